@@ -1,0 +1,3 @@
+"""dgcli: track and fact-check the Digital Agency's published progress indicators."""
+
+__version__ = "0.1.0"

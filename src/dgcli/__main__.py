@@ -1,0 +1,5 @@
+import sys
+
+from dgcli.cli import main
+
+sys.exit(main())

@@ -1,0 +1,367 @@
+"""Check every published claim against the published figures, with exact interval arithmetic.
+
+Each printed figure stands for the interval its digits allow (``9,308万`` is 9,307.5万–9,308.5万).
+A claim is ``consistent`` when the figures as printed give the stated figure, ``within_rounding``
+when only some values inside the rounding intervals do, ``inconsistent`` when none do, and ``gross``
+when none do *and* the conclusion changes (direction, threshold, a unit multiplier, a ratio quoted
+as a change). This is the approach of statcheck and the GRIM family, applied to indicators.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from dgcli.model import CHANGE_KINDS, Claim, ClaimKind, Dataset, Direction, Metric, Observation, Verdict
+from dgcli.numbers import Quantity
+
+HUNDRED = Fraction(100)
+# Verdicts from best to worst; a claim about several metrics takes its worst.
+SEVERITY = (Verdict.CONSISTENT, Verdict.WITHIN_ROUNDING, Verdict.UNVERIFIABLE, Verdict.INCONSISTENT, Verdict.GROSS)
+FAILING = frozenset({Verdict.INCONSISTENT, Verdict.GROSS})
+# Powers of ten that mark a slipped unit: 10, 100 (a ratio as a percent), 万, 億.
+_MULTIPLIER_SLIPS = (1, 2, 3, 4, 8)
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """A computed figure: the value from the printed inputs and the bounds their rounding allows."""
+
+    point: Fraction
+    low: Fraction
+    high: Fraction
+
+    def shifted(self, offset: Fraction) -> Interval:
+        return Interval(self.point + offset, self.low + offset, self.high + offset)
+
+    def scaled(self, factor: Fraction) -> Interval:
+        bounds = sorted((self.low * factor, self.high * factor))
+        return Interval(self.point * factor, bounds[0], bounds[1])
+
+    def overlaps(self, low: Fraction, high: Fraction) -> bool:
+        return self.low <= high and low <= self.high
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    claim: Claim
+    verdict: Verdict
+    reason: str
+    computed: Interval | None = None
+    stated: Quantity | None = None  # the figure compared against (a sum's total, a count, …)
+
+
+def interval(quantity: Quantity) -> Interval:
+    return Interval(Fraction(quantity.value), Fraction(quantity.low), Fraction(quantity.high))
+
+
+def percent_change(new: Interval, old: Interval) -> Interval | None:
+    """(new / old - 1) × 100 over the intervals; None when the baseline may be zero or negative."""
+    if old.low <= 0 or new.low < 0:
+        return None
+    return Interval(
+        (new.point / old.point - 1) * HUNDRED,
+        (new.low / old.high - 1) * HUNDRED,
+        (new.high / old.low - 1) * HUNDRED,
+    )
+
+
+def difference(new: Interval, old: Interval) -> Interval:
+    return Interval(new.point - old.point, new.low - old.high, new.high - old.low)
+
+
+def share(part: Interval, whole: Interval) -> Interval | None:
+    """part / whole × 100; None when the whole may be zero or negative."""
+    if whole.low <= 0 or part.low < 0:
+        return None
+    return Interval(part.point / whole.point * HUNDRED, part.low / whole.high * HUNDRED, part.high / whole.low * HUNDRED)
+
+
+def total(parts: Iterable[Interval]) -> Interval:
+    items = list(parts)
+    return Interval(sum((p.point for p in items), Fraction(0)), sum((p.low for p in items), Fraction(0)), sum((p.high for p in items), Fraction(0)))
+
+
+def round_to(value: Fraction, step: Fraction) -> Fraction:
+    """Round half away from zero to a multiple of ``step`` (四捨五入)."""
+    if step == 0:
+        return value
+    sign = -1 if value < 0 else 1
+    return sign * math.floor(abs(value) / step + Fraction(1, 2)) * step
+
+
+def judge(computed: Interval, stated: Quantity, *, signed: bool = False, change: bool = False) -> tuple[Verdict, str]:
+    """Compare a computed interval with a stated figure and say why."""
+    target = Fraction(stated.value)
+    half = Fraction(stated.half_width)
+    shown = f"{format_fraction(computed.point)} (admissible {format_fraction(computed.low)} to {format_fraction(computed.high)})"
+    if round_to(computed.point, 2 * half) == target:
+        return Verdict.CONSISTENT, f"computed {shown}, which gives {stated.text}"
+    low, high = target - half, target + half
+    if computed.overlaps(low, high):
+        return Verdict.WITHIN_ROUNDING, (
+            f"computed {format_fraction(computed.point)} does not give {stated.text}, but inputs within their "
+            f"rounding do (admissible {format_fraction(computed.low)} to {format_fraction(computed.high)})"
+        )
+    if signed and ((target > 0 and computed.high < 0) or (target < 0 and computed.low > 0)):
+        return Verdict.GROSS, f"wrong direction: stated {stated.text}, computed {shown}"
+    if change and computed.shifted(HUNDRED).overlaps(low, high):
+        return Verdict.GROSS, f"{stated.text} is the ratio new/old, not the change: computed {shown}"
+    for power in _MULTIPLIER_SLIPS:
+        for factor in (Fraction(10**power), Fraction(1, 10**power)):
+            if computed.scaled(factor).overlaps(low, high):
+                return Verdict.GROSS, f"off by a factor of 10^{power}: stated {stated.text}, computed {shown}"
+    return Verdict.INCONSISTENT, f"no inputs within their rounding give {stated.text}: computed {shown}"
+
+
+def format_fraction(value: Fraction, places: int = 4) -> str:
+    """A readable decimal for a computed value: at most ``places`` decimals, no trailing zeros."""
+    rounded = round_to(value, Fraction(1, 10**places))
+    text = f"{Decimal(rounded.numerator) / Decimal(rounded.denominator):,.{places}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _signed(quantity: Quantity, direction: Direction) -> Quantity:
+    """A change stated as a decrease ("5%減少") is compared as -5%."""
+    if direction is Direction.UP:
+        return quantity
+    return Quantity(quantity.text, -quantity.value, quantity.half_width, quantity.unit, quantity.approximate)
+
+
+def _operands(claim: Claim, metric: Metric) -> tuple[Observation, Observation] | Result:
+    new = metric.at(claim.to_period)
+    old = metric.at(claim.from_period) if claim.from_period else None
+    if new is None or old is None:
+        reason = claim.unverifiable or "a period the claim names has no figure on the page"
+        return Result(claim, Verdict.UNVERIFIABLE, reason)
+    return new, old
+
+
+def check_change(claim: Claim, dataset: Dataset) -> Result:
+    metric = dataset.metrics[claim.metric]
+    operands = _operands(claim, metric)
+    if isinstance(operands, Result):
+        return operands
+    new, old = interval(operands[0].quantity), interval(operands[1].quantity)
+    computed = percent_change(new, old) if claim.kind is ClaimKind.PERCENT_CHANGE else difference(new, old)
+    if computed is None:
+        return Result(claim, Verdict.UNVERIFIABLE, "the baseline may be zero: no percent change exists")
+    assert claim.stated is not None
+    stated = _signed(claim.stated, claim.direction)
+    verdict, reason = judge(computed, stated, signed=True, change=claim.kind is ClaimKind.PERCENT_CHANGE)
+    return Result(claim, verdict, reason, computed, stated)
+
+
+def check_share(claim: Claim, dataset: Dataset) -> Result:
+    assert claim.stated is not None
+    if claim.of is None:
+        whole = claim.outside or "the whole"
+        return Result(claim, Verdict.UNVERIFIABLE, f"the page gives no figure for {whole}", stated=claim.stated)
+    part = dataset.metrics[claim.metric].at(claim.to_period)
+    whole_observation = dataset.metrics[claim.of.metric].at(claim.of.period)
+    if part is None or whole_observation is None:
+        return Result(claim, Verdict.UNVERIFIABLE, claim.unverifiable or "an operand has no figure on the page")
+    computed = share(interval(part.quantity), interval(whole_observation.quantity))
+    if computed is None:
+        return Result(claim, Verdict.UNVERIFIABLE, "the whole may be zero: no share exists")
+    return Result(claim, *judge(computed, claim.stated), computed, claim.stated)
+
+
+def check_sum(claim: Claim, dataset: Dataset) -> Result:
+    observation = dataset.metrics[claim.metric].at(claim.to_period)
+    assert observation is not None
+    stated = claim.stated or observation.quantity
+    computed = total(interval(p.quantity) for p in observation.parts)
+    return Result(claim, *judge(computed, stated), computed, stated)
+
+
+def check_count(claim: Claim, dataset: Dataset) -> Result:
+    observation = dataset.metrics[claim.metric].at(claim.to_period)
+    assert observation is not None
+    stated = claim.stated or observation.quantity
+    count = Fraction(len(observation.items))
+    return Result(claim, *judge(Interval(count, count, count), stated), Interval(count, count, count), stated)
+
+
+def check_items_added(claim: Claim, dataset: Dataset) -> Result:
+    metric = dataset.metrics[claim.metric]
+    operands = _operands(claim, metric)
+    if isinstance(operands, Result):
+        return operands
+    new, old = operands
+    stated = claim.stated or new.quantity
+    computed = interval(old.quantity).shifted(Fraction(len(new.added)))
+    return Result(claim, *judge(computed, stated), computed, stated)
+
+
+def check_restatement(claim: Claim, dataset: Dataset) -> Result:
+    observation = dataset.metrics[claim.metric].at(claim.to_period)
+    assert observation is not None and claim.stated is not None
+    computed = interval(observation.quantity)
+    return Result(claim, *judge(computed, claim.stated), computed, claim.stated)
+
+
+def check_trend(claim: Claim, dataset: Dataset) -> Result:
+    """Threshold ("二桁成長": every percent change ≥ stated) and direction ("上昇"): worst metric wins."""
+    worst: Result | None = None
+    for metric_id in claim.metrics:
+        metric = dataset.metrics[metric_id]
+        operands = _operands(claim, metric)
+        if isinstance(operands, Result):
+            result = operands
+        else:
+            new, old = interval(operands[0].quantity), interval(operands[1].quantity)
+            result = _trend_result(claim, metric_id, new, old)
+        if worst is None or SEVERITY.index(result.verdict) > SEVERITY.index(worst.verdict):
+            worst = result
+    assert worst is not None
+    return worst
+
+
+def _trend_result(claim: Claim, metric_id: str, new: Interval, old: Interval) -> Result:
+    if claim.kind is ClaimKind.THRESHOLD:
+        assert claim.stated is not None
+        computed = percent_change(new, old)
+        if computed is None:
+            return Result(claim, Verdict.UNVERIFIABLE, f"{metric_id}: the baseline may be zero")
+        bound, what = Fraction(claim.stated.value), f"at least {claim.stated.text}"
+        shown = f"{metric_id} {format_fraction(computed.point)}%"
+    else:
+        computed = difference(new, old)
+        bound, what = Fraction(0), "a rise" if claim.direction is Direction.UP else "a fall"
+        shown = f"{metric_id} changed by {format_fraction(computed.point)}"
+    sign = 1 if claim.direction is Direction.UP or claim.kind is ClaimKind.THRESHOLD else -1
+    point, best = sign * computed.point, max(sign * computed.low, sign * computed.high)
+    admissible = f"(admissible {format_fraction(computed.low)} to {format_fraction(computed.high)})"
+    meets = point >= bound if claim.kind is ClaimKind.THRESHOLD else point > bound
+    if meets:
+        return Result(claim, Verdict.CONSISTENT, f"{shown} {admissible}: {what}", computed, claim.stated)
+    reaches = best >= bound if claim.kind is ClaimKind.THRESHOLD else best > bound
+    if reaches:
+        return Result(claim, Verdict.WITHIN_ROUNDING, f"{shown}, not {what}, but inputs within rounding allow it {admissible}", computed, claim.stated)
+    return Result(claim, Verdict.GROSS, f"{shown} {admissible}: not {what}", computed, claim.stated)
+
+
+def check_distribution(claim: Claim, dataset: Dataset) -> Result:
+    observation = dataset.metrics[claim.metric].at(claim.to_period)
+    assert observation is not None and claim.stated is not None
+    computed = total(interval(s.quantity) for s in observation.shares)
+    return Result(claim, *judge(computed, claim.stated), computed, claim.stated)
+
+
+Checker = Callable[[Claim, Dataset], Result]
+CHECKERS: dict[ClaimKind, Checker] = {
+    ClaimKind.PERCENT_CHANGE: check_change,
+    ClaimKind.POINT_CHANGE: check_change,
+    ClaimKind.ABSOLUTE_CHANGE: check_change,
+    ClaimKind.SHARE_OF: check_share,
+    ClaimKind.SUM_OF_PARTS: check_sum,
+    ClaimKind.COUNT_OF_ITEMS: check_count,
+    ClaimKind.ITEMS_ADDED: check_items_added,
+    ClaimKind.THRESHOLD: check_trend,
+    ClaimKind.DIRECTION: check_trend,
+    ClaimKind.RESTATEMENT: check_restatement,
+    ClaimKind.DISTRIBUTION_SUM: check_distribution,
+}
+
+_ONE_HUNDRED_PERCENT = Quantity("100%", Decimal(100), Decimal(0), "%")
+
+
+def implied_claims(metric: Metric) -> list[Claim]:
+    """Checks the page implies without stating them: each distribution sums to 100%."""
+    if not metric.is_distribution:
+        return []
+    return [
+        Claim(
+            id=f"{metric.id}-{observation.period_key or 'latest'}-sums-to-100",
+            kind=ClaimKind.DISTRIBUTION_SUM,
+            text=" + ".join(f"{s.answer} {s.quantity.text}" for s in observation.shares) + " = 100%",
+            metrics=(metric.id,),
+            line=observation.line,
+            stated=_ONE_HUNDRED_PERCENT,
+            to_period=observation.period,
+        )
+        for observation in metric.observations
+    ]
+
+
+def all_claims(dataset: Dataset) -> list[Claim]:
+    """Encoded claims in page order, each metric's implied checks after its own claims."""
+    found: list[Claim] = []
+    for section in dataset.sections:
+        found.extend(section.claims)
+        for metric_id in section.metrics:
+            metric = dataset.metrics[metric_id]
+            found.extend(metric.claims)
+            found.extend(implied_claims(metric))
+    return found
+
+
+def check(claim: Claim, dataset: Dataset) -> Result:
+    return CHECKERS[claim.kind](claim, dataset)
+
+
+def verify(dataset: Dataset, metric_id: str | None = None) -> list[Result]:
+    """Check every claim (or those about one metric), in page order."""
+    return [
+        check(claim, dataset)
+        for claim in all_claims(dataset)
+        if metric_id is None or metric_id in claim.metrics or (claim.of is not None and claim.of.metric == metric_id)
+    ]
+
+
+def summarize(results: Iterable[Result]) -> dict[str, int]:
+    counts = {"total": 0} | {verdict.value: 0 for verdict in Verdict}
+    for result in results:
+        counts["total"] += 1
+        counts[result.verdict.value] += 1
+    return counts
+
+
+def exit_code(results: Iterable[Result], *, strict: bool = False) -> int:
+    """0 when nothing fails; 1 when a claim is inconsistent or gross (or within_rounding, if strict)."""
+    failing = FAILING | {Verdict.WITHIN_ROUNDING} if strict else FAILING
+    return 1 if any(result.verdict in failing for result in results) else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One metric's change against a stated baseline, beside the claim that states it."""
+
+    metric: Metric
+    baseline: Observation | None
+    latest: Observation
+    absolute: Interval | None  # in base units; for a % metric, the point change
+    percent: Interval | None  # None for % metrics (their change is in points)
+    result: Result
+
+
+def changes(dataset: Dataset, metric_id: str | None = None) -> list[Change]:
+    """Every metric with a stated baseline: one row per (metric, baseline, end) a change claim names."""
+    rows: list[Change] = []
+    seen: set[tuple[str, str | None, str | None]] = set()
+    claims = [c for c in all_claims(dataset) if c.kind in CHANGE_KINDS]
+    # A metric's own claim is the one to show; a section headline repeating it comes second.
+    claims.sort(key=lambda c: bool(c.section))
+    for claim in claims:
+        if metric_id is not None and claim.metric != metric_id:
+            continue
+        metric = dataset.metrics[claim.metric]
+        key = (metric.id, claim.from_period.key if claim.from_period else None, claim.to_period.key if claim.to_period else None)
+        if key in seen:
+            continue
+        seen.add(key)
+        baseline = metric.at(claim.from_period) if claim.from_period else None
+        latest = metric.at(claim.to_period) or metric.latest
+        absolute = percent = None
+        if baseline is not None:
+            new, old = interval(latest.quantity), interval(baseline.quantity)
+            absolute = difference(new, old)
+            percent = None if metric.unit == "%" else percent_change(new, old)
+        rows.append(Change(metric, baseline, latest, absolute, percent, check(claim, dataset)))
+    order = {metric_id: index for index, metric_id in enumerate(dataset.metrics)}
+    rows.sort(key=lambda row: order[row.metric.id])
+    return rows
