@@ -23,7 +23,8 @@ class Problem:
     message: str
 
     def format(self, file: str) -> str:
-        where = f"{file}:{self.line}:{self.column}" if self.line else file
+        where = f"{file}:{self.line}" if self.line else file
+        where += f":{self.column}" if self.line and self.column else ""
         at = f" ({self.path})" if self.path else ""
         return f"{where}: {self.message}{at}"
 

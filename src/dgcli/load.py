@@ -20,6 +20,7 @@ from dgcli.errors import DataError, Problem
 MAX_BYTES = 64 * 1024 * 1024  # far above any real page; a bigger file is refused, not parsed
 MAX_DEPTH = 32  # the schema needs 7 levels; deeper input is refused before it costs anything
 BOM = b"\xef\xbb\xbf"
+_TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels; an indicators file needs far fewer"
 
 # Characters YAML does not allow in a stream (its "printable" set is everything else).
 _NON_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -59,12 +60,13 @@ def read_tree(path: Path, *, pure_python: bool = False) -> Node:
         mark = error.problem_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         problem = f"invalid YAML: {error.problem}" if error.problem else "invalid YAML"
+        if error.problem and "nesting depth" in error.problem:  # libyaml's own limit (1000) hit first
+            problem = _TOO_DEEP
         raise DataError(file, [*builder.problems, Problem(line, column, "", problem)]) from None
     except yaml.YAMLError as error:
         raise DataError(file, [*builder.problems, Problem(0, 0, "", f"invalid YAML: {error}")]) from None
     except _TooDeep as error:
-        message = f"nesting deeper than {MAX_DEPTH} levels; an indicators file needs far fewer"
-        raise DataError(file, [Problem(error.line, error.column, "", message)]) from None
+        raise DataError(file, [Problem(error.line, error.column, "", _TOO_DEEP)]) from None
     if builder.problems:
         raise DataError(file, builder.problems)
     root = builder.root

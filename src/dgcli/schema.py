@@ -55,6 +55,8 @@ class _Reader:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        # Metrics declared but not built (already reported): claims naming them are not re-reported.
+        self.broken_metrics: set[str] = set()
 
     def fail(self, node: Node, path: str, message: str, line: int | None = None) -> None:
         at_line = line if line is not None else node.line
@@ -280,6 +282,7 @@ def _read_metric(r: _Reader, node: Node, path: str, section: str) -> Metric | No
     if "observations" in fields and not observations:
         r.fail(fields["observations"], f"{path}.observations", "a metric needs at least one observation")
     if None in observations or not observations:
+        r.broken_metrics.add(metric_id)
         return None
     return Metric(
         id=metric_id,
@@ -331,10 +334,11 @@ def _read_observation(r: _Reader, node: Node, path: str, headline: str) -> Obser
             part_value = r.quantity(part_fields.get("value"), f"{path}.parts[{i}].value")
             if part_value is not None:
                 parts.append(Part(r.text(part_fields.get("name"), f"{path}.parts[{i}].name"), part_value))
-    if quantity is None:
+    period = r.period(fields.get("period"), f"{path}.period")
+    if quantity is None or ("period" in fields and period is None):
         return None
     return Observation(
-        period=r.period(fields.get("period"), f"{path}.period"),
+        period=period,
         quantity=quantity,
         line=node.line,
         shares=tuple(shares),
@@ -456,14 +460,15 @@ def _check_dataset(r: _Reader, dataset: Dataset, metrics: list[Metric], root: No
     _check_unique(r, root, "group", [(g.id, 0) for g in dataset.groups])
     _check_unique(r, root, "section", [(s.id, s.line) for s in dataset.sections])
     _check_unique(r, root, "metric", [(m.id, m.line) for m in metrics])
-    _check_unique(r, root, "claim", [(c.id, c.line) for c in dataset.claims()])
+    every_claim = [c for s in dataset.sections for c in s.claims] + [c for m in metrics for c in m.claims]
+    _check_unique(r, root, "claim", [(c.id, c.line) for c in every_claim])
     group_ids = {g.id for g in dataset.groups}
     for section in dataset.sections:
         if section.group and section.group not in group_ids:
             r.problems.append(Problem(section.line, 0, "", f"section {section.id!r}: unknown group {section.group!r}"))
     for metric in metrics:
         _check_metric(r, dataset, metric)
-    for claim in dataset.claims():
+    for claim in every_claim:
         _check_claim(r, dataset, claim)
 
 
@@ -488,7 +493,7 @@ def _check_metric(r: _Reader, dataset: Dataset, metric: Metric) -> None:
     previous: Observation | None = None
     for observation in metric.observations:
         quantity = observation.quantity
-        if not metric.is_distribution and quantity.unit not in ("", metric.unit):
+        if metric.unit and not metric.is_distribution and quantity.unit not in ("", metric.unit):
             problem(observation.line, f"value {quantity.text!r} is in {quantity.unit!r}, but the metric's unit is {metric.unit!r}")
         for figure in [quantity] + [s.quantity for s in observation.shares]:
             if figure.unit == "%" and not 0 <= figure.value <= 100:
@@ -519,7 +524,8 @@ def _check_claim(r: _Reader, dataset: Dataset, claim: Claim) -> None:
     for metric_id in claim.metrics:
         metric = dataset.metrics.get(metric_id)
         if metric is None:
-            problem(f"unknown metric {metric_id!r}")
+            if metric_id not in r.broken_metrics:
+                problem(f"unknown metric {metric_id!r}")
             continue
         for label, period in (("from", claim.from_period), ("to", claim.to_period)):
             if period is not None and metric.at(period) is None and not claim.unverifiable:
@@ -538,6 +544,7 @@ def _check_claim(r: _Reader, dataset: Dataset, claim: Claim) -> None:
     if claim.of is not None:
         whole = dataset.metrics.get(claim.of.metric)
         if whole is None:
-            problem(f"of: unknown metric {claim.of.metric!r}")
+            if claim.of.metric not in r.broken_metrics:
+                problem(f"of: unknown metric {claim.of.metric!r}")
         elif whole.at(claim.of.period) is None:
             problem(f"of: {claim.of.metric!r} has no observation for {claim.of.period.text if claim.of.period else ''!r}")

@@ -1,0 +1,184 @@
+"""The loader and validator: every bad input is one located message and exit 2, never a traceback."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import DATA, MINIMAL, SHIPPED, Outcome
+from dgcli.errors import DataError
+from dgcli.load import HAVE_LIBYAML, MAX_DEPTH
+from dgcli.schema import load_dataset
+
+INVALID = DATA / "invalid"
+
+# file -> (line of the first problem, or 0 for the whole file; words the message must hold)
+EXPECTED: dict[str, tuple[int, str]] = {
+    "empty.yaml": (0, "the file is empty"),
+    "only_comment.yaml": (0, "holds no YAML document"),
+    "top_level_list.yaml": (1, "top level must be a mapping"),
+    "top_level_scalar.yaml": (1, "top level must be a mapping"),
+    "not_utf8.yaml": (5, "not UTF-8"),
+    "tab_indent.yaml": (4, "tab used for indentation"),
+    "duplicate_key.yaml": (6, "key 'publisher' repeated (first at line 5)"),
+    "alias.yaml": (4, "anchors (&name) are not supported"),
+    "python_tag.yaml": (4, "YAML tags"),
+    "syntax_error.yaml": (5, "invalid YAML"),
+    "two_documents.yaml": (67, "a second YAML document"),
+    "control_character.yaml": (4, "control character U+001B"),
+    "date_period.yaml": (32, "not a period: '2024-07-01'"),
+    "boolean_value.yaml": (33, "not a published figure: 'no'"),
+    "octal_value.yaml": (33, "leading zero in '012'"),
+    "sexagesimal_value.yaml": (33, "not a published figure: '1:30'"),
+    "infinity_value.yaml": (33, "not a published figure: '.inf'"),
+    "unknown_key.yaml": (32, "missing required key 'value'"),
+    "missing_unit.yaml": (25, "missing required key 'unit'"),
+    "mapping_for_text.yaml": (4, "expected text, found a mapping"),
+    "unknown_metric_in_claim.yaml": (18, "unknown metric 'insurence'"),
+    "unknown_period_in_claim.yaml": (37, "from: '2023年6月' is not a period of 'mynacard'"),
+    "unknown_claim_kind.yaml": (38, "unknown claim kind 'percentage_change'"),
+    "observations_out_of_order.yaml": (34, "observations go newest first"),
+    "duplicate_period.yaml": (34, "two observations for 2024-07"),
+    "duplicate_metric_id.yaml": (42, "metric id 'mynacard' is used twice"),
+    "duplicate_claim_id.yaml": (52, "claim id 'mynacard-change' is used twice (first at line 37)"),
+    "percent_over_100.yaml": (63, "outside 0–100%"),
+    "unit_mismatch.yaml": (34, "is in '件', but the metric's unit is '枚'"),
+    "bad_id.yaml": (42, "must be lower-case ASCII"),
+    "wrong_schema_version.yaml": (2, "schema_version '2' is not supported"),
+    "leading_zero.yaml": (35, "leading zero"),
+    "bad_period.yaml": (34, "month 13 out of range"),
+    "many_problems.yaml": (32, "missing required key 'value'"),
+}
+
+
+def test_every_invalid_file_has_an_expectation() -> None:
+    assert sorted(p.name for p in INVALID.iterdir()) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_invalid_file_is_one_located_message_and_exit_2(run: Callable[..., Outcome], name: str) -> None:
+    line, words = EXPECTED[name]
+    path = INVALID / name
+    outcome = run("list", "--file", str(path))
+    assert outcome.code == 2
+    assert outcome.out == ""
+    assert "Traceback" not in outcome.err
+    first = outcome.err.splitlines()[0]
+    prefix = f"{path}:{line}:" if line else f"{path}: "
+    assert first.startswith(prefix), first
+    assert words in outcome.err
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_libyaml_and_pure_python_report_the_same(name: str) -> None:
+    if not HAVE_LIBYAML:
+        pytest.skip("libyaml not installed")
+    errors = []
+    for pure in (False, True):
+        with pytest.raises(DataError) as caught:
+            load_dataset(INVALID / name, pure_python=pure)
+        errors.append([(p.line, p.path) for p in caught.value.problems])
+    assert errors[0] == errors[1]
+
+
+def test_libyaml_and_pure_python_give_identical_models() -> None:
+    assert load_dataset(SHIPPED) == load_dataset(SHIPPED, pure_python=True)
+
+
+def test_validation_reports_every_problem_capped(run: Callable[..., Outcome], tmp_path: Path) -> None:
+    many = tmp_path / "many.yaml"
+    many.write_text(SHIPPED.read_text(encoding="utf-8").replace("value: ", "valeu: "), encoding="utf-8")
+    outcome = run("verify", "-f", str(many))
+    lines = outcome.err.splitlines()
+    assert outcome.code == 2
+    assert len(lines) == 21
+    assert lines[-1].startswith("… and ") and lines[-1].endswith("more problems")
+
+
+def test_bom_and_crlf_load_like_the_plain_file(tmp_path: Path) -> None:
+    text = MINIMAL.read_text(encoding="utf-8")
+    windows = tmp_path / "windows.yaml"
+    windows.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    plain = load_dataset(MINIMAL)
+    loaded = load_dataset(windows)
+    assert loaded.metrics == plain.metrics
+
+
+def test_deep_nesting_is_refused_not_recursed(tmp_path: Path) -> None:
+    for text in ("a: " + "[" * 5000 + "]" * 5000, "- " * 5000 + "x"):
+        deep = tmp_path / "deep.yaml"
+        deep.write_text(text, encoding="utf-8")
+        for pure in (False, True):
+            with pytest.raises(DataError) as caught:
+                load_dataset(deep, pure_python=pure)
+            assert f"deeper than {MAX_DEPTH}" in str(caught.value)
+
+
+def test_alias_bomb_is_refused(tmp_path: Path) -> None:
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]" for i in range(9)]
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_dataset(bomb)
+    assert "anchors" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (lambda p: p, "is a directory"),
+        (lambda p: p / "missing.yaml", "no such file"),
+    ],
+)
+def test_unusable_paths(run: Callable[..., Outcome], tmp_path: Path, make: Callable[[Path], Path], words: str) -> None:
+    outcome = run("list", "--file", str(make(tmp_path)))
+    assert (outcome.code, outcome.out) == (2, "")
+    assert words in outcome.err
+
+
+def test_unreadable_file(run: Callable[..., Outcome], tmp_path: Path) -> None:
+    import os
+
+    locked = tmp_path / "locked.yaml"
+    locked.write_text("a: b\n", encoding="utf-8")
+    locked.chmod(0)
+    if os.access(locked, os.R_OK):  # root reads anything
+        pytest.skip("running as root: permissions are not enforced")
+    outcome = run("list", "--file", str(locked))
+    assert outcome.code == 2 and "permission denied" in outcome.err
+
+
+SHIPPED_TEXT = SHIPPED.read_text(encoding="utf-8")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    position=st.integers(min_value=0, max_value=len(SHIPPED_TEXT) - 1),
+    replacement=st.sampled_from(["", " ", "\t", ":", "-", "[", "{", "&a", "*a", "!!", "\n", "0", "9", "万", "%", "'", '"', "#"]),
+)
+def test_mutations_of_the_shipped_file_never_crash(tmp_path: Path, position: int, replacement: str) -> None:
+    mutated = SHIPPED_TEXT[:position] + replacement + SHIPPED_TEXT[position + 1 :]
+    path = tmp_path / "mutated.yaml"
+    path.write_text(mutated, encoding="utf-8")
+    try:
+        dataset = load_dataset(path)
+    except DataError:
+        return
+    # A model that loads still says what the text says: every figure reads back from its own text.
+    for metric in dataset.metrics.values():
+        for observation in metric.observations:
+            assert observation.quantity.text in mutated
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.sampled_from(list("ab:-[]{}&*!#'\" \n\t0.,%")), max_size=200))
+def test_random_documents_raise_only_data_errors(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "random.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError):
+        load_dataset(path)
