@@ -369,7 +369,7 @@ def _read_claim(r: _Reader, node: Node, path: str, holder: str | None, section: 
         ("id", "kind", "text"),
         ("metric", "metrics", "stated", "from", "to", "of", "direction", "unverifiable", "note"),
     )
-    if fields is None:
+    if fields is None or "kind" not in fields:
         return None
     kind_text = r.text(fields.get("kind"), f"{path}.kind")
     try:
