@@ -56,6 +56,12 @@ def run_process(*args: str, env: dict[str, str] | None = None, shell: str | None
     environment.update(env or {})
     command: list[str] | str = shell if shell is not None else [sys.executable, "-m", "dgcli", *args]
     completed = subprocess.run(
-        command, shell=shell is not None, capture_output=True, text=True, env=environment, timeout=60, check=False
+        command,
+        shell=shell is not None,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+        check=False,
     )
     return Outcome(completed.returncode, completed.stdout, completed.stderr)

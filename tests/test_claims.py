@@ -71,11 +71,31 @@ def _corrupt(tmp_path: Path, old: str, new: str) -> Dataset:
         ("value: 8,904万枚", "value: 9,904万枚", "mynacard-change", Verdict.GROSS),  # now a fall
         ("value: 4,365条項", "value: 4,366条項", "analog-regulations-change", Verdict.INCONSISTENT),
         ("value: 5.1億回", "value: 5.3億回", "jpki-verifications-sum", Verdict.INCONSISTENT),
-        ("              - パブリックコメント対応品質の向上\n", "", "ai-use-cases-count", Verdict.INCONSISTENT),
+        (
+            "              - パブリックコメント対応品質の向上\n",
+            "",
+            "ai-use-cases-count",
+            Verdict.INCONSISTENT,
+        ),
         ("stated: 795%", "stated: 895%", "gov-cloud-systems-change", Verdict.GROSS),  # ratio quoted as change
-        ("stated: 2.9PT\n      - id: headline-adaptation", "stated: 29PT\n      - id: headline-adaptation", "headline-approval-pt", Verdict.GROSS),
-        ("              良いと思わない: 11.1%", "              良いと思わない: 12.1%", "approval-2024-07-sums-to-100", Verdict.INCONSISTENT),
-        ("value: 6,412万件", "value: 6,612万件", "headline-accounts-double-digit", Verdict.GROSS),  # 8.8% is not 二桁
+        (
+            "stated: 2.9PT\n      - id: headline-adaptation",
+            "stated: 29PT\n      - id: headline-adaptation",
+            "headline-approval-pt",
+            Verdict.GROSS,
+        ),
+        (
+            "              良いと思わない: 11.1%",
+            "              良いと思わない: 12.1%",
+            "approval-2024-07-sums-to-100",
+            Verdict.INCONSISTENT,
+        ),
+        (
+            "value: 6,412万件",
+            "value: 6,612万件",
+            "headline-accounts-double-digit",
+            Verdict.GROSS,
+        ),  # 8.8% is not 二桁
         ("value: 27件", "value: 270件", "headline-technology-map-rose", Verdict.GROSS),
     ],
 )

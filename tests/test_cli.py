@@ -19,7 +19,11 @@ Run = Callable[..., Outcome]
 def test_show_mynacard_history_and_chart(run: Run) -> None:
     outcome = run("show", "mynacard", "-f", str(SHIPPED))
     assert outcome.code == 0, outcome.err
-    for period, figure in (("2024年7月", "9,308万枚"), ("2023年7月", "8,904万枚"), ("2022年4月", "5,400万枚")):
+    for period, figure in (
+        ("2024年7月", "9,308万枚"),
+        ("2023年7月", "8,904万枚"),
+        ("2022年4月", "5,400万枚"),
+    ):
         assert re.search(f"{period}.*{figure}", outcome.out)
     assert "█" in outcome.out  # the chart
     assert "5%" in outcome.out and "consistent" in outcome.out
@@ -36,7 +40,12 @@ def test_show_json_contract(run: Run) -> None:
     assert document["schema_version"] == 1
     assert {"id", "name", "name_en", "section", "unit", "observations", "claims", "notes", "source"} <= set(document)
     latest = document["observations"][0]
-    assert (latest["period"], latest["value"], latest["published"], latest["exact"]) == ("2024-07", 93080000, "9,308万枚", False)
+    assert (latest["period"], latest["value"], latest["published"], latest["exact"]) == (
+        "2024-07",
+        93080000,
+        "9,308万枚",
+        False,
+    )
     assert {c["id"]: c["verdict"] for c in document["claims"]}["mynacard-change"] == "consistent"
 
 
@@ -78,7 +87,9 @@ def test_verify_exit_codes(run: Run, tmp_path: Path) -> None:
     assert run("verify", "-f", str(SHIPPED)).code == 0
     assert run("verify", "--strict", "-f", str(SHIPPED)).code == 1
     broken = tmp_path / "broken.yaml"
-    broken.write_text(SHIPPED.read_text(encoding="utf-8").replace("value: 9,308万枚", "value: 9,408万枚"), encoding="utf-8")
+    broken.write_text(
+        SHIPPED.read_text(encoding="utf-8").replace("value: 9,308万枚", "value: 9,408万枚"), encoding="utf-8"
+    )
     outcome = run("verify", "-f", str(broken))
     assert outcome.code == 1
     assert re.search(r"inconsistent mynacard-change\s+\S+:250", outcome.out)
@@ -88,7 +99,14 @@ def test_verify_exit_codes(run: Run, tmp_path: Path) -> None:
 def test_verify_json_contract(run: Run) -> None:
     outcome = run("verify", "--json", "-f", str(SHIPPED))
     document = json.loads(outcome.out)
-    assert set(document["summary"]) == {"total", "consistent", "within_rounding", "inconsistent", "gross", "unverifiable"}
+    assert set(document["summary"]) == {
+        "total",
+        "consistent",
+        "within_rounding",
+        "inconsistent",
+        "gross",
+        "unverifiable",
+    }
     claim = document["claims"][0]
     assert {"id", "metric", "kind", "text", "stated", "computed", "verdict", "reason", "location"} <= set(claim)
     assert set(claim["computed"]) == {"point", "low", "high"}
@@ -108,9 +126,11 @@ def test_verify_github_format_and_auto_detection(run: Run, tmp_path: Path) -> No
 
 
 def test_github_escaping_stops_injection(run: Run, tmp_path: Path) -> None:
-    text = MINIMAL.read_text(encoding="utf-8").replace(
-        "text: 2023年7月から5%増加しました", 'text: "50%\\n::error::injected, a:b\\r"'
-    ).replace("stated: 5%", "stated: 50%")
+    text = (
+        MINIMAL.read_text(encoding="utf-8")
+        .replace("text: 2023年7月から5%増加しました", 'text: "50%\\n::error::injected, a:b\\r"')
+        .replace("stated: 5%", "stated: 50%")
+    )
     path = tmp_path / "evil.yaml"
     path.write_text(text, encoding="utf-8")
     outcome = run("verify", "--format", "github", "-f", str(path))

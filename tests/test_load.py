@@ -159,7 +159,9 @@ SHIPPED_TEXT = SHIPPED.read_text(encoding="utf-8")
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     position=st.integers(min_value=0, max_value=len(SHIPPED_TEXT) - 1),
-    replacement=st.sampled_from(["", " ", "\t", ":", "-", "[", "{", "&a", "*a", "!!", "\n", "0", "9", "万", "%", "'", '"', "#"]),
+    replacement=st.sampled_from(
+        ["", " ", "\t", ":", "-", "[", "{", "&a", "*a", "!!", "\n", "0", "9", "万", "%", "'", '"', "#"]
+    ),
 )
 def test_mutations_of_the_shipped_file_never_crash(tmp_path: Path, position: int, replacement: str) -> None:
     mutated = SHIPPED_TEXT[:position] + replacement + SHIPPED_TEXT[position + 1 :]

@@ -29,9 +29,7 @@ from dgcli.numbers import parse_quantity
         ("-5%", "-5", "0.5", "%", False),
     ],
 )
-def test_parses_published_figures_exactly(
-    text: str, value: str, half_width: str, unit: str, approximate: bool
-) -> None:
+def test_parses_published_figures_exactly(text: str, value: str, half_width: str, unit: str, approximate: bool) -> None:
     quantity = parse_quantity(text)
     assert quantity.value == Decimal(value)
     assert quantity.half_width == Decimal(half_width)
@@ -62,7 +60,9 @@ def test_rejects_what_is_not_a_published_figure(text: str) -> None:
     multiplier=st.sampled_from([("", 1), ("万", 10**4), ("億", 10**8)]),
     approximate=st.booleans(),
 )
-def test_round_trip_from_printed_digits(integer: int, decimals: int, multiplier: tuple[str, int], approximate: bool) -> None:
+def test_round_trip_from_printed_digits(
+    integer: int, decimals: int, multiplier: tuple[str, int], approximate: bool
+) -> None:
     digits = Decimal(integer).scaleb(-decimals)
     printed = f"{'約' if approximate else ''}{digits:,f}{multiplier[0]}件"
     quantity = parse_quantity(printed)

@@ -1,3 +1,5 @@
+import contextlib
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -37,7 +39,8 @@ def test_fiscal_year_runs_april_to_march() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["2024-07-01", "2024年13月", "2024年0月", "07/2024", "今年", "2024年7月から2024年6月", "1:30", "no", ""]
+    "text",
+    ["2024-07-01", "2024年13月", "2024年0月", "07/2024", "今年", "2024年7月から2024年6月", "1:30", "no", ""],
 )
 def test_rejects_what_is_not_a_period(text: str) -> None:
     with pytest.raises(ValueFormatError):
@@ -46,12 +49,14 @@ def test_rejects_what_is_not_a_period(text: str) -> None:
 
 @given(year=st.integers(1900, 2999), month=st.integers(1, 12))
 def test_japanese_and_iso_months_agree(year: int, month: int) -> None:
-    assert parse_period(f"{year}年{month}月").key == parse_period(f"{year:04d}-{month:02d}").key == f"{year:04d}-{month:02d}"
+    assert (
+        parse_period(f"{year}年{month}月").key
+        == parse_period(f"{year:04d}-{month:02d}").key
+        == f"{year:04d}-{month:02d}"
+    )
 
 
 @given(st.text(max_size=30))
 def test_never_raises_anything_but_its_own_error(text: str) -> None:
-    try:
+    with contextlib.suppress(ValueFormatError):
         parse_period(text)
-    except ValueFormatError:
-        pass

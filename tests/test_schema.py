@@ -36,7 +36,11 @@ def test_parts_items_and_periodless_figures(shipped: Dataset) -> None:
 def test_survey_distributions(shipped: Dataset) -> None:
     approval = shipped.metrics["approval"]
     assert approval.latest.quantity.value == Decimal("50.9")
-    assert [s.answer for s in approval.latest.shares] == ["良いと思う", "どちらともいえない", "良いと思わない"]
+    assert [s.answer for s in approval.latest.shares] == [
+        "良いと思う",
+        "どちらともいえない",
+        "良いと思わない",
+    ]
     survey = shipped.surveys[approval.survey]
     assert [(p.key, n) for p, n in survey.respondents] == [("FY2023", 5600), ("FY2024", 10000)]
     assert (survey.age_min, survey.age_max) == (18, 79)

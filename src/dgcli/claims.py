@@ -20,7 +20,13 @@ from dgcli.numbers import Quantity
 
 HUNDRED = Fraction(100)
 # Verdicts from best to worst; a claim about several metrics takes its worst.
-SEVERITY = (Verdict.CONSISTENT, Verdict.WITHIN_ROUNDING, Verdict.UNVERIFIABLE, Verdict.INCONSISTENT, Verdict.GROSS)
+SEVERITY = (
+    Verdict.CONSISTENT,
+    Verdict.WITHIN_ROUNDING,
+    Verdict.UNVERIFIABLE,
+    Verdict.INCONSISTENT,
+    Verdict.GROSS,
+)
 FAILING = frozenset({Verdict.INCONSISTENT, Verdict.GROSS})
 # Powers of ten that mark a slipped unit: 10, 100 (a ratio as a percent), 万, 億.
 _MULTIPLIER_SLIPS = (1, 2, 3, 4, 8)
@@ -77,12 +83,18 @@ def share(part: Interval, whole: Interval) -> Interval | None:
     """part / whole × 100; None when the whole may be zero or negative."""
     if whole.low <= 0 or part.low < 0:
         return None
-    return Interval(part.point / whole.point * HUNDRED, part.low / whole.high * HUNDRED, part.high / whole.low * HUNDRED)
+    return Interval(
+        part.point / whole.point * HUNDRED, part.low / whole.high * HUNDRED, part.high / whole.low * HUNDRED
+    )
 
 
 def total(parts: Iterable[Interval]) -> Interval:
     items = list(parts)
-    return Interval(sum((p.point for p in items), Fraction(0)), sum((p.low for p in items), Fraction(0)), sum((p.high for p in items), Fraction(0)))
+    return Interval(
+        sum((p.point for p in items), Fraction(0)),
+        sum((p.low for p in items), Fraction(0)),
+        sum((p.high for p in items), Fraction(0)),
+    )
 
 
 def round_to(value: Fraction, step: Fraction) -> Fraction:
@@ -97,7 +109,8 @@ def judge(computed: Interval, stated: Quantity, *, signed: bool = False, change:
     """Compare a computed interval with a stated figure and say why."""
     target = Fraction(stated.value)
     half = Fraction(stated.half_width)
-    shown = f"{format_fraction(computed.point)} (admissible {format_fraction(computed.low)} to {format_fraction(computed.high)})"
+    bounds = f"admissible {format_fraction(computed.low)} to {format_fraction(computed.high)}"
+    shown = f"{format_fraction(computed.point)} ({bounds})"
     if round_to(computed.point, 2 * half) == target:
         return Verdict.CONSISTENT, f"computed {shown}, which gives {stated.text}"
     low, high = target - half, target + half
@@ -241,7 +254,13 @@ def _trend_result(claim: Claim, metric_id: str, new: Interval, old: Interval) ->
         return Result(claim, Verdict.CONSISTENT, f"{shown} {admissible}: {what}", computed, claim.stated)
     reaches = best >= bound if claim.kind is ClaimKind.THRESHOLD else best > bound
     if reaches:
-        return Result(claim, Verdict.WITHIN_ROUNDING, f"{shown}, not {what}, but inputs within rounding allow it {admissible}", computed, claim.stated)
+        return Result(
+            claim,
+            Verdict.WITHIN_ROUNDING,
+            f"{shown}, not {what}, but inputs within rounding allow it {admissible}",
+            computed,
+            claim.stated,
+        )
     return Result(claim, Verdict.GROSS, f"{shown} {admissible}: not {what}", computed, claim.stated)
 
 
@@ -350,7 +369,11 @@ def changes(dataset: Dataset, metric_id: str | None = None) -> list[Change]:
         if metric_id is not None and claim.metric != metric_id:
             continue
         metric = dataset.metrics[claim.metric]
-        key = (metric.id, claim.from_period.key if claim.from_period else None, claim.to_period.key if claim.to_period else None)
+        key = (
+            metric.id,
+            claim.from_period.key if claim.from_period else None,
+            claim.to_period.key if claim.to_period else None,
+        )
         if key in seen:
             continue
         seen.add(key)

@@ -219,7 +219,9 @@ def main(argv: list[str] | None = None) -> int:
             sys.stderr.write(f"… and {len(error.problems) - MAX_PROBLEMS_SHOWN} more problems\n")
         return EXIT_USAGE
     except LookupFailed as error:
-        hint = f"; did you mean: {', '.join(error.suggestions)}?" if error.suggestions else "; dgcli list shows them all"
+        hint = (
+            f"; did you mean: {', '.join(error.suggestions)}?" if error.suggestions else "; dgcli list shows them all"
+        )
         _error(f"{error}{hint}")
         return EXIT_USAGE
     except DgcliError as error:
@@ -238,5 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # a bug in dgcli: say so plainly, keep the traceback for DGCLI_DEBUG=1
         if os.environ.get("DGCLI_DEBUG"):
             raise
-        _error(f"internal error ({type(error).__name__}: {error}); please report it (DGCLI_DEBUG=1 shows the traceback)")
+        _error(
+            f"internal error ({type(error).__name__}: {error}); please report it (DGCLI_DEBUG=1 shows the traceback)"
+        )
         return EXIT_BUG

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 import yaml
 
@@ -110,6 +111,11 @@ def _position(text: str, index: int) -> tuple[int, int]:
     return text.count("\n", 0, index) + 1, index - line_start + 1
 
 
+def _start(event: yaml.Event) -> tuple[int, int]:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+
+
 class _TooDeep(Exception):
     def __init__(self, line: int, column: int) -> None:
         self.line, self.column = line, column
@@ -130,7 +136,7 @@ class _TreeBuilder:
             kind = type(event)
             if kind is yaml.ScalarEvent:
                 self._check_plain(event)
-                self._attach(self._node(event, event.value))
+                self._attach(self._node(event, cast(yaml.ScalarEvent, event).value))
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 self._check_plain(event)
                 node = self._node(event, {} if kind is yaml.MappingStartEvent else [])
@@ -152,17 +158,17 @@ class _TreeBuilder:
                     return
 
     def _node(self, event: yaml.Event, value: str | list[Node] | dict[str, Node]) -> Node:
-        return Node(event.start_mark.line + 1, event.start_mark.column + 1, value)
+        return Node(*_start(event), value)
 
     def _problem(self, event: yaml.Event, message: str) -> None:
-        mark = event.start_mark
-        self.problems.append(Problem(mark.line + 1, mark.column + 1, "", message))
+        self.problems.append(Problem(*_start(event), "", message))
 
     def _check_plain(self, event: yaml.Event) -> None:
         if getattr(event, "anchor", None) is not None:
             self._problem(event, "anchors (&name) are not supported; write the value out")
-        if getattr(event, "tag", None) is not None:
-            self._problem(event, f"YAML tags ({event.tag}) are not allowed; write plain values")
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            self._problem(event, f"YAML tags ({tag}) are not allowed; write plain values")
 
     def _attach(self, node: Node) -> None:
         if not self._stack:

@@ -36,9 +36,7 @@ class Direction(StrEnum):
     DOWN = "down"
 
 
-CHANGE_KINDS = frozenset(
-    {ClaimKind.PERCENT_CHANGE, ClaimKind.POINT_CHANGE, ClaimKind.ABSOLUTE_CHANGE}
-)
+CHANGE_KINDS = frozenset({ClaimKind.PERCENT_CHANGE, ClaimKind.POINT_CHANGE, ClaimKind.ABSOLUTE_CHANGE})
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,9 +70,7 @@ def parse_quantity(text: str) -> Quantity:
     normalized = normalize(text).strip()
     match = _NUMBER.fullmatch(normalized)
     if match is None:
-        raise ValueFormatError(
-            f"not a published figure: {text!r} (expected e.g. 9,308万枚, 約3.5万人, 50.9%, 671)"
-        )
+        raise ValueFormatError(f"not a published figure: {text!r} (expected e.g. 9,308万枚, 約3.5万人, 50.9%, 671)")
     integer_part = match["int"]
     if len(integer_part) > 1 and integer_part[0] == "0":
         raise ValueFormatError(f"leading zero in {text!r}: write the figure as printed")

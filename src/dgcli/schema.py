@@ -142,7 +142,11 @@ def _read_dataset(r: _Reader, root: Node, file: str) -> Dataset | None:
         return None
     version = fields.get("schema_version")
     if version is not None and r.text(version, "schema_version") not in ("", SCHEMA_VERSION):
-        r.fail(version, "schema_version", f"schema_version {version.value!r} is not supported (this dgcli reads {SCHEMA_VERSION})")
+        r.fail(
+            version,
+            "schema_version",
+            f"schema_version {version.value!r} is not supported (this dgcli reads {SCHEMA_VERSION})",
+        )
     source = _read_source(r, fields.get("source"))
     footnotes = _read_footnotes(r, fields.get("footnotes"))
     surveys = [_read_survey(r, n, f"surveys[{i}]") for i, n in enumerate(r.sequence(fields.get("surveys"), "surveys"))]
@@ -196,7 +200,10 @@ def _read_survey(r: _Reader, node: Node, path: str) -> Survey | None:
     respondents: list[tuple[Period, int]] = []
     counts = fields.get("respondents")
     if counts is not None:
-        for period_text, count_node in (r.mapping(counts, f"{path}.respondents", tuple(counts.value) if isinstance(counts.value, dict) else ()) or {}).items():
+        for period_text, count_node in (
+            r.mapping(counts, f"{path}.respondents", tuple(counts.value) if isinstance(counts.value, dict) else ())
+            or {}
+        ).items():
             key_path = f"{path}.respondents.{period_text}"
             period = r.period(Node(counts.key_lines[period_text], 0, period_text), key_path)
             count = _count(r, count_node, key_path)
@@ -232,9 +239,7 @@ def _read_group(r: _Reader, node: Node, path: str) -> Group | None:
 
 
 def _read_section(r: _Reader, node: Node, path: str, metrics: list[Metric]) -> Section | None:
-    fields = r.mapping(
-        node, path, ("id", "title", "group", "metrics"), ("headline", "source", "related", "claims")
-    )
+    fields = r.mapping(node, path, ("id", "title", "group", "metrics"), ("headline", "source", "related", "claims"))
     if fields is None:
         return None
     section_id = r.identifier(fields.get("id"), f"{path}.id")
@@ -316,12 +321,20 @@ def _read_observation(r: _Reader, node: Node, path: str, headline: str) -> Obser
                 shares.append(Share(answer, share))
     quantity: Quantity | None = None
     if "value" in fields and "shares" in fields:
-        r.fail(node, path, "give either value: or shares:, not both (a distribution's value is its headline answer's share)")
+        r.fail(
+            node,
+            path,
+            "give either value: or shares:, not both (a distribution's value is its headline answer's share)",
+        )
     elif "value" in fields:
         quantity = r.quantity(fields["value"], f"{path}.value")
     elif "shares" in fields:
         if not headline:
-            r.fail(node, path, "shares: needs the metric's headline_answer: (the answer whose share is the value)")
+            r.fail(
+                node,
+                path,
+                "shares: needs the metric's headline_answer: (the answer whose share is the value)",
+            )
         quantity = next((s.quantity for s in shares if s.answer == headline), None)
         if headline and quantity is None and shares:
             r.fail(fields["shares"], f"{path}.shares", f"no share for the headline answer {headline!r}")
@@ -379,13 +392,20 @@ def _read_claim(r: _Reader, node: Node, path: str, holder: str | None, section: 
         r.fail(fields["kind"], f"{path}.kind", f"unknown claim kind {kind_text!r} (one of: {choices})")
         return None
     if kind is ClaimKind.DISTRIBUTION_SUM:
-        r.fail(fields["kind"], f"{path}.kind", "distribution_sum is checked for every distribution; do not encode it")
+        r.fail(
+            fields["kind"],
+            f"{path}.kind",
+            "distribution_sum is checked for every distribution; do not encode it",
+        )
         return None
     metrics = _claim_metrics(r, node, fields, path, kind, holder)
     stated = r.quantity(fields.get("stated"), f"{path}.stated")
     if kind in _STATED_REQUIRED and "stated" not in fields:
         r.fail(node, path, f"a {kind} claim needs stated: (the figure as published)")
-    if kind in CHANGE_KINDS | {ClaimKind.THRESHOLD, ClaimKind.DIRECTION, ClaimKind.ITEMS_ADDED} and "from" not in fields:
+    if (
+        kind in CHANGE_KINDS | {ClaimKind.THRESHOLD, ClaimKind.DIRECTION, ClaimKind.ITEMS_ADDED}
+        and "from" not in fields
+    ):
         r.fail(node, path, f"a {kind} claim needs from: (the baseline period as published)")
     of, outside = _claim_of(r, fields.get("of"), f"{path}.of", kind, node)
     direction_text = r.text(fields.get("direction"), f"{path}.direction") or "up"
@@ -433,9 +453,7 @@ def _claim_metrics(
     return (holder,)
 
 
-def _claim_of(
-    r: _Reader, node: Node | None, path: str, kind: ClaimKind, claim_node: Node
-) -> tuple[Ref | None, str]:
+def _claim_of(r: _Reader, node: Node | None, path: str, kind: ClaimKind, claim_node: Node) -> tuple[Ref | None, str]:
     if node is None:
         if kind is ClaimKind.SHARE_OF:
             r.fail(claim_node, path, "a share_of claim needs of: {metric: …} or of: {outside: …}")
@@ -476,7 +494,9 @@ def _check_unique(r: _Reader, root: Node, what: str, ids: list[tuple[str, int]])
     seen: dict[str, int] = {}
     for identifier, line in ids:
         if identifier in seen:
-            r.problems.append(Problem(line, 0, "", f"{what} id {identifier!r} is used twice (first at line {seen[identifier]})"))
+            r.problems.append(
+                Problem(line, 0, "", f"{what} id {identifier!r} is used twice (first at line {seen[identifier]})")
+            )
         elif identifier:
             seen[identifier] = line
 
@@ -494,13 +514,19 @@ def _check_metric(r: _Reader, dataset: Dataset, metric: Metric) -> None:
     for observation in metric.observations:
         quantity = observation.quantity
         if metric.unit and not metric.is_distribution and quantity.unit not in ("", metric.unit):
-            problem(observation.line, f"value {quantity.text!r} is in {quantity.unit!r}, but the metric's unit is {metric.unit!r}")
+            problem(
+                observation.line,
+                f"value {quantity.text!r} is in {quantity.unit!r}, but the metric's unit is {metric.unit!r}",
+            )
         for figure in [quantity] + [s.quantity for s in observation.shares]:
             if figure.unit == "%" and not 0 <= figure.value <= 100:
                 problem(observation.line, f"percentage {figure.text!r} is outside 0–100%")
         for share in observation.shares:
             if share.quantity.unit != "%":
-                problem(observation.line, f"share {share.quantity.text!r} of {share.answer!r} must be a percentage")
+                problem(
+                    observation.line,
+                    f"share {share.quantity.text!r} of {share.answer!r} must be a percentage",
+                )
         if observation.period is None and len(metric.observations) > 1:
             problem(observation.line, "an observation without period: is only allowed when it is the only one")
         if previous is not None and previous.period and observation.period:
@@ -508,7 +534,10 @@ def _check_metric(r: _Reader, dataset: Dataset, metric: Metric) -> None:
             if earlier.key == later.key:
                 problem(observation.line, f"two observations for {earlier.key}")
             elif (earlier.end, earlier.start) > (later.end, later.start):
-                problem(observation.line, f"observations go newest first, as on the page: {earlier.key} is listed after {later.key}")
+                problem(
+                    observation.line,
+                    f"observations go newest first, as on the page: {earlier.key} is listed after {later.key}",
+                )
         if metric.is_distribution and previous is not None:
             answers = [s.answer for s in observation.shares]
             expected = [s.answer for s in previous.shares]
@@ -530,8 +559,10 @@ def _check_claim(r: _Reader, dataset: Dataset, claim: Claim) -> None:
         for label, period in (("from", claim.from_period), ("to", claim.to_period)):
             if period is not None and metric.at(period) is None and not claim.unverifiable:
                 have = ", ".join(o.period_key or "(no period)" for o in metric.observations)
-                problem(f"{label}: {period.text!r} is not a period of {metric_id!r} (it has {have}); "
-                        "add unverifiable: with the reason if the page gives no figure for it")
+                problem(
+                    f"{label}: {period.text!r} is not a period of {metric_id!r} (it has {have}); "
+                    "add unverifiable: with the reason if the page gives no figure for it"
+                )
         target = metric.at(claim.to_period)
         if target is None:
             continue
@@ -547,4 +578,6 @@ def _check_claim(r: _Reader, dataset: Dataset, claim: Claim) -> None:
             if claim.of.metric not in r.broken_metrics:
                 problem(f"of: unknown metric {claim.of.metric!r}")
         elif whole.at(claim.of.period) is None:
-            problem(f"of: {claim.of.metric!r} has no observation for {claim.of.period.text if claim.of.period else ''!r}")
+            problem(
+                f"of: {claim.of.metric!r} has no observation for {claim.of.period.text if claim.of.period else ''!r}"
+            )

@@ -33,7 +33,13 @@ VERDICT_MARK = {
     Verdict.GROSS: ("✗", "X"),
 }
 # Problems first, as a reader fixing the file wants them.
-VERDICT_ORDER = (Verdict.GROSS, Verdict.INCONSISTENT, Verdict.WITHIN_ROUNDING, Verdict.UNVERIFIABLE, Verdict.CONSISTENT)
+VERDICT_ORDER = (
+    Verdict.GROSS,
+    Verdict.INCONSISTENT,
+    Verdict.WITHIN_ROUNDING,
+    Verdict.UNVERIFIABLE,
+    Verdict.CONSISTENT,
+)
 CHART_WIDTH = 36
 
 
@@ -103,9 +109,16 @@ def list_view(dataset: Dataset, terminal: Terminal) -> str:
             table.add_row(t(section.title, "bold"), "", "", "")
             for metric_id in section.metrics:
                 metric = dataset.metrics[metric_id]
-                table.add_row(t(f"  {metric.id}", "cyan"), t(metric.name), t(metric.latest.quantity.text), t(_period(metric.latest)))
+                table.add_row(
+                    t(f"  {metric.id}", "cyan"),
+                    t(metric.name),
+                    t(metric.latest.quantity.text),
+                    t(_period(metric.latest)),
+                )
         renderables += [Text(""), table]
-    renderables.append(Text(f"\n{len(dataset.metrics)} metrics in {len(dataset.sections)} sections · dgcli show METRIC for one"))
+    renderables.append(
+        Text(f"\n{len(dataset.metrics)} metrics in {len(dataset.sections)} sections · dgcli show METRIC for one")
+    )
     return _render(terminal, *renderables)
 
 
@@ -126,7 +139,12 @@ def _history(metric: Metric) -> Table:
                     ratio = Fraction(observation.quantity.value) / Fraction(previous.quantity.value) - 1
                     change += f" ({_signed(format_fraction(ratio * 100, 1))}%)"
         value = observation.quantity.value
-        table.add_row(t(observation.period.text if observation.period else "(no period)"), t(observation.quantity.text), f"{value:,}", change)
+        table.add_row(
+            t(observation.period.text if observation.period else "(no period)"),
+            t(observation.quantity.text),
+            f"{value:,}",
+            change,
+        )
     return table
 
 
@@ -162,7 +180,12 @@ def _distribution(metric: Metric, terminal: Terminal) -> Table:
 def _claims_table(results: list[Result], terminal: Terminal, title: str = "Claims") -> Table:
     table = _table("verdict", "claim", "stated", "recomputed", title=title)
     for result in results:
-        table.add_row(_verdict(result.verdict, terminal), t(result.claim.text), t(result.stated.text if result.stated else "—"), _computed(result))
+        table.add_row(
+            _verdict(result.verdict, terminal),
+            t(result.claim.text),
+            t(result.stated.text if result.stated else "—"),
+            _computed(result),
+        )
     return table
 
 
@@ -178,7 +201,9 @@ def _computed(result: Result) -> str:
 
 def show_view(dataset: Dataset, metric: Metric, results: list[Result], terminal: Terminal) -> str:
     section = dataset.section(metric.section)
-    header = Text.assemble((safe(metric.name), "bold"), " — ", safe(metric.name_en), "  ", (f"[{safe(metric.id)}]", "cyan"))
+    header = Text.assemble(
+        (safe(metric.name), "bold"), " — ", safe(metric.name_en), "  ", (f"[{safe(metric.id)}]", "cyan")
+    )
     facts = [
         f"section: {section.title} ({dataset.group(section.group).title})",
         f"unit: {metric.unit}" + (f" · category: {metric.category}" if metric.category else ""),
@@ -194,10 +219,18 @@ def show_view(dataset: Dataset, metric: Metric, results: list[Result], terminal:
     for observation in metric.observations:
         label = _period(observation)
         if observation.parts:
-            renderables.append(t(f"Parts ({label}): " + " + ".join(f"{p.name} {p.quantity.text}" for p in observation.parts)))
-        for title, items in (("Items", observation.items), ("Added since the previous figure", observation.added)):
+            renderables.append(
+                t(f"Parts ({label}): " + " + ".join(f"{p.name} {p.quantity.text}" for p in observation.parts))
+            )
+        for title, items in (
+            ("Items", observation.items),
+            ("Added since the previous figure", observation.added),
+        ):
             if items:
-                listed = [f"  {i}. {item.name}" + (f" ({item.since.text}から)" if item.since else "") for i, item in enumerate(items, 1)]
+                listed = [
+                    f"  {i}. {item.name}" + (f" ({item.since.text}から)" if item.since else "")
+                    for i, item in enumerate(items, 1)
+                ]
                 renderables.append(t(f"{title} ({label}):\n" + "\n".join(listed)))
     if results:
         renderables += [Text(""), _claims_table(results, terminal)]
@@ -214,7 +247,17 @@ def show_view(dataset: Dataset, metric: Metric, results: list[Result], terminal:
 
 
 def changes_view(dataset: Dataset, rows: list[Change], terminal: Terminal) -> str:
-    table = _table("metric", "baseline", "latest", "change", "%", "stated", "recomputed", "verdict", title="Changes against the stated baselines")
+    table = _table(
+        "metric",
+        "baseline",
+        "latest",
+        "change",
+        "%",
+        "stated",
+        "recomputed",
+        "verdict",
+        title="Changes against the stated baselines",
+    )
     for column in (3, 4):
         table.columns[column].justify = "right"
     for column in (0, 7):
