@@ -16,7 +16,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from dgcli.model import CHANGE_KINDS, Claim, ClaimKind, Dataset, Direction, Metric, Observation, Verdict
-from dgcli.numbers import Quantity
+from dgcli.numbers import Quantity, scale_of
 
 HUNDRED = Fraction(100)
 # Verdicts from best to worst; a claim about several metrics takes its worst.
@@ -106,28 +106,43 @@ def round_to(value: Fraction, step: Fraction) -> Fraction:
 
 
 def judge(computed: Interval, stated: Quantity, *, signed: bool = False, change: bool = False) -> tuple[Verdict, str]:
-    """Compare a computed interval with a stated figure and say why."""
+    """Compare a computed interval with a stated figure and say why (the numbers are in ``computed``)."""
     target = Fraction(stated.value)
     half = Fraction(stated.half_width)
-    bounds = f"admissible {format_fraction(computed.low)} to {format_fraction(computed.high)}"
-    shown = f"{format_fraction(computed.point)} ({bounds})"
+    point = format_fraction(computed.point)
     if round_to(computed.point, 2 * half) == target:
-        return Verdict.CONSISTENT, f"computed {shown}, which gives {stated.text}"
+        return Verdict.CONSISTENT, f"the printed figures give {point}, which is {stated.text} as printed"
     low, high = target - half, target + half
     if computed.overlaps(low, high):
         return Verdict.WITHIN_ROUNDING, (
-            f"computed {format_fraction(computed.point)} does not give {stated.text}, but inputs within their "
-            f"rounding do (admissible {format_fraction(computed.low)} to {format_fraction(computed.high)})"
+            f"the printed figures give {point}, not {stated.text}; values within their rounding can"
         )
     if signed and ((target > 0 and computed.high < 0) or (target < 0 and computed.low > 0)):
-        return Verdict.GROSS, f"wrong direction: stated {stated.text}, computed {shown}"
+        return Verdict.GROSS, f"wrong direction: {stated.text} stated, the figures give {point}"
     if change and computed.shifted(HUNDRED).overlaps(low, high):
-        return Verdict.GROSS, f"{stated.text} is the ratio new/old, not the change: computed {shown}"
+        return Verdict.GROSS, f"{stated.text} is the ratio new/old, not the change ({point})"
     for power in _MULTIPLIER_SLIPS:
         for factor in (Fraction(10**power), Fraction(1, 10**power)):
             if computed.scaled(factor).overlaps(low, high):
-                return Verdict.GROSS, f"off by a factor of 10^{power}: stated {stated.text}, computed {shown}"
-    return Verdict.INCONSISTENT, f"no inputs within their rounding give {stated.text}: computed {shown}"
+                return Verdict.GROSS, f"off by a factor of 10^{power}: {stated.text} stated, the figures give {point}"
+    return Verdict.INCONSISTENT, f"no values within the figures' rounding give {stated.text} (they give {point})"
+
+
+def format_computed(result: Result) -> str:
+    """A computed figure in the stated figure's own terms: "4.54% [4.53 – 4.55]", "9,308万 [9,307.5万 – …]"."""
+    computed = result.computed
+    if computed is None:
+        return "—"
+    multiplier, symbol = scale_of(result.stated) if result.stated else (1, "")
+    unit = result.stated.unit if result.stated and result.stated.unit in ("%", "PT") else ""
+    places = 2 if symbol or unit else 4
+
+    def shown(value: Fraction) -> str:
+        return f"{format_fraction(value / multiplier, places)}{symbol}{unit}"
+
+    if computed.low == computed.high:
+        return shown(computed.point)
+    return f"{shown(computed.point)} [{shown(computed.low)} – {shown(computed.high)}]"
 
 
 def format_fraction(value: Fraction, places: int = 4) -> str:
@@ -149,7 +164,7 @@ def _operands(claim: Claim, metric: Metric) -> tuple[Observation, Observation] |
     old = metric.at(claim.from_period) if claim.from_period else None
     if new is None or old is None:
         reason = claim.unverifiable or "a period the claim names has no figure on the page"
-        return Result(claim, Verdict.UNVERIFIABLE, reason)
+        return Result(claim, Verdict.UNVERIFIABLE, reason, stated=claim.stated)
     return new, old
 
 

@@ -172,7 +172,7 @@ def _terminal() -> Terminal:
     env = os.environ
     tty = sys.stdout.isatty()
     color = (tty or bool(env.get("FORCE_COLOR"))) and not env.get("NO_COLOR") and env.get("TERM") != "dumb"
-    width = shutil.get_terminal_size((100, 24)).columns if tty else _int(env.get("COLUMNS"), 100)
+    width = shutil.get_terminal_size((120, 24)).columns if tty else _int(env.get("COLUMNS"), 120)
     try:
         "█✓マ".encode(sys.stdout.encoding or "ascii")
         unicode = True

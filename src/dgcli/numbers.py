@@ -99,3 +99,12 @@ def _plain(number: Decimal) -> Decimal:
     if number == number.to_integral_value():
         return Decimal(int(number))
     return number.normalize()
+
+
+def scale_of(quantity: Quantity) -> tuple[int, str]:
+    """The multiplier the page printed a figure with (万, 億), to show computed values the same way."""
+    text = normalize(quantity.text)
+    for symbol, multiplier in MULTIPLIERS.items():
+        if symbol in text:
+            return multiplier, symbol
+    return 1, ""

@@ -13,9 +13,9 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from dgcli.claims import FAILING, Change, Interval, Result, format_fraction, summarize
+from dgcli.claims import FAILING, Change, Interval, Result, format_computed, format_fraction, summarize
 from dgcli.model import Dataset, Metric, Observation, Verdict
-from dgcli.numbers import MULTIPLIERS, Quantity, normalize
+from dgcli.numbers import scale_of
 from dgcli.render import Terminal, safe
 
 VERDICT_STYLE = {
@@ -81,15 +81,6 @@ def _period(observation: Observation | None) -> str:
 def _verdict(verdict: Verdict, terminal: Terminal) -> Text:
     mark = VERDICT_MARK[verdict][0 if terminal.unicode else 1]
     return Text(f"{mark} {verdict.value}", style=VERDICT_STYLE[verdict])
-
-
-def scale_of(quantity: Quantity) -> tuple[int, str]:
-    """The multiplier the page used for a figure (万, 億), to show computed values the same way."""
-    text = normalize(quantity.text)
-    for symbol, multiplier in MULTIPLIERS.items():
-        if symbol in text:
-            return multiplier, symbol
-    return 1, ""
 
 
 def in_scale(value: Fraction, scale: tuple[int, str], places: int = 1) -> str:
@@ -184,19 +175,9 @@ def _claims_table(results: list[Result], terminal: Terminal, title: str = "Claim
             _verdict(result.verdict, terminal),
             t(result.claim.text),
             t(result.stated.text if result.stated else "—"),
-            _computed(result),
+            format_computed(result),
         )
     return table
-
-
-def _computed(result: Result) -> str:
-    computed = result.computed
-    if computed is None:
-        return "—"
-    scale = scale_of(result.stated) if result.stated else (1, "")
-    places = 2 if scale[1] else 4
-    point, low, high = (in_scale(v, scale, places) for v in (computed.point, computed.low, computed.high))
-    return point if low == high else f"{point} [{low} – {high}]"
 
 
 def show_view(dataset: Dataset, metric: Metric, results: list[Result], terminal: Terminal) -> str:
@@ -247,32 +228,28 @@ def show_view(dataset: Dataset, metric: Metric, results: list[Result], terminal:
 
 
 def changes_view(dataset: Dataset, rows: list[Change], terminal: Terminal) -> str:
-    table = _table(
-        "metric",
-        "baseline",
-        "latest",
-        "change",
-        "%",
-        "stated",
-        "recomputed",
-        "verdict",
-        title="Changes against the stated baselines",
-    )
-    for column in (3, 4):
-        table.columns[column].justify = "right"
-    for column in (0, 7):
-        table.columns[column].no_wrap = True
+    table = _table("metric", "baseline → latest", "change", "stated", "recomputed", "verdict")
+    table.title = Text("Changes against the stated baselines", style="bold")
+    table.columns[2].justify = "right"
+    table.columns[5].no_wrap = True
+    arrow = "→" if terminal.unicode else "->"
     for row in rows:
-        baseline = f"{_period(row.baseline)} {row.baseline.quantity.text}" if row.baseline else "—"
-        latest = f"{_period(row.latest)} {row.latest.quantity.text}"
+        if row.baseline is None:
+            span = Text.assemble(f"— {arrow} ", safe(row.latest.quantity.text))
+        else:
+            span = Text.assemble(
+                f"{_period(row.baseline)} {arrow} {_period(row.latest)}\n",
+                safe(f"{row.baseline.quantity.text} {arrow} {row.latest.quantity.text}"),
+            )
+        change = _change(row.absolute, row)
+        if row.percent is not None:
+            change += f"\n{_signed(format_fraction(row.percent.point, 2))}%"
         table.add_row(
             t(row.metric.id, "cyan"),
-            t(baseline),
-            t(latest),
-            _change(row.absolute, row),
-            _signed(format_fraction(row.percent.point, 2)) + "%" if row.percent else "",
+            span,
+            change,
             t(row.result.stated.text if row.result.stated else "—"),
-            _computed(row.result),
+            format_computed(row.result),
             _verdict(row.result.verdict, terminal),
         )
     return _render(terminal, table)
@@ -310,7 +287,7 @@ def _verify_entry(dataset: Dataset, result: Result, terminal: Terminal, detailed
     lines = [
         line,
         t(f"      「{claim.text}」"),
-        t(f"      stated {result.stated.text if result.stated else '—'} · recomputed {_computed(result)}"),
+        t(f"      stated {result.stated.text if result.stated else '—'} · recomputed {format_computed(result)}"),
         t(f"      {result.reason}", "dim"),
     ]
     return Group(*lines)
