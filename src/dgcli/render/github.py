@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from dgcli.claims import Result
+from dgcli.claims import Result, format_computed
 from dgcli.model import Dataset, Verdict
 from dgcli.render import Terminal, renderer
 
@@ -43,7 +43,8 @@ def verify_view(dataset: Dataset, results: list[Result], strict: bool, terminal:
             level = "error"
         claim = result.claim
         title = f"{result.verdict.value}: {claim.id}"
-        message = f"「{claim.text}」 {result.reason}"
+        stated = result.stated.text if result.stated else "—"
+        message = f"「{claim.text}」 stated {stated}, recomputed {format_computed(result)}: {result.reason}"
         lines.append(annotation(level, dataset.file, claim.line, title, message))
     counts = {v: sum(r.verdict is v for r in results) for v in Verdict}
     summary = ", ".join(f"{counts[v]} {v.value}" for v in Verdict)
