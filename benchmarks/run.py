@@ -56,8 +56,14 @@ def imports_rich(python: str, args: Sequence[str]) -> bool:
     return any(line.split("|")[-1].strip().startswith("rich") for line in result.stderr.splitlines())
 
 
+def dgcli_command(python: str) -> list[str]:
+    """The installed ``dgcli`` script beside the interpreter (what users type), else ``python -m dgcli``."""
+    script = Path(python).with_name("dgcli")
+    return [str(script)] if script.is_file() else [python, "-m", "dgcli"]
+
+
 def startup_rows(python: str, runs: int) -> list[tuple[str, float, str]]:
-    dgcli = [python, "-m", "dgcli"]
+    dgcli = dgcli_command(python)
     commands = {
         "floor": [python, "-c", "import typer, yaml"],
         "floor+rich": [python, "-c", "import typer, yaml, rich.console, rich.table"],
@@ -129,7 +135,7 @@ def main() -> None:
         for count, path in files.items():
             load = f"import yaml; yaml.load(open({str(path)!r}, 'rb'), Loader=yaml.CSafeLoader)"
             commands[f"yaml {count}"] = [python, "-c", load]
-            commands[f"dgcli {count}"] = [python, "-m", "dgcli", "verify", "--json", "-f", str(path)]
+            commands[f"dgcli {count}"] = [*dgcli_command(python), "verify", "--json", "-f", str(path)]
         result = medians(commands, options.scale_runs)
         small, large = options.small, options.large
         for count in (small, large):

@@ -186,7 +186,7 @@ def test_pipe_into_head_ends_quietly() -> None:
     outcome = run_process(shell=f"'{__import__('sys').executable}' -m dgcli list | head -1; exit ${{PIPESTATUS[0]}}")
     assert "Traceback" not in outcome.err and "BrokenPipe" not in outcome.err
     json_head = run_process(shell=f"'{__import__('sys').executable}' -m dgcli show mynacard --json | head -c 20")
-    assert json_head.out == '{\n  "schema_version"'[:20]
+    assert json_head.out == '{"schema_version": 1'[:20]
     assert json_head.err == ""
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import NamedTuple
 
 from dgcli.model import CHANGE_KINDS, Claim, ClaimKind, Dataset, Direction, Metric, Observation, Verdict
 from dgcli.numbers import Quantity, scale_of
@@ -32,8 +32,7 @@ FAILING = frozenset({Verdict.INCONSISTENT, Verdict.GROSS})
 _MULTIPLIER_SLIPS = (1, 2, 3, 4, 8)
 
 
-@dataclass(frozen=True, slots=True)
-class Interval:
+class Interval(NamedTuple):
     """A computed figure: the value from the printed inputs and the bounds their rounding allows."""
 
     point: Fraction
@@ -51,8 +50,7 @@ class Interval:
         return self.low <= high and low <= self.high
 
 
-@dataclass(frozen=True, slots=True)
-class Result:
+class Result(NamedTuple):
     claim: Claim
     verdict: Verdict
     reason: str
@@ -361,8 +359,7 @@ def exit_code(results: Iterable[Result], *, strict: bool = False) -> int:
     return 1 if any(result.verdict in failing for result in results) else 0
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(NamedTuple):
     """One metric's change against a stated baseline, beside the claim that states it."""
 
     metric: Metric

@@ -5,8 +5,6 @@ This is the one place that prints and the one place that turns errors into exit 
 141 output pipe closed early (``dgcli list | head``) · 3 a bug in dgcli.
 """
 
-from __future__ import annotations
-
 import os
 import shutil
 import sys

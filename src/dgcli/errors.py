@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class DgcliError(Exception):
@@ -13,8 +13,7 @@ class ValueFormatError(DgcliError, ValueError):
     """A published figure or period that cannot be read (no location: the loader adds it)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with the data file, located like a linter message."""
 
     line: int  # 1-based; 0 when the problem concerns the whole file

@@ -9,10 +9,8 @@ with its line and column, so the schema (``schema.py``) decides what each one me
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
+from typing import Any
 
 import yaml
 
@@ -23,21 +21,21 @@ MAX_DEPTH = 32  # the schema needs 7 levels; deeper input is refused before it c
 BOM = b"\xef\xbb\xbf"
 _TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels; an indicators file needs far fewer"
 
-# Characters YAML does not allow in a stream (its "printable" set is everything else).
-_NON_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 
 HAVE_LIBYAML = hasattr(yaml, "CBaseLoader")
 
 
-@dataclass(slots=True)
 class Node:
     """A scalar (``str``), sequence (``list``) or mapping (``dict``) with where it starts (1-based)."""
 
-    line: int
-    column: int
-    value: str | list[Node] | dict[str, Node]
-    key_lines: dict[str, int] = field(default_factory=dict)  # mappings: the line of each key
+    __slots__ = ("column", "key_lines", "line", "value")
+
+    def __init__(self, line: int, column: int, value: str | list[Node] | dict[str, Node]) -> None:
+        self.line = line
+        self.column = column
+        self.value = value
+        self.key_lines: dict[str, int] = {}  # mappings: the line of each key
 
 
 def read_tree(path: Path, *, pure_python: bool = False) -> Node:
@@ -49,28 +47,32 @@ def read_tree(path: Path, *, pure_python: bool = False) -> Node:
     if match := _TAB_INDENT.search(text):
         line, column = _position(text, match.end() - 1)
         raise DataError(file, [Problem(line, column, "", "tab used for indentation; YAML indents with spaces")])
-    if match := _NON_PRINTABLE.search(text):
-        line, column = _position(text, match.start())
-        message = f"control character U+{ord(match.group()):04X} is not allowed in a YAML file"
-        raise DataError(file, [Problem(line, column, "", message)])
-    loader = yaml.BaseLoader if pure_python or not HAVE_LIBYAML else yaml.CBaseLoader
-    builder = _TreeBuilder()
+    loader_class = yaml.BaseLoader if pure_python or not HAVE_LIBYAML else yaml.CBaseLoader
+    problems: list[Problem] = []
+    loader = None
     try:
-        builder.build(yaml.parse(text, Loader=loader))
+        loader = loader_class(text)  # the pure-Python reader checks every character here
+        root = _build(loader, problems)
+    except yaml.reader.ReaderError as error:  # a character YAML forbids (libyaml counts bytes: find it)
+        line, column = _position(text, max(text.find(chr(error.character)), 0))
+        message = f"control character U+{error.character:04X} is not allowed in a YAML file"
+        raise DataError(file, [*problems, Problem(line, column, "", message)]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         problem = f"invalid YAML: {error.problem}" if error.problem else "invalid YAML"
         if error.problem and "nesting depth" in error.problem:  # libyaml's own limit (1000) hit first
             problem = _TOO_DEEP
-        raise DataError(file, [*builder.problems, Problem(line, column, "", problem)]) from None
+        raise DataError(file, [*problems, Problem(line, column, "", problem)]) from None
     except yaml.YAMLError as error:
-        raise DataError(file, [*builder.problems, Problem(0, 0, "", f"invalid YAML: {error}")]) from None
+        raise DataError(file, [*problems, Problem(0, 0, "", f"invalid YAML: {error}")]) from None
     except _TooDeep as error:
         raise DataError(file, [Problem(error.line, error.column, "", _TOO_DEEP)]) from None
-    if builder.problems:
-        raise DataError(file, builder.problems)
-    root = builder.root
+    finally:
+        if loader is not None:
+            loader.dispose()
+    if problems:
+        raise DataError(file, problems)
     if root is None:
         raise DataError(file, [Problem(0, 0, "", "the file holds no YAML document")])
     if not isinstance(root.value, dict):
@@ -121,78 +123,81 @@ class _TooDeep(Exception):
         self.line, self.column = line, column
 
 
-class _TreeBuilder:
-    """Builds ``Node``s from parser events without recursion, collecting problems as it goes."""
+_ALIAS = "aliases (*name) are not supported; write the value out"
+_ANCHOR = "anchors (&name) are not supported; write the value out"
+_SECOND_DOCUMENT = "a second YAML document (---); an indicators file holds one"
 
-    def __init__(self) -> None:
-        self.root: Node | None = None
-        self.problems: list[Problem] = []
-        self._stack: list[Node] = []
-        self._pending_key: list[Node | None] = []
-        self._documents = 0
 
-    def build(self, events: Iterable[yaml.Event]) -> None:
-        for event in events:
-            kind = type(event)
-            if kind is yaml.ScalarEvent:
-                self._check_plain(event)
-                self._attach(self._node(event, cast(yaml.ScalarEvent, event).value))
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                self._check_plain(event)
-                node = self._node(event, {} if kind is yaml.MappingStartEvent else [])
-                self._attach(node)
-                self._stack.append(node)
-                self._pending_key.append(None)
-                if len(self._stack) > MAX_DEPTH:
-                    raise _TooDeep(node.line, node.column)
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                self._stack.pop()
-                self._pending_key.pop()
-            elif kind is yaml.AliasEvent:
-                self._problem(event, "aliases (*name) are not supported; write the value out")
-                self._attach(self._node(event, ""))
-            elif kind is yaml.DocumentStartEvent:
-                self._documents += 1
-                if self._documents > 1:
-                    self._problem(event, "a second YAML document (---); an indicators file holds one")
-                    return
+def _build(loader: Any, problems: list[Problem]) -> Node | None:
+    """Build ``Node``s from the parser's events without recursion, collecting problems as it goes.
 
-    def _node(self, event: yaml.Event, value: str | list[Node] | dict[str, Node]) -> Node:
-        return Node(*_start(event), value)
-
-    def _problem(self, event: yaml.Event, message: str) -> None:
-        self.problems.append(Problem(*_start(event), "", message))
-
-    def _check_plain(self, event: yaml.Event) -> None:
-        if getattr(event, "anchor", None) is not None:
-            self._problem(event, "anchors (&name) are not supported; write the value out")
-        tag = getattr(event, "tag", None)
-        if tag is not None:
-            self._problem(event, f"YAML tags ({tag}) are not allowed; write plain values")
-
-    def _attach(self, node: Node) -> None:
-        if not self._stack:
-            self.root = node
-            return
-        parent = self._stack[-1]
-        container = parent.value
-        if isinstance(container, list):
-            container.append(node)
-            return
-        assert isinstance(container, dict)
-        key = self._pending_key[-1]
-        if key is None:
-            if not isinstance(node.value, str):
-                self.problems.append(Problem(node.line, node.column, "", "a mapping key must be plain text"))
-                node = Node(node.line, node.column, f"<key at line {node.line}>")
-            self._pending_key[-1] = node
-            return
-        self._pending_key[-1] = None
-        assert isinstance(key.value, str)
-        if key.value in container:
-            first = parent.key_lines[key.value]
-            message = f"key {key.value!r} repeated (first at line {first}); YAML would keep only the last"
-            self.problems.append(Problem(key.line, key.column, "", message))
-            return
-        container[key.value] = node
-        parent.key_lines[key.value] = key.line
+    One flat loop over ``get_event``: this is the hot path of every command (and of a 50,000-metric
+    file), so it avoids a call per event. Mapping keys stay plain tuples until their value arrives.
+    """
+    root: Node | None = None
+    stack: list[Node] = []  # the open sequences and mappings
+    keys: list[tuple[str, int, int] | None] = []  # per open collection: a mapping's pending key
+    documents = 0
+    get_event = loader.get_event
+    while True:
+        event = get_event()
+        kind = type(event)
+        if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            mark = event.start_mark
+            line, column = mark.line + 1, mark.column + 1
+            if event.anchor is not None:
+                problems.append(Problem(line, column, "", _ANCHOR))
+            if event.tag is not None:
+                problems.append(
+                    Problem(line, column, "", f"YAML tags ({event.tag}) are not allowed; write plain values")
+                )
+            value = event.value if kind is yaml.ScalarEvent else {} if kind is yaml.MappingStartEvent else []
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            stack.pop()
+            keys.pop()
+            continue
+        elif kind is yaml.AliasEvent:
+            mark = event.start_mark
+            line, column = mark.line + 1, mark.column + 1
+            problems.append(Problem(line, column, "", _ALIAS))
+            value = ""
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                mark = event.start_mark
+                problems.append(Problem(mark.line + 1, mark.column + 1, "", _SECOND_DOCUMENT))
+                return root
+            continue
+        elif kind is yaml.StreamEndEvent:
+            return root
+        else:
+            continue
+        node = Node(line, column, value)
+        if not stack:
+            root = node
+        else:
+            parent = stack[-1]
+            container = parent.value
+            if type(container) is list:
+                container.append(node)
+            elif (key := keys[-1]) is None:  # this node is a mapping key
+                if type(value) is not str:
+                    problems.append(Problem(line, column, "", "a mapping key must be plain text"))
+                    value = f"<key at line {line}>"
+                keys[-1] = (value, line, column)
+            else:
+                keys[-1] = None
+                name, key_line, key_column = key
+                assert type(container) is dict
+                if name in container:
+                    first = parent.key_lines[name]
+                    message = f"key {name!r} repeated (first at line {first}); YAML would keep only the last"
+                    problems.append(Problem(key_line, key_column, "", message))
+                else:
+                    container[name] = node
+                    parent.key_lines[name] = key_line
+        if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            stack.append(node)
+            keys.append(None)
+            if len(stack) > MAX_DEPTH:
+                raise _TooDeep(line, column)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from dgcli.numbers import Quantity
 from dgcli.periods import Period
@@ -39,32 +39,28 @@ class Direction(StrEnum):
 CHANGE_KINDS = frozenset({ClaimKind.PERCENT_CHANGE, ClaimKind.POINT_CHANGE, ClaimKind.ABSOLUTE_CHANGE})
 
 
-@dataclass(frozen=True, slots=True)
-class Share:
+class Share(NamedTuple):
     """One answer of a distribution and its share, "良いと思う: 50.9%"."""
 
     answer: str
     quantity: Quantity
 
 
-@dataclass(frozen=True, slots=True)
-class Part:
+class Part(NamedTuple):
     """A named component of a figure, "署名用電子証明書有効性確認数: 0.5億回"."""
 
     name: str
     quantity: Quantity
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(NamedTuple):
     """A listed member, "マイナポータル (2017年11月から)"."""
 
     name: str
     since: Period | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Observation:
+class Observation(NamedTuple):
     period: Period | None  # None when the page prints no period ("年間10万回")
     quantity: Quantity  # for a distribution: the headline answer's share
     line: int
@@ -79,16 +75,14 @@ class Observation:
         return self.period.key if self.period else None
 
 
-@dataclass(frozen=True, slots=True)
-class Ref:
+class Ref(NamedTuple):
     """A claim operand: a metric at a period (None: its latest observation)."""
 
     metric: str
     period: Period | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
+class Claim(NamedTuple):
     id: str
     kind: ClaimKind
     text: str  # exactly as published
@@ -109,8 +103,7 @@ class Claim:
         return self.metrics[0]
 
 
-@dataclass(frozen=True, slots=True)
-class Metric:
+class Metric(NamedTuple):
     id: str
     name: str  # Japanese, as published
     name_en: str
@@ -145,8 +138,7 @@ class Metric:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
     id: str
     title: str
     group: str
@@ -158,14 +150,12 @@ class Section:
     claims: tuple[Claim, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Group:
+class Group(NamedTuple):
     id: str
     title: str
 
 
-@dataclass(frozen=True, slots=True)
-class Survey:
+class Survey(NamedTuple):
     id: str
     title: str
     method: str
@@ -176,15 +166,13 @@ class Survey:
     rounding: str
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     title: str
     publisher: str
     url: str
 
 
-@dataclass(frozen=True, slots=True)
-class Dataset:
+class Dataset(NamedTuple):
     file: str
     source: Source
     groups: tuple[Group, ...]

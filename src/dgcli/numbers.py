@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from dgcli.errors import ValueFormatError
 
@@ -31,8 +31,7 @@ _NUMBER = re.compile(
 ROUNDED_UNITS = frozenset({"%", "PT"})
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
+class Quantity(NamedTuple):
     """A number as published, with the interval its printed digits stand for."""
 
     text: str  # "9,308万枚", exactly as in the file

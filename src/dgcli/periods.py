@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from dgcli.errors import ValueFormatError
 from dgcli.numbers import normalize
@@ -23,8 +23,7 @@ _JA_RANGE = re.compile(r"(\d{4})年(\d{1,2})月から(?:(\d{4})年)?(\d{1,2})月
 HINT = "write e.g. 2024年7月, 2024-07, 2023年度, FY2023, or 2023年8月から2024年7月"
 
 
-@dataclass(frozen=True, slots=True)
-class Period:
+class Period(NamedTuple):
     """A month, a fiscal year (April to March) or a range of months."""
 
     text: str  # as written in the file: "2024年8月末時点"

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import importlib
 import re
-from dataclasses import dataclass
 from types import ModuleType
+from typing import NamedTuple
 
 FORMATS: dict[str, str] = {
     "text": "dgcli.render.text",
@@ -17,8 +17,7 @@ FORMATS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Terminal:
+class Terminal(NamedTuple):
     """What the output can show: decided once by the CLI from the real stdout and environment."""
 
     color: bool = False
