@@ -214,3 +214,44 @@ def test_ascii_only_terminal_degrades(tmp_path: Path) -> None:
     assert outcome.code == 0 and "Traceback" not in outcome.err
     document = run_process("show", "mynacard", "--json", env={"PYTHONIOENCODING": "ascii"})
     assert json.loads(document.out)["name"] == "マイナンバーカード"
+
+
+def test_ctrl_c_exits_130_without_a_traceback(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dgcli.cli
+
+    def interrupted(path: Path) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(dgcli.cli, "load_dataset", interrupted)
+    outcome = run("list")
+    assert outcome.code == 130
+    assert "Traceback" not in outcome.err
+
+
+def test_an_internal_error_is_one_line_and_exit_3(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dgcli.cli
+
+    def broken(path: Path) -> None:
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(dgcli.cli, "load_dataset", broken)
+    outcome = run("list")
+    assert outcome.code == 3
+    assert outcome.err.count("\n") == 1 and "internal error" in outcome.err
+
+
+def test_japanese_table_columns_line_up(run: Run) -> None:
+    from rich.cells import cell_len
+
+    outcome = run("list", "-f", str(SHIPPED))
+    rows = [line for line in outcome.out.splitlines() if "│" in line]
+    assert rows
+    # Within one table every row puts its first column separator at the same display column.
+    first_table = []
+    for line in outcome.out.splitlines():
+        if "│" in line:
+            first_table.append(line)
+        elif first_table:
+            break
+    columns = {cell_len(line[: line.index("│")]) for line in first_table}
+    assert len(columns) == 1

@@ -184,3 +184,15 @@ def test_random_documents_raise_only_data_errors(tmp_path: Path, text: str) -> N
     path.write_text(text, encoding="utf-8")
     with pytest.raises(DataError):
         load_dataset(path)
+
+
+def test_a_file_over_the_size_limit_is_refused_unread(
+    run: Callable[..., Outcome], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dgcli.load
+
+    monkeypatch.setattr(dgcli.load, "MAX_BYTES", 100)
+    big = tmp_path / "big.yaml"
+    big.write_text("a: " + "x" * 200 + "\n", encoding="utf-8")
+    outcome = run("list", "-f", str(big))
+    assert outcome.code == 2 and "the limit is 100" in outcome.err

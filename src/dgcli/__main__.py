@@ -1,5 +1,3 @@
-import sys
+from dgcli.cli import run
 
-from dgcli.cli import main
-
-sys.exit(main())
+run()

@@ -5,13 +5,14 @@ This is the one place that prints and the one place that turns errors into exit 
 141 output pipe closed early (``dgcli list | head``) · 3 a bug in dgcli.
 """
 
+import contextlib
 import os
 import shutil
 import sys
 from enum import StrEnum
 from pathlib import Path
 from types import ModuleType
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -242,3 +243,22 @@ def main(argv: list[str] | None = None) -> int:
             f"internal error ({type(error).__name__}: {error}); please report it (DGCLI_DEBUG=1 shows the traceback)"
         )
         return EXIT_BUG
+
+
+def run() -> NoReturn:
+    """The ``dgcli`` command: run, flush, and end the process without the interpreter's teardown.
+
+    Freeing every module and object of typer, yaml and rich costs about as much CPU as a whole
+    ``dgcli show`` (benchmarks/README.md) and a finished command gains nothing from it; mypy's
+    ``hard_exit`` makes the same trade. Nothing of dgcli's needs atexit handlers.
+    """
+    code = main()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        code = EXIT_PIPE
+    except OSError:
+        code = code or EXIT_BUG
+    with contextlib.suppress(OSError):
+        sys.stderr.flush()
+    os._exit(code)

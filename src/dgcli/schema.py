@@ -7,6 +7,7 @@ shapes cannot: unique ids, period order, units, and that every claim's operands 
 from __future__ import annotations
 
 import difflib
+import gc
 import re
 from pathlib import Path
 
@@ -41,9 +42,17 @@ _MULTI_METRIC_KINDS = frozenset({ClaimKind.DIRECTION, ClaimKind.THRESHOLD})
 
 def load_dataset(path: Path, *, pure_python: bool = False) -> Dataset:
     """Read, parse and validate an indicators file. Raises ``DataError`` listing every problem."""
-    root = read_tree(path, pure_python=pure_python)
-    reader = _Reader()
-    dataset = _read_dataset(reader, root, str(path))
+    # Loading allocates many small acyclic objects: the cycle collector would only rescan them
+    # over and over (super-linear on big files), so it waits until the model is built.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        root = read_tree(path, pure_python=pure_python)
+        reader = _Reader()
+        dataset = _read_dataset(reader, root, str(path))
+    finally:
+        if collecting:
+            gc.enable()
     if reader.problems or dataset is None:
         reader.problems.sort(key=lambda p: (p.line, p.column))
         raise DataError(str(path), reader.problems)
