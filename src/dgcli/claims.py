@@ -108,12 +108,19 @@ def judge(computed: Interval, stated: Quantity, *, signed: bool = False, change:
     target = Fraction(stated.value)
     half = Fraction(stated.half_width)
     point = format_fraction(computed.point)
-    if round_to(computed.point, 2 * half) == target:
-        return Verdict.CONSISTENT, f"the printed figures give {point}, which is {stated.text} as printed"
+    rounded = round_to(computed.point, 2 * half)
+    if rounded == target:
+        how = "as stated" if half == 0 else f"which rounds to {stated.text}"
+        return Verdict.CONSISTENT, f"the printed figures give {point}, {how}"
     low, high = target - half, target + half
     if computed.overlaps(low, high):
+        if half:
+            multiplier, symbol = scale_of(stated)
+            gives = f"{point}, which rounds to {format_fraction(rounded / multiplier)}{symbol}{stated.unit}"
+        else:
+            gives = f"{point}, not {stated.text}"
         return Verdict.WITHIN_ROUNDING, (
-            f"the printed figures give {point}, not {stated.text}; values within their rounding can"
+            f"the printed figures give {gives}; values within their rounding also give {stated.text}"
         )
     if signed and ((target > 0 and computed.high < 0) or (target < 0 and computed.low > 0)):
         return Verdict.GROSS, f"wrong direction: {stated.text} stated, the figures give {point}"
