@@ -189,11 +189,15 @@ def _emit(text: str) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:
-        # The reader (head, less) has gone. Point stdout at devnull so the interpreter's final
-        # flush cannot raise again, and leave quietly (the recipe in CPython's signal docs).
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        raise typer.Exit(EXIT_PIPE) from None
+        raise typer.Exit(_stdout_gone()) from None
+
+
+def _stdout_gone() -> int:
+    """The reader (head, less) has gone: point stdout at devnull so no later flush raises again,
+    and leave quietly (the recipe in CPython's signal documentation)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_PIPE
 
 
 def _error(message: str) -> None:
@@ -233,9 +237,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write("dgcli: interrupted\n")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_PIPE
+        return _stdout_gone()
     except Exception as error:  # a bug in dgcli: say so plainly, keep the traceback for DGCLI_DEBUG=1
         if os.environ.get("DGCLI_DEBUG"):
             raise
@@ -256,7 +258,7 @@ def run() -> NoReturn:
     try:
         sys.stdout.flush()
     except BrokenPipeError:
-        code = EXIT_PIPE
+        code = _stdout_gone()
     except OSError:
         code = code or EXIT_BUG
     with contextlib.suppress(OSError):

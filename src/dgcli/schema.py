@@ -9,7 +9,9 @@ from __future__ import annotations
 import difflib
 import gc
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from dgcli.errors import DataError, Problem, ValueFormatError
 from dgcli.load import Node, read_tree
@@ -33,6 +35,7 @@ from dgcli.model import (
 from dgcli.numbers import Quantity, parse_quantity
 from dgcli.periods import Period, parse_period
 
+T = TypeVar("T")
 SCHEMA_VERSION = "1"
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 # Kinds whose figure must be written in the claim; the others take the metric's own value.
@@ -117,21 +120,18 @@ class _Reader:
         return tuple(self.text(item, f"{path}[{i}]") for i, item in enumerate(self.sequence(node, path)))
 
     def quantity(self, node: Node | None, path: str) -> Quantity | None:
-        text = self.text(node, path)
-        if node is None or not text:
-            return None
-        try:
-            return parse_quantity(text)
-        except ValueFormatError as error:
-            self.fail(node, path, str(error))
-            return None
+        return self.parsed(node, path, parse_quantity)
 
     def period(self, node: Node | None, path: str) -> Period | None:
+        return self.parsed(node, path, parse_period)
+
+    def parsed(self, node: Node | None, path: str, parse: Callable[[str], T]) -> T | None:
+        """A published string read by one of the core's parsers; its error becomes a located problem."""
         text = self.text(node, path)
         if node is None or not text:
             return None
         try:
-            return parse_period(text)
+            return parse(text)
         except ValueFormatError as error:
             self.fail(node, path, str(error))
             return None
