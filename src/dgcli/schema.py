@@ -92,6 +92,15 @@ class _Reader:
                 self.fail(node, path, f"missing required key {key!r}")
         return node.value
 
+    def pairs(self, node: Node | None, path: str) -> dict[str, Node]:
+        """A mapping whose keys are data (footnote marks, survey answers), not schema."""
+        if node is None:
+            return {}
+        if not isinstance(node.value, dict):
+            self.fail(node, path, f"expected a mapping (key: value), found {_kind(node)}")
+            return {}
+        return node.value
+
     def sequence(self, node: Node | None, path: str) -> list[Node]:
         if node is None:
             return []
@@ -195,10 +204,7 @@ def _read_source(r: _Reader, node: Node | None) -> Source | None:
 
 
 def _read_footnotes(r: _Reader, node: Node | None) -> dict[str, str]:
-    if node is None:
-        return {}
-    fields = r.mapping(node, "footnotes", tuple(node.value) if isinstance(node.value, dict) else ())
-    return {mark: r.text(text, f"footnotes.{mark}") for mark, text in (fields or {}).items()}
+    return {mark: r.text(text, f"footnotes.{mark}") for mark, text in r.pairs(node, "footnotes").items()}
 
 
 def _read_survey(r: _Reader, node: Node, path: str) -> Survey | None:
@@ -208,16 +214,12 @@ def _read_survey(r: _Reader, node: Node, path: str) -> Survey | None:
         return None
     respondents: list[tuple[Period, int]] = []
     counts = fields.get("respondents")
-    if counts is not None:
-        for period_text, count_node in (
-            r.mapping(counts, f"{path}.respondents", tuple(counts.value) if isinstance(counts.value, dict) else ())
-            or {}
-        ).items():
-            key_path = f"{path}.respondents.{period_text}"
-            period = r.period(Node(counts.key_lines[period_text], 0, period_text), key_path)
-            count = _count(r, count_node, key_path)
-            if period is not None and count is not None:
-                respondents.append((period, count))
+    for period_text, count_node in r.pairs(counts, f"{path}.respondents").items():
+        key_path = f"{path}.respondents.{period_text}"
+        period = r.period(Node(count_node.line, 0, period_text), key_path)
+        count = _count(r, count_node, key_path)
+        if period is not None and count is not None:
+            respondents.append((period, count))
     return Survey(
         id=r.identifier(fields.get("id"), f"{path}.id"),
         title=r.text(fields.get("title"), f"{path}.title"),
@@ -322,12 +324,10 @@ def _read_observation(r: _Reader, node: Node, path: str, headline: str) -> Obser
     if fields is None:
         return None
     shares: list[Share] = []
-    if (shares_node := fields.get("shares")) is not None:
-        answers = tuple(shares_node.value) if isinstance(shares_node.value, dict) else ()
-        for answer, share_node in (r.mapping(shares_node, f"{path}.shares", answers) or {}).items():
-            share = r.quantity(share_node, f"{path}.shares.{answer}")
-            if share is not None:
-                shares.append(Share(answer, share))
+    for answer, share_node in r.pairs(fields.get("shares"), f"{path}.shares").items():
+        share = r.quantity(share_node, f"{path}.shares.{answer}")
+        if share is not None:
+            shares.append(Share(answer, share))
     quantity: Quantity | None = None
     if "value" in fields and "shares" in fields:
         r.fail(
