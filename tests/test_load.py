@@ -52,6 +52,7 @@ EXPECTED: dict[str, tuple[int, str]] = {
     "leading_zero.yaml": (35, "leading zero"),
     "bad_period.yaml": (34, "month 13 out of range"),
     "many_problems.yaml": (32, "missing required key 'value'"),
+    "baseline_after_figure.yaml": (37, "from: 2024-07 is not before the figure it is compared with (2023-07)"),
 }
 
 

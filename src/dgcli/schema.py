@@ -41,6 +41,7 @@ _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 # Kinds whose figure must be written in the claim; the others take the metric's own value.
 _STATED_REQUIRED = CHANGE_KINDS | {ClaimKind.SHARE_OF, ClaimKind.THRESHOLD, ClaimKind.RESTATEMENT}
 _MULTI_METRIC_KINDS = frozenset({ClaimKind.DIRECTION, ClaimKind.THRESHOLD})
+_BASELINE_REQUIRED = CHANGE_KINDS | {ClaimKind.THRESHOLD, ClaimKind.DIRECTION, ClaimKind.ITEMS_ADDED}
 
 
 def load_dataset(path: Path, *, pure_python: bool = False) -> Dataset:
@@ -411,10 +412,7 @@ def _read_claim(r: _Reader, node: Node, path: str, holder: str | None, section: 
     stated = r.quantity(fields.get("stated"), f"{path}.stated")
     if kind in _STATED_REQUIRED and "stated" not in fields:
         r.fail(node, path, f"a {kind} claim needs stated: (the figure as published)")
-    if (
-        kind in CHANGE_KINDS | {ClaimKind.THRESHOLD, ClaimKind.DIRECTION, ClaimKind.ITEMS_ADDED}
-        and "from" not in fields
-    ):
+    if kind in _BASELINE_REQUIRED and "from" not in fields:
         r.fail(node, path, f"a {kind} claim needs from: (the baseline period as published)")
     of, outside = _claim_of(r, fields.get("of"), f"{path}.of", kind, node)
     direction_text = r.text(fields.get("direction"), f"{path}.direction") or "up"
@@ -575,6 +573,9 @@ def _check_claim(r: _Reader, dataset: Dataset, claim: Claim) -> None:
         target = metric.at(claim.to_period)
         if target is None:
             continue
+        baseline = metric.at(claim.from_period) if claim.from_period else None
+        if baseline is not None and baseline.period and target.period and baseline.period.end >= target.period.start:
+            problem(f"from: {baseline.period.key} is not before the figure it is compared with ({target.period.key})")
         if claim.kind is ClaimKind.SUM_OF_PARTS and not target.parts:
             problem(f"{metric_id!r} has no parts: at {target.period_key} to sum")
         if claim.kind is ClaimKind.COUNT_OF_ITEMS and not target.items:
