@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, MINIMAL, SHIPPED, Outcome
+from dgcli.claims import verify
 from dgcli.errors import DataError
 from dgcli.load import HAVE_LIBYAML, MAX_DEPTH
 from dgcli.schema import load_dataset
@@ -176,6 +177,8 @@ def test_mutations_of_the_shipped_file_never_crash(tmp_path: Path, position: int
     for metric in dataset.metrics.values():
         for observation in metric.observations:
             assert observation.quantity.text in mutated
+    # …and every claim in it can be checked without an exception.
+    assert len(verify(dataset)) >= len(dataset.claims())
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

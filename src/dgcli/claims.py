@@ -173,6 +173,14 @@ def _operands(claim: Claim, metric: Metric) -> tuple[Observation, Observation] |
     return new, old
 
 
+def _observation(claim: Claim, dataset: Dataset) -> Observation | Result:
+    observation = dataset.metrics[claim.metric].at(claim.to_period)
+    if observation is None:
+        reason = claim.unverifiable or "the period the claim names has no figure on the page"
+        return Result(claim, Verdict.UNVERIFIABLE, reason, stated=claim.stated)
+    return observation
+
+
 def check_change(claim: Claim, dataset: Dataset) -> Result:
     metric = dataset.metrics[claim.metric]
     operands = _operands(claim, metric)
@@ -204,16 +212,18 @@ def check_share(claim: Claim, dataset: Dataset) -> Result:
 
 
 def check_sum(claim: Claim, dataset: Dataset) -> Result:
-    observation = dataset.metrics[claim.metric].at(claim.to_period)
-    assert observation is not None
+    observation = _observation(claim, dataset)
+    if isinstance(observation, Result):
+        return observation
     stated = claim.stated or observation.quantity
     computed = total(interval(p.quantity) for p in observation.parts)
     return Result(claim, *judge(computed, stated), computed, stated)
 
 
 def check_count(claim: Claim, dataset: Dataset) -> Result:
-    observation = dataset.metrics[claim.metric].at(claim.to_period)
-    assert observation is not None
+    observation = _observation(claim, dataset)
+    if isinstance(observation, Result):
+        return observation
     stated = claim.stated or observation.quantity
     count = Fraction(len(observation.items))
     return Result(claim, *judge(Interval(count, count, count), stated), Interval(count, count, count), stated)
@@ -231,8 +241,10 @@ def check_items_added(claim: Claim, dataset: Dataset) -> Result:
 
 
 def check_restatement(claim: Claim, dataset: Dataset) -> Result:
-    observation = dataset.metrics[claim.metric].at(claim.to_period)
-    assert observation is not None and claim.stated is not None
+    observation = _observation(claim, dataset)
+    if isinstance(observation, Result):
+        return observation
+    assert claim.stated is not None  # the schema requires it for this kind
     computed = interval(observation.quantity)
     return Result(claim, *judge(computed, claim.stated), computed, claim.stated)
 
@@ -285,8 +297,10 @@ def _trend_result(claim: Claim, metric_id: str, new: Interval, old: Interval) ->
 
 
 def check_distribution(claim: Claim, dataset: Dataset) -> Result:
-    observation = dataset.metrics[claim.metric].at(claim.to_period)
-    assert observation is not None and claim.stated is not None
+    observation = _observation(claim, dataset)
+    if isinstance(observation, Result):
+        return observation
+    assert claim.stated is not None  # the schema requires it for this kind
     computed = total(interval(s.quantity) for s in observation.shares)
     return Result(claim, *judge(computed, claim.stated), computed, claim.stated)
 

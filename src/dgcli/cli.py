@@ -45,6 +45,7 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help text: no markup in brackets, paragraphs re-wrapped
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -72,7 +73,10 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON documen
 def list_command(file: FileOption = None, as_json: JsonOption = False) -> None:
     """List the groups, sections and metrics, each with its latest value as published.
 
-    Example: dgcli list --json | jq -r '.sections[].metrics[].id'
+    \b
+    Examples:
+      dgcli list
+      dgcli list --json | jq -r '.sections[].metrics[].id'
     """
     dataset = _load(file)
     _emit(_renderer(as_json).list_view(dataset, _terminal()))
@@ -89,7 +93,11 @@ def show_command(
 ) -> None:
     """Show one metric: its history as a table and a chart, distribution, parts, claims and sources.
 
-    Examples: dgcli show mynacard · dgcli show マイナンバーカード · dgcli show gss --json
+    \b
+    Examples:
+      dgcli show mynacard
+      dgcli show マイナンバーカード
+      dgcli show approval --json | jq '.observations[0].distribution'
     """
     from dgcli.lookup import find_metric
 
@@ -110,7 +118,10 @@ def changes_command(
     Percent changes for counts, point changes (PT) for percentages, with the interval the
     printed figures' rounding allows and the verdict on the published claim.
 
-    Example: dgcli changes mynacard
+    \b
+    Examples:
+      dgcli changes
+      dgcli changes mynacard --json
     """
     dataset = _load(file)
     metric_id = None
@@ -142,7 +153,12 @@ def verify_command(
     inconsistent · gross (also changes the conclusion) · unverifiable (an operand is not on
     the page). Exits 1 if any claim is inconsistent or gross (with --strict, within_rounding too).
 
-    Example (CI): dgcli verify --format github
+    \b
+    Examples:
+      dgcli verify                    # human report; exit 1 if a claim fails
+      dgcli verify --strict           # also fail on within_rounding
+      dgcli verify --format github    # annotations on the lines of indicators.yaml (CI)
+      dgcli verify --json | jq '.claims[] | select(.verdict != "consistent") | .id'
     """
     if as_json and output_format not in (None, OutputFormat.JSON):
         raise typer.BadParameter("--json is --format json; give one of them", param_hint="--json")
