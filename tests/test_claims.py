@@ -97,6 +97,15 @@ def _corrupt(tmp_path: Path, old: str, new: str) -> Dataset:
             Verdict.GROSS,
         ),  # 8.8% is not 二桁
         ("value: 27件", "value: 270件", "headline-technology-map-rose", Verdict.GROSS),
+        ("stated: 79%", "stated: 69%", "health-insurance-card-share", Verdict.INCONSISTENT),
+        ("stated: 9,308万枚", "stated: 9,318万枚", "mynacard-restated", Verdict.INCONSISTENT),
+        ("stated: 9,308万枚", "stated: 930.8万枚", "mynacard-restated", Verdict.GROSS),  # unit slip
+        (
+            "added: [宮内庁, 内閣府・内閣官房, 復興庁, 消費者庁, カジノ管理委員会]",
+            "added: [宮内庁, 復興庁, 消費者庁, カジノ管理委員会]",
+            "headline-gss-joined",
+            Verdict.INCONSISTENT,
+        ),
     ],
 )
 def test_a_corrupted_figure_fails_the_right_claim(
@@ -112,6 +121,9 @@ def test_a_figure_moved_within_its_rounding_stays_consistent(tmp_path: Path) -> 
     # 9,308万 -> 93,080,000 exactly is the same figure written in full: nothing changes.
     dataset = _corrupt(tmp_path, "value: 9,308万枚", "value: 93,080,000枚")
     assert verdicts(dataset)["mynacard-change"] is Verdict.CONSISTENT
+    # The same figure stated in 億 is still a restatement of it.
+    dataset = _corrupt(tmp_path, "stated: 9,308万枚", "stated: 0.9308億枚")
+    assert verdicts(dataset)["mynacard-restated"] is Verdict.CONSISTENT
 
 
 def _q(value: Decimal, half: Decimal) -> Interval:

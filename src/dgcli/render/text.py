@@ -283,7 +283,7 @@ def _verify_entry(dataset: Dataset, result: Result, terminal: Terminal, detailed
     location = f"{dataset.file}:{claim.line}"
     line = Text.assemble("  ", _verdict(result.verdict, terminal), " ", (safe(claim.id), "bold"), f"  {safe(location)}")
     if not detailed:
-        return line
+        return line.append(f"  「{safe(claim.text)}」", style="dim")
     lines = [
         line,
         t(f"      「{claim.text}」"),
