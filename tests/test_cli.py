@@ -255,3 +255,12 @@ def test_japanese_table_columns_line_up(run: Run) -> None:
             break
     columns = {cell_len(line[: line.index("│")]) for line in first_table}
     assert len(columns) == 1
+
+
+def test_show_lists_items_parts_and_distribution(run: Run) -> None:
+    services = run("show", "common-services", "-f", str(SHIPPED)).out
+    assert "  1. マイナポータル (2017年11月から)" in services and "\\u000a" not in services
+    parts = run("show", "jpki-verifications", "-f", str(SHIPPED)).out
+    assert "署名用電子証明書有効性確認数 0.5億回 + 利用者証明用電子証明書有効性確認数 5.1億回" in parts
+    survey = run("show", "approval", "-f", str(SHIPPED)).out
+    assert "Distribution" in survey and "どちらともいえない" in survey and "n=10,000" in survey

@@ -198,21 +198,16 @@ def show_view(dataset: Dataset, metric: Metric, results: list[Result], terminal:
     if metric.is_distribution:
         renderables += [_distribution(metric, terminal), Text("")]
     for observation in metric.observations:
-        label = _period(observation)
+        label = f" ({observation.period.key})" if observation.period else ""
         if observation.parts:
-            renderables.append(
-                t(f"Parts ({label}): " + " + ".join(f"{p.name} {p.quantity.text}" for p in observation.parts))
-            )
-        for title, items in (
-            ("Items", observation.items),
-            ("Added since the previous figure", observation.added),
-        ):
+            parts = " + ".join(f"{p.name} {p.quantity.text}" for p in observation.parts)
+            renderables.append(t(f"Parts{label}: {parts}"))
+        for title, items in (("Items", observation.items), ("Added since the previous figure", observation.added)):
             if items:
-                listed = [
-                    f"  {i}. {item.name}" + (f" ({item.since.text}から)" if item.since else "")
-                    for i, item in enumerate(items, 1)
-                ]
-                renderables.append(t(f"{title} ({label}):\n" + "\n".join(listed)))
+                renderables.append(t(f"{title}{label}:"))
+                for number, item in enumerate(items, 1):
+                    since = f" ({item.since.text}から)" if item.since else ""
+                    renderables.append(t(f"  {number}. {item.name}{since}"))
     if results:
         renderables += [Text(""), _claims_table(results, terminal)]
     notes = [*metric.notes, *(f"{mark}: {dataset.footnotes[mark]}" for mark in metric.footnotes)]
