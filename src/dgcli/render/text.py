@@ -95,21 +95,23 @@ def _signed(text: str) -> str:
 def list_view(dataset: Dataset, terminal: Terminal) -> str:
     renderables: list[RenderableType] = [t(f"{dataset.source.title} — {dataset.source.publisher}", "bold")]
     for group in dataset.groups:
-        table = _table("section / metric", "name", "latest", "period", title=group.title)
+        table = _table("section", "metric", "name", "latest", "period", title=group.title)
+        for column in (1, 3, 4):
+            table.columns[column].no_wrap = True
         for section in (s for s in dataset.sections if s.group == group.id):
-            table.add_row(t(section.title, "bold"), "", "", "")
-            for metric_id in section.metrics:
+            for index, metric_id in enumerate(section.metrics):
                 metric = dataset.metrics[metric_id]
                 table.add_row(
-                    t(f"  {metric.id}", "cyan"),
+                    t(section.title if index == 0 else "", "bold"),
+                    t(metric.id, "cyan"),
                     t(metric.name),
                     t(metric.latest.quantity.text),
                     t(_period(metric.latest)),
+                    end_section=index == len(section.metrics) - 1,
                 )
         renderables += [Text(""), table]
-    renderables.append(
-        Text(f"\n{len(dataset.metrics)} metrics in {len(dataset.sections)} sections · dgcli show METRIC for one")
-    )
+    summary = f"\n{len(dataset.metrics)} metrics in {len(dataset.sections)} sections · dgcli show METRIC for one"
+    renderables.append(Text(summary))
     return _render(terminal, *renderables)
 
 
