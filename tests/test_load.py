@@ -199,4 +199,13 @@ def test_a_file_over_the_size_limit_is_refused_unread(
     big = tmp_path / "big.yaml"
     big.write_text("a: " + "x" * 200 + "\n", encoding="utf-8")
     outcome = run("list", "-f", str(big))
-    assert outcome.code == 2 and "the limit is 100" in outcome.err
+    assert outcome.code == 2 and "larger than the limit of 100 bytes" in outcome.err
+
+
+def test_a_fifo_is_refused_without_blocking(run: Callable[..., Outcome], tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    outcome = run("list", "-f", str(fifo))
+    assert outcome.code == 2 and "not a regular file" in outcome.err

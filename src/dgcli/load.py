@@ -9,6 +9,7 @@ with its line and column, so the schema (``schema.py``) decides what each one me
 from __future__ import annotations
 
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -90,20 +91,26 @@ def read_tree(path: Path, *, pure_python: bool = False) -> Node:
 
 
 def _read_text(path: Path, file: str) -> str:
+    def refuse(message: str) -> DataError:
+        return DataError(file, [Problem(0, 0, "", message)])
+
+    too_big = f"file is larger than the limit of {MAX_BYTES:,} bytes (a real page is ~50 KB)"
     try:
-        if path.is_dir():
-            raise DataError(file, [Problem(0, 0, "", "is a directory, not an indicators file")])
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            message = f"file is {size:,} bytes; the limit is {MAX_BYTES:,} (a real page is ~50 KB)"
-            raise DataError(file, [Problem(0, 0, "", message)])
-        data = path.read_bytes()
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise refuse("is a directory, not an indicators file")
+        if not stat.S_ISREG(mode):  # a FIFO or device could block forever or never end
+            raise refuse("is not a regular file (a pipe or a device); save the data to a file first")
+        with path.open("rb") as stream:
+            data = stream.read(MAX_BYTES + 1)  # bounded even if the file grows while we read
     except FileNotFoundError:
-        raise DataError(file, [Problem(0, 0, "", "no such file")]) from None
+        raise refuse("no such file") from None
     except PermissionError:
-        raise DataError(file, [Problem(0, 0, "", "permission denied")]) from None
+        raise refuse("permission denied") from None
     except OSError as error:
-        raise DataError(file, [Problem(0, 0, "", f"cannot read: {error.strerror}")]) from None
+        raise refuse(f"cannot read: {error.strerror}") from None
+    if len(data) > MAX_BYTES:
+        raise refuse(too_big)
     data = data.removeprefix(BOM)  # editors on Windows add one; it carries no meaning
     try:
         return data.decode("utf-8")
