@@ -181,3 +181,16 @@ def test_within_rounding_needs_the_rounding_intervals() -> None:
 
 def test_zero_baseline_has_no_percent_change() -> None:
     assert percent_change(_q(Decimal(5), Decimal(0)), _q(Decimal(0), Decimal(0))) is None
+
+
+@given(st.decimals(min_value=-(10**9), max_value=10**9, places=6, allow_nan=False, allow_infinity=False))
+def test_rounding_and_formatting_match_decimal_half_up(value: Decimal) -> None:
+    from decimal import ROUND_HALF_UP
+
+    from dgcli.claims import format_fraction, round_half_up
+
+    assert round_half_up(Fraction(value)) == int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    expected = value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+    text = f"{expected:,f}"
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    assert format_fraction(Fraction(value)) == ("0" if text in ("-0", "") else text)

@@ -9,7 +9,6 @@ as a change). This is the approach of statcheck and the GRIM family, applied to 
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from fractions import Fraction
@@ -95,12 +94,18 @@ def total(parts: Iterable[Interval]) -> Interval:
     )
 
 
+def round_half_up(value: Fraction) -> int:
+    """The nearest integer, halves away from zero (四捨五入), in integer arithmetic."""
+    numerator, denominator = value.numerator, value.denominator
+    magnitude = (2 * abs(numerator) + denominator) // (2 * denominator)
+    return magnitude if numerator >= 0 else -magnitude
+
+
 def round_to(value: Fraction, step: Fraction) -> Fraction:
-    """Round half away from zero to a multiple of ``step`` (四捨五入)."""
+    """Round half away from zero to a multiple of ``step``."""
     if step == 0:
         return value
-    sign = -1 if value < 0 else 1
-    return sign * math.floor(abs(value) / step + Fraction(1, 2)) * step
+    return round_half_up(value / step) * step
 
 
 def judge(computed: Interval, stated: Quantity, *, signed: bool = False, change: bool = False) -> tuple[Verdict, str]:
@@ -150,11 +155,13 @@ def format_computed(result: Result) -> str:
     return f"{shown(computed.point)} [{shown(computed.low)} – {shown(computed.high)}]"
 
 
-def format_fraction(value: Fraction, places: int = 4) -> str:
+def format_fraction(value: Fraction, places: int = 4, *, grouping: bool = True) -> str:
     """A readable decimal for a computed value: at most ``places`` decimals, no trailing zeros."""
-    rounded = round_to(value, Fraction(1, 10**places))
-    text = f"{Decimal(rounded.numerator) / Decimal(rounded.denominator):,.{places}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    scaled = round_half_up(value * 10**places)
+    whole, fraction = divmod(abs(scaled), 10**places)
+    text = f"{'-' if scaled < 0 else ''}{whole:,}" if grouping else f"{'-' if scaled < 0 else ''}{whole}"
+    digits = f"{fraction:0{places}d}".rstrip("0") if places else ""
+    return f"{text}.{digits}" if digits else text
 
 
 def _signed(quantity: Quantity, direction: Direction) -> Quantity:

@@ -7,13 +7,12 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from dgcli.claims import Change, Interval, Result, summarize
+from dgcli.claims import Change, Interval, Result, format_fraction, summarize
 from dgcli.model import Dataset, Item, Metric, Observation
 from dgcli.numbers import Quantity
 from dgcli.render import Terminal
 
 SCHEMA_VERSION = 1
-_PLACES = Decimal("0.000001")  # computed ratios are given to 6 decimals
 
 
 def number(value: Decimal | Fraction) -> int | float:
@@ -23,7 +22,8 @@ def number(value: Decimal | Fraction) -> int | float:
     string that reads back as it, so json writes "50.9".
     """
     if isinstance(value, Fraction):
-        value = (Decimal(value.numerator) / Decimal(value.denominator)).quantize(_PLACES)
+        text = format_fraction(value, 6, grouping=False)  # computed ratios are given to 6 decimals
+        return float(text) if "." in text else int(text)
     if value == value.to_integral_value():
         return int(value)
     return float(value)
