@@ -6,6 +6,7 @@ This is the one place that prints and the one place that turns errors into exit 
 """
 
 import contextlib
+import gc
 import os
 import shutil
 import sys
@@ -228,6 +229,10 @@ def main(argv: list[str] | None = None) -> int:
     from typer._click import ClickException  # typer ships its own Click; never import click
 
     command = typer.main.get_command(app)
+    # One short run over acyclic data: the cycle collector would only rescan the ever-growing
+    # model (time(50k metrics) / time(5k) went from 11 to under 10 without it).
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         code = command.main(args=argv, prog_name="dgcli", standalone_mode=False)
         return code if isinstance(code, int) else EXIT_OK
@@ -261,6 +266,9 @@ def main(argv: list[str] | None = None) -> int:
             f"internal error ({type(error).__name__}: {error}); please report it (DGCLI_DEBUG=1 shows the traceback)"
         )
         return EXIT_BUG
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def run() -> NoReturn:

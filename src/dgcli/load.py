@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import stat
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -30,20 +31,13 @@ HAVE_LIBYAML = hasattr(yaml, "CBaseLoader")
 class Node:
     """A scalar (``str``), sequence (``list``) or mapping (``dict``) with where it starts (1-based)."""
 
-    __slots__ = ("column", "key_lines", "line", "value")
+    __slots__ = ("column", "key_line", "line", "value")
 
-    def __init__(
-        self, line: int, column: int, value: str | list[Node] | dict[str, Node], key_lines: dict[str, int] | None = None
-    ) -> None:
+    def __init__(self, line: int, column: int, value: str | list[Node] | dict[str, Node]) -> None:
         self.line = line
         self.column = column
         self.value = value
-        # Mappings: the line of each key. Other nodes share one empty dict that nothing writes to,
-        # which keeps a 50,000-metric file from allocating a dict per scalar.
-        self.key_lines: dict[str, int] = _NO_KEYS if key_lines is None else key_lines
-
-
-_NO_KEYS: dict[str, int] = {}
+        self.key_line = line  # a mapping's value: the line of its key (a block value starts below it)
 
 
 def read_tree(path: Path, *, pure_python: bool = False) -> Node:
@@ -186,7 +180,7 @@ def _build(loader: Any, problems: list[Problem]) -> Node | None:
             return root
         else:
             continue
-        node = Node(line, column, value, {} if kind is yaml.MappingStartEvent else None)
+        node = Node(line, column, value)
         if not stack:
             root = node
         else:
@@ -198,18 +192,18 @@ def _build(loader: Any, problems: list[Problem]) -> Node | None:
                 if type(value) is not str:
                     problems.append(Problem(line, column, "", "a mapping key must be plain text"))
                     value = f"<key at line {line}>"
-                keys[-1] = (value, line, column)
+                keys[-1] = (sys.intern(value), line, column)  # ~12 key names repeated ~10⁶ times
             else:
                 keys[-1] = None
                 name, key_line, key_column = key
                 assert type(container) is dict
                 if name in container:
-                    first = parent.key_lines[name]
+                    first = container[name].key_line
                     message = f"key {name!r} repeated (first at line {first}); YAML would keep only the last"
                     problems.append(Problem(key_line, key_column, "", message))
                 else:
                     container[name] = node
-                    parent.key_lines[name] = key_line
+                    node.key_line = key_line
         if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             stack.append(node)
             keys.append(None)

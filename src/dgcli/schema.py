@@ -87,7 +87,9 @@ class _Reader:
             if key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else f" (allowed: {', '.join(allowed)})"
-                self.fail(node, f"{path}.{key}" if path else key, f"unknown key {key!r}{hint}", node.key_lines[key])
+                self.fail(
+                    node, f"{path}.{key}" if path else key, f"unknown key {key!r}{hint}", node.value[key].key_line
+                )
         for key in required:
             if key not in node.value:
                 self.fail(node, path, f"missing required key {key!r}")

@@ -185,6 +185,13 @@ def verify_view(dataset: Dataset, results: list[Result], strict: bool, terminal:
         "source": _source(dataset),
         "strict": strict,
         "summary": summarize(results),
-        "claims": [claim(r, dataset.file) for r in results],
     }
-    return _dump(document, terminal)
+    # Claims are encoded one at a time and joined once: a 50,000-metric file never holds every
+    # claim's dict at once, nor a second copy of the output.
+    parts = [_dump(document, terminal).rstrip("\n").removesuffix("}"), ', "claims": [']
+    for index, result in enumerate(results):
+        if index:
+            parts.append(", ")
+        parts.append(json.dumps(claim(result, dataset.file), ensure_ascii=not terminal.unicode))
+    parts.append("]}\n")
+    return "".join(parts)
