@@ -88,7 +88,6 @@ def _read_text(path: Path, file: str) -> str:
     def refuse(message: str) -> DataError:
         return DataError(file, [Problem(0, 0, "", message)])
 
-    too_big = f"file is larger than the limit of {MAX_BYTES:,} bytes (a real page is ~50 KB)"
     try:
         mode = path.stat().st_mode
         if stat.S_ISDIR(mode):
@@ -104,7 +103,7 @@ def _read_text(path: Path, file: str) -> str:
     except OSError as error:
         raise refuse(f"cannot read: {error.strerror}") from None
     if len(data) > MAX_BYTES:
-        raise refuse(too_big)
+        raise refuse(f"file is larger than the limit of {MAX_BYTES:,} bytes (a real page is ~50 KB)")
     data = data.removeprefix(BOM)  # editors on Windows add one; it carries no meaning
     try:
         return data.decode("utf-8")
@@ -119,11 +118,6 @@ def _read_text(path: Path, file: str) -> str:
 def _position(text: str, index: int) -> tuple[int, int]:
     line_start = text.rfind("\n", 0, index) + 1
     return text.count("\n", 0, index) + 1, index - line_start + 1
-
-
-def _start(event: yaml.Event) -> tuple[int, int]:
-    mark = event.start_mark
-    return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
 
 
 class _TooDeep(Exception):
