@@ -143,16 +143,22 @@ def format_computed(result: Result) -> str:
     computed = result.computed
     if computed is None:
         return "—"
-    multiplier, symbol = scale_of(result.stated) if result.stated else (1, "")
+    scale = scale_of(result.stated) if result.stated else (1, "")
     unit = result.stated.unit if result.stated and result.stated.unit in ("%", "PT") else ""
-    places = 2 if symbol or unit else 4
+    places = 2 if scale[1] or unit else 4
 
     def shown(value: Fraction) -> str:
-        return f"{format_fraction(value / multiplier, places)}{symbol}{unit}"
+        return format_scaled(value, scale, places) + unit
 
     if computed.low == computed.high:
         return shown(computed.point)
     return f"{shown(computed.point)} [{shown(computed.low)} – {shown(computed.high)}]"
+
+
+def format_scaled(value: Fraction, scale: tuple[int, str], places: int = 1) -> str:
+    """A value in the multiplier the page printed it with: 4,040,000 in 万 is "404万"."""
+    multiplier, symbol = scale
+    return f"{format_fraction(value / multiplier, places)}{symbol}"
 
 
 def format_fraction(value: Fraction, places: int = 4, *, grouping: bool = True) -> str:

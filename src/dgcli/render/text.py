@@ -13,7 +13,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from dgcli.claims import FAILING, Change, Interval, Result, format_computed, format_fraction, summarize
+from dgcli.claims import FAILING, Change, Interval, Result, format_computed, format_fraction, format_scaled, summarize
 from dgcli.model import Dataset, Metric, Observation, Verdict
 from dgcli.numbers import scale_of
 from dgcli.render import Terminal, safe
@@ -83,11 +83,6 @@ def _verdict(verdict: Verdict, terminal: Terminal) -> Text:
     return Text(f"{mark} {verdict.value}", style=VERDICT_STYLE[verdict])
 
 
-def in_scale(value: Fraction, scale: tuple[int, str], places: int = 1) -> str:
-    multiplier, symbol = scale
-    return f"{format_fraction(value / multiplier, places)}{symbol}"
-
-
 def _signed(text: str) -> str:
     return text if text.startswith("-") else f"+{text}"
 
@@ -127,7 +122,7 @@ def _history(metric: Metric) -> Table:
             if metric.unit == "%":
                 change = f"{_signed(format_fraction(delta, 1))}PT"
             else:
-                change = _signed(in_scale(delta, scale_of(observation.quantity), 2))
+                change = _signed(format_scaled(delta, scale_of(observation.quantity), 2))
                 if previous.quantity.value > 0:
                     ratio = Fraction(observation.quantity.value) / Fraction(previous.quantity.value) - 1
                     change += f" ({_signed(format_fraction(ratio * 100, 1))}%)"
@@ -257,7 +252,7 @@ def _change(change: Interval | None, row: Change) -> str:
         return "—"
     if row.metric.unit == "%":
         return f"{_signed(format_fraction(change.point, 2))}PT"
-    return _signed(in_scale(change.point, scale_of(row.latest.quantity), 2)) + row.metric.unit
+    return _signed(format_scaled(change.point, scale_of(row.latest.quantity), 2)) + row.metric.unit
 
 
 def verify_view(dataset: Dataset, results: list[Result], strict: bool, terminal: Terminal) -> str:
