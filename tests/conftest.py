@@ -1,8 +1,9 @@
-"""Shared fixtures: the shipped file, the small test files, and an in-process CLI runner."""
+"""Shared fixtures: the shipped file, the small test files, an in-process runner and the installed script."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -17,9 +18,12 @@ from dgcli.schema import load_dataset
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "indicators.yaml"
+SHIPPED_TEXT = SHIPPED.read_text(encoding="utf-8")
 DATA = Path(__file__).resolve().parent / "data"
 MINIMAL = DATA / "minimal.yaml"
 SEED_DIR = ROOT.parent / "shared" / "seed"
+# The installed console script, as users run it (pip puts it beside the interpreter).
+DGCLI = shutil.which("dgcli", path=str(Path(sys.executable).parent)) or shutil.which("dgcli") or "dgcli"
 
 
 @dataclass(frozen=True)
@@ -39,7 +43,7 @@ def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> 
     """Run dgcli in-process through ``main`` (its error mapping included) and capture its streams."""
 
     def invoke(*args: str, env: dict[str, str] | None = None) -> Outcome:
-        for name in ("DGCLI_FILE", "GITHUB_ACTIONS", "NO_COLOR", "FORCE_COLOR", "DGCLI_DEBUG"):
+        for name in ("DGCLI_FILE", "GITHUB_ACTIONS", "NO_COLOR", "FORCE_COLOR", "DGCLI_DEBUG", "COLUMNS"):
             monkeypatch.delenv(name, raising=False)
         for name, value in (env or {}).items():
             monkeypatch.setenv(name, value)
@@ -50,18 +54,53 @@ def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> 
     return invoke
 
 
-def run_process(*args: str, env: dict[str, str] | None = None, shell: str | None = None) -> Outcome:
-    """Run dgcli as a real subprocess (``python -m dgcli``), or a shell pipeline using it."""
-    environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS")}
+def clean_environment(env: dict[str, str] | None = None) -> dict[str, str]:
+    skip = ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", "DGCLI_FILE", "COLUMNS", "DGCLI_DEBUG")
+    environment = {k: v for k, v in os.environ.items() if k not in skip}
     environment.update(env or {})
-    command: list[str] | str = shell if shell is not None else [sys.executable, "-m", "dgcli", *args]
+    return environment
+
+
+def run_process(
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None, stdin: str | None = None
+) -> Outcome:
+    """Run the installed ``dgcli`` script as a real subprocess."""
     completed = subprocess.run(
-        command,
-        shell=shell is not None,
+        [DGCLI, *args],
         capture_output=True,
         text=True,
-        env=environment,
-        timeout=60,
+        env=clean_environment(env),
+        cwd=cwd,
+        input=stdin,
+        timeout=120,
         check=False,
     )
     return Outcome(completed.returncode, completed.stdout, completed.stderr)
+
+
+def run_bash(script: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> Outcome:
+    """Run a bash script (pipefail on) in which ``$DGCLI`` is the installed script."""
+    completed = subprocess.run(
+        ["bash", "-c", f"set -o pipefail\n{script}"],
+        capture_output=True,
+        text=True,
+        env=clean_environment({"DGCLI": DGCLI, **(env or {})}),
+        cwd=cwd,
+        timeout=120,
+        check=False,
+    )
+    return Outcome(completed.returncode, completed.stdout, completed.stderr)
+
+
+def edited(tmp_path: Path, *replacements: tuple[str, str], name: str = "indicators.yaml") -> Path:
+    """The shipped file with each ``old`` (which must occur exactly once) replaced by ``new``."""
+    text = SHIPPED_TEXT
+    for old, new in replacements:
+        assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times"
+        text = text.replace(old, new)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+Loader = Callable[..., Dataset]

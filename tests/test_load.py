@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA, MINIMAL, SHIPPED, Outcome
+from conftest import DATA, MINIMAL, SHIPPED, SHIPPED_TEXT, Outcome, edited
 from dgcli.claims import verify
 from dgcli.errors import DataError
 from dgcli.load import HAVE_LIBYAML, MAX_DEPTH
@@ -17,44 +17,45 @@ from dgcli.schema import load_dataset
 
 INVALID = DATA / "invalid"
 
-# file -> (line of the first problem, or 0 for the whole file; words the message must hold)
-EXPECTED: dict[str, tuple[int, str]] = {
-    "empty.yaml": (0, "the file is empty"),
-    "only_comment.yaml": (0, "holds no YAML document"),
-    "top_level_list.yaml": (1, "top level must be a mapping"),
-    "top_level_scalar.yaml": (1, "top level must be a mapping"),
-    "not_utf8.yaml": (5, "not UTF-8"),
-    "tab_indent.yaml": (4, "tab used for indentation"),
-    "duplicate_key.yaml": (6, "key 'publisher' repeated (first at line 5)"),
-    "alias.yaml": (4, "anchors (&name) are not supported"),
-    "python_tag.yaml": (4, "YAML tags"),
-    "syntax_error.yaml": (5, "invalid YAML"),
-    "two_documents.yaml": (67, "a second YAML document"),
-    "control_character.yaml": (4, "control character U+001B"),
-    "date_period.yaml": (32, "not a period: '2024-07-01'"),
-    "boolean_value.yaml": (33, "not a published figure: 'no'"),
-    "octal_value.yaml": (33, "leading zero in '012'"),
-    "sexagesimal_value.yaml": (33, "not a published figure: '1:30'"),
-    "infinity_value.yaml": (33, "not a published figure: '.inf'"),
-    "unknown_key.yaml": (32, "missing required key 'value'"),
-    "missing_unit.yaml": (25, "missing required key 'unit'"),
-    "mapping_for_text.yaml": (4, "expected text, found a mapping"),
-    "unknown_metric_in_claim.yaml": (18, "unknown metric 'insurence'"),
-    "unknown_period_in_claim.yaml": (37, "from: '2023年6月' is not a period of 'mynacard'"),
-    "unknown_claim_kind.yaml": (38, "unknown claim kind 'percentage_change'"),
-    "observations_out_of_order.yaml": (34, "observations go newest first"),
-    "duplicate_period.yaml": (34, "two observations for 2024-07"),
-    "duplicate_metric_id.yaml": (42, "metric id 'mynacard' is used twice"),
-    "duplicate_claim_id.yaml": (52, "claim id 'mynacard-change' is used twice (first at line 37)"),
-    "percent_over_100.yaml": (63, "outside 0–100%"),
-    "unit_mismatch.yaml": (34, "is in '件', but the metric's unit is '枚'"),
-    "bad_id.yaml": (42, "must be lower-case ASCII"),
-    "wrong_schema_version.yaml": (2, "schema_version '2' is not supported"),
-    "leading_zero.yaml": (35, "leading zero"),
-    "bad_period.yaml": (34, "month 13 out of range"),
-    "many_problems.yaml": (32, "missing required key 'value'"),
-    "baseline_after_figure.yaml": (37, "from: 2024-07 is not before the figure it is compared with (2023-07)"),
+# file -> (line:column of the first problem, or "" for the whole file; words the message must hold)
+EXPECTED: dict[str, tuple[str, str]] = {
+    "empty.yaml": ("", "the file is empty"),
+    "only_comment.yaml": ("", "holds no YAML document"),
+    "top_level_list.yaml": ("1:1", "top level must be a mapping"),
+    "top_level_scalar.yaml": ("1:1", "top level must be a mapping"),
+    "not_utf8.yaml": ("5:14", "not UTF-8"),
+    "tab_indent.yaml": ("4:1", "tab used for indentation"),
+    "duplicate_key.yaml": ("6:3", "key 'publisher' repeated (first at 5:3)"),
+    "alias.yaml": ("4:10", "anchors (&name) are not supported"),
+    "python_tag.yaml": ("4:10", "YAML tags"),
+    "syntax_error.yaml": ("5:12", "invalid YAML"),
+    "two_documents.yaml": ("67:1", "a second YAML document"),
+    "control_character.yaml": ("4:13", "control character U+001B"),
+    "boolean_value.yaml": ("33:20", "cannot read 'no' as a figure"),
+    "octal_value.yaml": ("33:20", "leading zero"),
+    "sexagesimal_value.yaml": ("33:20", "cannot read '1:30' as a figure"),
+    "infinity_value.yaml": ("33:20", "cannot read '.inf' as a figure"),
+    "unknown_key.yaml": ("33:13", "unknown key 'vaule' (did you mean 'value'?)"),
+    "missing_unit.yaml": ("25:9", "missing required key 'unit'"),
+    "mapping_for_text.yaml": ("4:10", "expected text, found a mapping"),
+    "unknown_metric_in_claim.yaml": ("21:19", "unknown metric 'insurence' (did you mean 'insurance'?)"),
+    "unknown_period_in_claim.yaml": ("40:19", "'2023年6月' is not a period of 'mynacard'"),
+    "unknown_claim_kind.yaml": ("38:19", "unknown claim kind 'percentage_change' (did you mean 'percent_change'?)"),
+    "observations_out_of_order.yaml": ("34:21", "observations go newest first"),
+    "duplicate_period.yaml": ("34:21", "two observations for 2024-07 from source 'main' (first at 32:21)"),
+    "duplicate_metric_id.yaml": ("42:13", "metric id 'mynacard' is used twice (first at 25:13)"),
+    "duplicate_claim_id.yaml": ("52:17", "claim id 'mynacard-change' is used twice (first at 37:17)"),
+    "percent_over_100.yaml": ("66:24", "outside 0–100%"),
+    "unit_mismatch.yaml": ("35:20", "is in '件', but the metric counts in '枚'"),
+    "bad_id.yaml": ("21:19", "must be lower-case ASCII"),
+    "wrong_schema_version.yaml": ("2:17", "schema_version '3' is not supported"),
+    "leading_zero.yaml": ("35:20", "leading zero"),
+    "bad_period.yaml": ("34:21", "month 13 out of range"),
+    "many_problems.yaml": ("33:13", "unknown key 'valeu'"),
+    "baseline_after_figure.yaml": ("40:19", "from: 2024-07 is not before the figure it is compared with (2023-07)"),
 }
+# One problem, one message: these files hold exactly this many problems.
+PROBLEM_COUNTS = {"unknown_key.yaml": 1, "missing_unit.yaml": 1, "many_problems.yaml": 4, "duplicate_metric_id.yaml": 1}
 
 
 def test_every_invalid_file_has_an_expectation() -> None:
@@ -63,16 +64,18 @@ def test_every_invalid_file_has_an_expectation() -> None:
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_invalid_file_is_one_located_message_and_exit_2(run: Callable[..., Outcome], name: str) -> None:
-    line, words = EXPECTED[name]
+    where, words = EXPECTED[name]
     path = INVALID / name
     outcome = run("list", "--file", str(path))
     assert outcome.code == 2
     assert outcome.out == ""
     assert "Traceback" not in outcome.err
     first = outcome.err.splitlines()[0]
-    prefix = f"{path}:{line}:" if line else f"{path}: "
+    prefix = f"{path}:{where}: " if where else f"{path}: "
     assert first.startswith(prefix), first
-    assert words in outcome.err
+    assert words in first
+    if name in PROBLEM_COUNTS:
+        assert len(outcome.err.splitlines()) == PROBLEM_COUNTS[name], outcome.err
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -155,9 +158,6 @@ def test_unreadable_file(run: Callable[..., Outcome], tmp_path: Path) -> None:
     assert outcome.code == 2 and "permission denied" in outcome.err
 
 
-SHIPPED_TEXT = SHIPPED.read_text(encoding="utf-8")
-
-
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     position=st.integers(min_value=0, max_value=len(SHIPPED_TEXT) - 1),
@@ -176,7 +176,7 @@ def test_mutations_of_the_shipped_file_never_crash(tmp_path: Path, position: int
     # A model that loads still says what the text says: every figure reads back from its own text.
     for metric in dataset.metrics.values():
         for observation in metric.observations:
-            assert observation.quantity.text in mutated
+            assert observation.figure.text in mutated
     # …and every claim in it can be checked without an exception.
     assert len(verify(dataset)) >= len(dataset.claims())
 
@@ -209,3 +209,35 @@ def test_a_fifo_is_refused_without_blocking(run: Callable[..., Outcome], tmp_pat
     os.mkfifo(fifo)
     outcome = run("list", "-f", str(fifo))
     assert outcome.code == 2 and "not a regular file" in outcome.err
+
+
+def test_a_date_looking_period_stays_the_authors_text() -> None:
+    # YAML 1.1 would turn 2024-07-01 into a datetime.date; here it is the day 2024-07-01, as written.
+    dataset = load_dataset(DATA / "date_period.yaml")
+    latest = dataset.metrics["mynacard"].observations[0]
+    assert latest.period is not None
+    assert (latest.period.text, latest.period.key) == ("2024-07-01", "2024-07-01")
+
+
+def test_version_1_files_are_still_read() -> None:
+    dataset = load_dataset(MINIMAL)
+    assert dataset.schema_version == 1
+    assert [s.id for s in dataset.sources] == ["main"]
+    assert all(o.source == "main" for m in dataset.metrics.values() for o in m.observations)
+
+
+def test_version_mismatch_names_what_to_change(tmp_path: Path) -> None:
+    path = edited(tmp_path, ('schema_version: "2"', 'schema_version: "1"'))
+    with pytest.raises(DataError) as caught:
+        load_dataset(path)
+    assert 'sources: needs schema_version: "2"' in str(caught.value)
+
+
+def test_standard_input_is_read_as_stdin(run: Callable[..., Outcome], monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SHIPPED_TEXT.encode("utf-8"))))
+    outcome = run("list", "--json", "--file", "-")
+    assert outcome.code == 0, outcome.err
+    assert '"file": "<stdin>"' in outcome.out

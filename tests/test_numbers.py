@@ -1,82 +1,170 @@
+"""Figures as Japanese statistics print them: value, precision, unit and hedge, exact to the digit."""
+
+from __future__ import annotations
+
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from dgcli.errors import ValueFormatError
-from dgcli.numbers import parse_quantity
+from dgcli.numbers import Hedge, Rounding, parse_figure, parse_rounding
 
 
 @pytest.mark.parametrize(
-    ("text", "value", "half_width", "unit", "approximate"),
+    ("text", "value", "step", "unit", "hedge"),
     [
-        ("9,308万枚", "93080000", "5000", "枚", False),
-        ("5.1億回", "510000000", "5000000", "回", False),
-        ("0.5億回", "50000000", "5000000", "回", False),
-        ("2.1億回", "210000000", "5000000", "回", False),
-        ("約3.5万人", "35000", "500", "人", True),
-        ("50.9%", "50.9", "0.05", "%", False),
-        ("38.0%", "38.0", "0.05", "%", False),
-        ("33%", "33", "0.5", "%", False),
-        ("2.9PT", "2.9", "0.05", "PT", False),
-        ("566企業", "566", "0", "企業", False),
-        ("671", "671", "0", "", False),
-        ("55,425名", "55425", "0", "名", False),
-        ("3,353件", "3353", "0", "件", False),
-        ("2.2万", "22000", "500", "", False),
-        ("10万回", "100000", "5000", "回", False),
-        ("-5%", "-5", "0.5", "%", False),
+        # printed digits: the last digit's place is the step; a full count is exact
+        ("9,308万枚", "93080000", "10000", "枚", Hedge.NONE),
+        ("5.1億回", "510000000", "10000000", "回", Hedge.NONE),
+        ("0.5億回", "50000000", "10000000", "回", Hedge.NONE),
+        ("1億2,400万人", "124000000", "10000", "人", Hedge.NONE),  # 1×10^8 + 2,400×10^4
+        ("1万2,345人", "12345", "0", "人", Hedge.NONE),  # printed to the unit: exact
+        ("50.9%", "50.9", "0.1", "%", Hedge.NONE),
+        ("38.0%", "38", "0.1", "%", Hedge.NONE),  # the trailing .0 is a printed digit: step 0.1
+        ("33%", "33", "1", "%", Hedge.NONE),  # a percentage is always rounded
+        ("2.9PT", "2.9", "0.1", "PT", Hedge.NONE),
+        ("2.9ポイント", "2.9", "0.1", "PT", Hedge.NONE),
+        ("1.0%ポイント", "1", "0.1", "PT", Hedge.NONE),
+        ("3.6倍", "3.6", "0.1", "倍", Hedge.NONE),
+        ("566企業", "566", "0", "企業", Hedge.NONE),
+        ("671", "671", "0", "", Hedge.NONE),
+        ("3,000台", "3000", "0", "台", Hedge.NONE),  # 台 as a counter (machines), not a band
+        ("▲1.2%", "-1.2", "0.1", "%", Hedge.NONE),  # ▲ is the Japanese minus
+        # 割: tenths, in percent
+        ("7割", "70", "10", "%", Hedge.NONE),
+        ("三割", "30", "10", "%", Hedge.NONE),
+        ("7割5分", "75", "1", "%", Hedge.NONE),
+        ("7割5分3厘", "75.3", "0.1", "%", Hedge.NONE),
+        ("半数", "50", "10", "%", Hedge.NONE),  # half: 5割
+        # hedges: 約 reads the last *significant* digit (trailing zeros are not)
+        ("約3.5万人", "35000", "1000", "人", Hedge.ABOUT),
+        ("約9,300万", "93000000", "1000000", "", Hedge.ABOUT),  # nearest 100万
+        ("約6,500万件", "65000000", "1000000", "件", Hedge.ABOUT),
+        ("約7割", "70", "10", "%", Hedge.ABOUT),
+        ("およそ4,000人", "4000", "1000", "人", Hedge.ABOUT),
+        ("8割近く", "80", "10", "%", Hedge.NEARLY),
+        ("3割強", "30", "10", "%", Hedge.JUST_OVER),
+        ("5割弱", "50", "10", "%", Hedge.JUST_UNDER),
+        ("4万人超", "40000", "10000", "人", Hedge.OVER),
+        ("3万人台", "30000", "10000", "人", Hedge.RANGE),
+        ("50%台", "50", "10", "%", Hedge.RANGE),
+        ("4,000以上システム", "4000", "1000", "システム", Hedge.AT_LEAST),  # hedge before the unit
+        ("4万人以上", "40000", "10000", "人", Hedge.AT_LEAST),  # hedge after the unit
+        ("100件以下", "100", "100", "件", Hedge.AT_MOST),
+        ("10%未満", "10", "10", "%", Hedge.BELOW),
+        ("半数以上", "50", "10", "%", Hedge.AT_LEAST),
+        ("過半数", "50", "0", "%", Hedge.MAJORITY),
+        ("二桁", "10", "0", "", Hedge.DIGITS),
+        ("3桁", "100", "0", "", Hedge.DIGITS),
     ],
 )
-def test_parses_published_figures_exactly(text: str, value: str, half_width: str, unit: str, approximate: bool) -> None:
-    quantity = parse_quantity(text)
-    assert quantity.value == Decimal(value)
-    assert quantity.half_width == Decimal(half_width)
-    assert quantity.unit == unit
-    assert quantity.approximate is approximate
-    assert quantity.text == text
-    assert quantity.exact is (Decimal(half_width) == 0)
+def test_reads_published_figures(text: str, value: str, step: str, unit: str, hedge: Hedge) -> None:
+    figure = parse_figure(text)
+    assert (figure.value, figure.step, figure.unit, figure.hedge) == (Decimal(value), Decimal(step), unit, hedge)
+    assert figure.text == text
 
 
 def test_five_point_one_oku_is_not_a_binary_float() -> None:
-    assert str(parse_quantity("5.1億").value) == "510000000"
+    assert str(parse_figure("5.1億").value) == "510000000"
     assert 5.1 * 10**8 != 510000000  # the trap this parser avoids
 
 
-def test_full_width_digits_and_percent_are_normalised() -> None:
-    assert parse_quantity("５０．９％").value == Decimal("50.9")
+@pytest.mark.parametrize("digits", [29, 60, 1000])
+def test_long_exact_counts_stay_exact(digits: int) -> None:
+    text = "1" + "0" * (digits - 2) + "7"
+    figure = parse_figure(f"{text}件")
+    assert figure.exact and int(figure.value) == int(text)  # the default context would round at 28 digits
 
 
-@pytest.mark.parametrize("text", ["", "no", "yes", ".inf", "NaN", "1:30", "1e3", "012", "9,30万", "万", "約", "1.2.3"])
+def test_more_than_a_thousand_digits_is_refused() -> None:
+    with pytest.raises(ValueFormatError, match="more than 1000 digits"):
+        parse_figure("1" * 1001)
+
+
+def test_full_width_and_radicals_are_normalised() -> None:
+    assert parse_figure("５０．９％").value == Decimal("50.9")
+
+
+@pytest.mark.parametrize("digit", ["٥", "۵", "५", "⁵", "①", "½", "Ⅴ"])
+def test_digits_other_than_ascii_and_full_width_are_refused(digit: str) -> None:
+    with pytest.raises(ValueFormatError, match="not an ASCII or full-width digit"):
+        parse_figure(f"1{digit}0件")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "no",
+        "yes",
+        ".inf",
+        "NaN",
+        "1:30",
+        "1e3",
+        "012",
+        "9,30万",
+        "万",
+        "約",
+        "1.2.3",
+        "約5%以上",
+        "二桁以上",
+        "7.5割",
+    ],
+)
 def test_rejects_what_is_not_a_published_figure(text: str) -> None:
     with pytest.raises(ValueFormatError):
-        parse_quantity(text)
+        parse_figure(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("half_up", Rounding.HALF_UP),
+        ("nearest", Rounding.NEAREST),
+        ("down", Rounding.DOWN),
+        ("数値は小数点第二位を四捨五入", Rounding.HALF_UP),
+        ("小数点以下切り捨て", Rounding.DOWN),
+        ("端数は切り上げ", Rounding.UP),
+    ],
+)
+def test_rounding_notes(text: str, rule: Rounding) -> None:
+    assert parse_rounding(text) is rule
+
+
+@pytest.mark.parametrize("text", ["数値は概数", "四捨五入または切り捨て", "round"])
+def test_a_rounding_note_must_name_one_rule(text: str) -> None:
+    with pytest.raises(ValueFormatError):
+        parse_rounding(text)
 
 
 @given(
-    integer=st.integers(min_value=0, max_value=10**9),
+    integer=st.integers(min_value=0, max_value=10**12),
     decimals=st.integers(min_value=0, max_value=3),
-    multiplier=st.sampled_from([("", 1), ("万", 10**4), ("億", 10**8)]),
-    approximate=st.booleans(),
+    multiplier=st.sampled_from([("", 0), ("万", 4), ("億", 8)]),
 )
-def test_round_trip_from_printed_digits(
-    integer: int, decimals: int, multiplier: tuple[str, int], approximate: bool
-) -> None:
+def test_value_and_step_match_decimal_arithmetic(integer: int, decimals: int, multiplier: tuple[str, int]) -> None:
+    # The oracle is Decimal on the printed digits, computed independently of the parser.
     digits = Decimal(integer).scaleb(-decimals)
-    printed = f"{'約' if approximate else ''}{digits:,f}{multiplier[0]}件"
-    quantity = parse_quantity(printed)
-    assert quantity.value == digits * multiplier[1]
-    rounded = approximate or decimals > 0 or multiplier[1] > 1
-    expected_half = Decimal(multiplier[1]).scaleb(-decimals) / 2 if rounded else 0
-    assert quantity.half_width == expected_half
-    assert quantity.low <= quantity.value <= quantity.high
+    printed = f"{digits:,f}{multiplier[0]}件"
+    figure = parse_figure(printed)
+    assert figure.value == digits.scaleb(multiplier[1])
+    rounded = decimals > 0 or multiplier[1] > 0
+    assert figure.step == (Decimal(1).scaleb(multiplier[1] - decimals) if rounded else 0)
+
+
+@given(mantissa=st.integers(min_value=1, max_value=999), zeros=st.integers(min_value=0, max_value=5))
+def test_about_reads_the_last_significant_digit(mantissa: int, zeros: int) -> None:
+    assume(mantissa % 10 != 0)
+    figure = parse_figure(f"約{mantissa * 10**zeros:,}人")
+    assert figure.step == 10**zeros and figure.hedge is Hedge.ABOUT
 
 
 @given(st.text(max_size=20))
 def test_never_raises_anything_but_its_own_error(text: str) -> None:
     try:
-        quantity = parse_quantity(text)
+        figure = parse_figure(text)
     except ValueFormatError:
         return
-    assert quantity.text == text
+    assert figure.text == text

@@ -1,4 +1,9 @@
+"""Periods as publications print them: canonical keys, spans of days, order and containment."""
+
+from __future__ import annotations
+
 import contextlib
+from datetime import date
 
 import pytest
 from hypothesis import given
@@ -9,38 +14,79 @@ from dgcli.periods import parse_period
 
 
 @pytest.mark.parametrize(
-    ("text", "key"),
+    ("text", "key", "first", "last"),
     [
-        ("2024年7月", "2024-07"),
-        ("2024-07", "2024-07"),
-        ("2023年7⽉", "2023-07"),  # the Kangxi radical the page itself uses
-        ("2023年3月末", "2023-03"),
-        ("2024年8月末時点", "2024-08"),
-        ("2024年7月時点の調査結果", "2024-07"),
-        ("2023年3月末時点の調査結果", "2023-03"),
-        ("2024年8月現在", "2024-08"),
-        ("2023年度", "FY2023"),
-        ("FY2024", "FY2024"),
-        ("2023年8月から2024年7月合計", "2023-08/2024-07"),
-        ("年間 2023年8月から2024年7月合計", "2023-08/2024-07"),
-        ("リリース以降(2024年6月から7月)", "2024-06/2024-07"),
-        ("2023-08/2024-07", "2023-08/2024-07"),
+        ("2024年7月", "2024-07", "2024-07-01", "2024-07-31"),
+        ("2024-07", "2024-07", "2024-07-01", "2024-07-31"),
+        ("2023年7⽉", "2023-07", "2023-07-01", "2023-07-31"),  # the Kangxi radical the page itself uses
+        ("2023年7月30日時点", "2023-07-30", "2023-07-30", "2023-07-30"),
+        ("2023年7月末", "2023-07-31", "2023-07-31", "2023-07-31"),  # a month end is a day, not the month
+        ("2024年2月末", "2024-02-29", "2024-02-29", "2024-02-29"),
+        ("2024年8月末時点", "2024-08-31", "2024-08-31", "2024-08-31"),
+        ("2024年7月時点の調査結果", "2024-07", "2024-07-01", "2024-07-31"),
+        ("2024年8月現在", "2024-08", "2024-08-01", "2024-08-31"),
+        ("2023年", "2023", "2023-01-01", "2023-12-31"),
+        ("2023年度", "FY2023", "2023-04-01", "2024-03-31"),  # April to March
+        ("FY2024", "FY2024", "2024-04-01", "2025-03-31"),
+        ("2023年度末", "2024-03-31", "2024-03-31", "2024-03-31"),  # not FY2023
+        ("令和5年度", "FY2023", "2023-04-01", "2024-03-31"),  # Reiwa 5 = 2018 + 5
+        ("令和元年5月", "2019-05", "2019-05-01", "2019-05-31"),
+        ("平成31年3月末", "2019-03-31", "2019-03-31", "2019-03-31"),  # Heisei 31 = 1988 + 31
+        ("2024年度上半期", "2024-04/2024-09", "2024-04-01", "2024-09-30"),
+        ("2024年度第4四半期", "2025-01/2025-03", "2025-01-01", "2025-03-31"),
+        ("2023年8月から2024年7月合計", "2023-08/2024-07", "2023-08-01", "2024-07-31"),
+        ("年間 2023年8月から2024年7月合計", "2023-08/2024-07", "2023-08-01", "2024-07-31"),
+        ("2023年8月〜2024年7月まで", "2023-08/2024-07", "2023-08-01", "2024-07-31"),
+        ("2023年8月～2024年7月", "2023-08/2024-07", "2023-08-01", "2024-07-31"),  # full-width tilde
+        ("リリース以降(2024年6月から7月)", "2024-06/2024-07", "2024-06-01", "2024-07-31"),
+        ("2024年1〜3月", "2024-01/2024-03", "2024-01-01", "2024-03-31"),
+        ("2024年1-3月期", "2024-01/2024-03", "2024-01-01", "2024-03-31"),
+        ("2023年11月から2月", "2023-11/2024-02", "2023-11-01", "2024-02-29"),  # the next February
+        ("2024年6月1日から30日", "2024-06-01/2024-06-30", "2024-06-01", "2024-06-30"),
+        ("2023-08/2024-07", "2023-08/2024-07", "2023-08-01", "2024-07-31"),
     ],
 )
-def test_periods_as_printed(text: str, key: str) -> None:
+def test_periods_as_printed(text: str, key: str, first: str, last: str) -> None:
     period = parse_period(text)
-    assert period.key == key
+    assert (period.key, period.first_day, period.last_day) == (key, date.fromisoformat(first), date.fromisoformat(last))
     assert period.text == text
 
 
-def test_fiscal_year_runs_april_to_march() -> None:
-    fiscal = parse_period("2023年度")
-    assert (parse_period("2023年4月").start, parse_period("2024年3月").end) == (fiscal.start, fiscal.end)
+def test_order_a_day_sits_inside_its_month_and_year_ends_after_december() -> None:
+    printed = ["2023年7月30日", "2023年7月", "2023年7月末", "2023年12月", "2023年度末", "2023年", "2023年度"]
+    ordered = sorted(printed, key=lambda text: parse_period(text).sort_key)
+    # by last day, then the longer span first: 7/30, July (ends 7/31) before its last day, …
+    assert ordered == ["2023年7月30日", "2023年7月", "2023年7月末", "2023年", "2023年12月", "2023年度", "2023年度末"]
+
+
+def test_containment() -> None:
+    assert parse_period("2024年7月").contains(parse_period("2024年7月末時点"))
+    assert parse_period("2023年度").contains(parse_period("2024年3月"))
+    assert not parse_period("2023年").contains(parse_period("2023年度"))
+
+
+@pytest.mark.parametrize("text", ["昨年度", "前年度", "前月", "前週", "先週", "1年前", "3か月前", "前年同月"])
+def test_relative_words_are_not_periods(text: str) -> None:
+    with pytest.raises(ValueFormatError, match="relative to the publication"):
+        parse_period(text)
 
 
 @pytest.mark.parametrize(
     "text",
-    ["2024-07-01", "2024年13月", "2024年0月", "07/2024", "今年", "2024年7月から2024年6月", "1:30", "no", ""],
+    [
+        "2024-07-32",
+        "2024年13月",
+        "2024年0月",
+        "2023年2月29日",
+        "07/2024",
+        "今年",
+        "2024年7月から2024年6月",
+        "2023-07/2023-07",
+        "1:30",
+        "no",
+        "",
+        "٢٠٢٤年7月",
+    ],
 )
 def test_rejects_what_is_not_a_period(text: str) -> None:
     with pytest.raises(ValueFormatError):
@@ -54,6 +100,13 @@ def test_japanese_and_iso_months_agree(year: int, month: int) -> None:
         == parse_period(f"{year:04d}-{month:02d}").key
         == f"{year:04d}-{month:02d}"
     )
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2999, 12, 31)))
+def test_japanese_and_iso_days_agree(day: date) -> None:
+    japanese = parse_period(f"{day.year}年{day.month}月{day.day}日")
+    assert japanese.key == parse_period(day.isoformat()).key == day.isoformat()
+    assert japanese.start == japanese.end == day.toordinal()
 
 
 @given(st.text(max_size=30))

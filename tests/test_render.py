@@ -1,34 +1,41 @@
-"""Renderers: every format implements every view; escaping makes data inert."""
+"""Renderers: the registry matches what each format module serves; escaping makes data inert."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
-from dgcli.claims import CHECKERS
+from dgcli.claims import KINDS
 from dgcli.model import ClaimKind
-from dgcli.render import FORMATS, renderer, safe
+from dgcli.render import FORMATS, Views, safe, views
 from dgcli.render.github import annotation, escape_data, escape_property
-
-VIEWS = ("list_view", "show_view", "changes_view", "verify_view")
 
 
 @pytest.mark.parametrize("name", sorted(FORMATS))
-def test_every_format_has_every_view(name: str) -> None:
-    module = renderer(name)
-    assert all(callable(getattr(module, view, None)) for view in VIEWS)
+def test_the_registry_says_what_each_format_serves(name: str) -> None:
+    served = {command for command in Views._fields if getattr(views(name), command) is not None}
+    assert served == set(FORMATS[name].commands)
 
 
-def test_every_claim_kind_has_a_checker() -> None:
-    assert set(CHECKERS) == set(ClaimKind)
+def test_every_command_has_a_text_or_machine_format() -> None:
+    for command in Views._fields:
+        assert any(command in spec.commands for spec in FORMATS.values()), command
 
 
-def test_json_renderer_does_not_import_rich() -> None:
-    import subprocess
-    import sys
+def test_every_claim_kind_is_declared_once() -> None:
+    assert set(KINDS) == set(ClaimKind)
 
-    code = "import sys, dgcli.render.jsonfmt, dgcli.cli; print('rich' in sys.modules)"
+
+@pytest.mark.parametrize(
+    "module",
+    ["dgcli.render.jsonfmt", "dgcli.render.github", "dgcli.render.sarif", "dgcli.render.junit", "dgcli.render.csvfmt"],
+)
+def test_machine_formats_do_not_import_rich(module: str) -> None:
+    code = f"import sys, dgcli.cli, {module}; print(sorted(m for m in sys.modules if m.startswith('rich')))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "False"
+    assert result.stdout.strip() == "[]"
 
 
 @pytest.mark.parametrize(
@@ -46,9 +53,13 @@ def test_github_escaping(raw: str, data: str, prop: str) -> None:
 
 
 def test_an_annotation_is_one_line_whatever_the_data() -> None:
-    line = annotation("error", "a,b:c.yaml", 3, "t\nitle", "m\n::error::x")
+    line = annotation("error", "a,b:c.yaml", 3, 5, "t\nitle", "m\n::error::x")
     assert "\n" not in line
-    assert line.startswith("::error file=a%2Cb%3Ac.yaml,line=3,title=t%0Aitle::")
+    assert line.startswith("::error file=a%2Cb%3Ac.yaml,line=3,col=5,title=t%0Aitle::")
+
+
+def test_an_annotation_without_a_file_names_none() -> None:
+    assert annotation("warning", None, 3, 5, "t", "m") == "::warning title=t::m"
 
 
 @pytest.mark.parametrize(

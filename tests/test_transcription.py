@@ -31,9 +31,9 @@ def published_figures(dataset: Dataset) -> set[str]:
     found: set[str] = set()
     for metric in dataset.metrics.values():
         for observation in metric.observations:
-            found.add(observation.quantity.text)
-            found.update(s.quantity.text for s in observation.shares)
-            found.update(p.quantity.text for p in observation.parts)
+            found.add(observation.figure.text)
+            found.update(s.figure.text for s in observation.shares)
+            found.update(p.figure.text for p in observation.parts)
     return {unicodedata.normalize("NFKC", text) for text in found}
 
 

@@ -1,3 +1,58 @@
-from dgcli.cli import run
+"""The ``dgcli`` command (and ``python -m dgcli``).
 
-run()
+Signals are set up here, before Typer, PyYAML or Rich are imported, so they hold from the first
+instant: most of a short run is spent importing, which is when a Ctrl-C or a closed pipe lands.
+
+- SIGPIPE keeps the Unix default: when the reader goes away (``dgcli list | head -1``) the process
+  ends as if killed by SIGPIPE, which a shell reports as 141, for every command and ``--help``
+  alike, whatever Click would have done with the BrokenPipeError.
+- SIGINT prints one line and exits 130.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import sys
+from types import FrameType
+from typing import NoReturn
+
+EXIT_INTERRUPTED = 130
+EXIT_OUTPUT = 74
+
+
+def _interrupted(signum: int, frame: FrameType | None) -> None:
+    with contextlib.suppress(OSError):
+        os.write(2, b"dgcli: interrupted\n")
+    os._exit(EXIT_INTERRUPTED)
+
+
+def run() -> NoReturn:
+    """Run dgcli, flush, and end the process without the interpreter's teardown.
+
+    Freeing every module and object of typer, yaml and rich costs about as much CPU as a whole
+    ``dgcli show`` (benchmarks/README.md) and a finished command gains nothing from it; mypy's
+    ``hard_exit`` makes the same trade. Nothing of dgcli's needs atexit handlers.
+    """
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, _interrupted)
+    from dgcli.cli import main
+
+    code = main()
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.write(2, f"dgcli: cannot write output: {error.strerror or error}\n".encode())
+        code = EXIT_OUTPUT
+    with contextlib.suppress(OSError):
+        if sys.stderr is not None:
+            sys.stderr.flush()
+    os._exit(code)
+
+
+if __name__ == "__main__":
+    run()

@@ -1,10 +1,20 @@
 """Check every published claim against the published figures, with exact interval arithmetic.
 
-Each printed figure stands for the interval its digits allow (``9,308万`` is 9,307.5万–9,308.5万).
-A claim is ``consistent`` when the figures as printed give the stated figure, ``within_rounding``
-when only some values inside the rounding intervals do, ``inconsistent`` when none do, and ``gross``
-when none do *and* the conclusion changes (direction, threshold, a unit multiplier, a ratio quoted
-as a change). This is the approach of statcheck and the GRIM family, applied to indicators.
+Each printed figure stands for the interval its rounding rule (or hedge word) allows; the claim's
+arithmetic is done on those intervals (intervals.py), and the result is compared with the interval
+the stated figure stands for:
+
+- ``consistent``: the figures as printed give the stated figure;
+- ``within_rounding``: they don't, but values inside their intervals do;
+- ``inconsistent``: no admissible values do; ``gross`` when the conclusion also changes (direction,
+  a threshold, a unit multiplier, a ratio quoted as a change);
+- ``unverifiable``: an operand is not published, or is only a bound that cannot decide;
+- ``revised``: two sources print a figure differently and the file acknowledges it.
+
+All figures of one source are read under one rounding rule; an undeclared rule (``nearest``) is
+read once with ties rounded up and once with ties rounded down, never mixing the two, and the
+better verdict stands (scrutiny/roundwork's ``up_or_down``). This is statcheck's approach —
+extract, recompute, and separate an error from a decision error — applied to indicators.
 """
 
 from __future__ import annotations
@@ -12,41 +22,45 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from fractions import Fraction
+from itertools import pairwise, product
 from typing import NamedTuple
 
-from dgcli.model import CHANGE_KINDS, Claim, ClaimKind, Dataset, Direction, Metric, Observation, Verdict
-from dgcli.numbers import Quantity, scale_of
-
-HUNDRED = Fraction(100)
-# Verdicts from best to worst; a claim about several metrics takes its worst.
-SEVERITY = (
-    Verdict.CONSISTENT,
-    Verdict.WITHIN_ROUNDING,
-    Verdict.UNVERIFIABLE,
-    Verdict.INCONSISTENT,
-    Verdict.GROSS,
+from dgcli.display import Terms
+from dgcli.intervals import (
+    HUNDRED,
+    TIE_READINGS,
+    Interval,
+    clamp,
+    divide,
+    figure_interval,
+    intersection,
+    negate,
+    percent_change,
+    scale,
+    share,
+    shift,
+    subtract,
+    total,
 )
-FAILING = frozenset({Verdict.INCONSISTENT, Verdict.GROSS})
-# Powers of ten that mark a slipped unit: 10, 100 (a ratio as a percent), 万, 億.
+from dgcli.model import (
+    FAILING,
+    SEVERITY,
+    At,
+    Claim,
+    ClaimKind,
+    Dataset,
+    Direction,
+    Metric,
+    Observation,
+    Verdict,
+    find_observations,
+)
+from dgcli.normalize import fold
+from dgcli.numbers import PERCENT, POINTS, TIMES, Figure, Hedge, Rounding
+
+# Powers of ten that mark a slipped unit: 10, 100 (a ratio as a percent), 1,000, 万, 億.
 _MULTIPLIER_SLIPS = (1, 2, 3, 4, 8)
-
-
-class Interval(NamedTuple):
-    """A computed figure: the value from the printed inputs and the bounds their rounding allows."""
-
-    point: Fraction
-    low: Fraction
-    high: Fraction
-
-    def shifted(self, offset: Fraction) -> Interval:
-        return Interval(self.point + offset, self.low + offset, self.high + offset)
-
-    def scaled(self, factor: Fraction) -> Interval:
-        bounds = sorted((self.low * factor, self.high * factor))
-        return Interval(self.point * factor, bounds[0], bounds[1])
-
-    def overlaps(self, low: Fraction, high: Fraction) -> bool:
-        return self.low <= high and low <= self.high
+MAX_TIE_SOURCES = 6  # sources read both ways at once; beyond this only ties-up is read for the rest
 
 
 class Result(NamedTuple):
@@ -54,329 +68,729 @@ class Result(NamedTuple):
     verdict: Verdict
     reason: str
     computed: Interval | None = None
-    stated: Quantity | None = None  # the figure compared against (a sum's total, a count, …)
+    stated: Figure | None = None  # the figure compared against (a sum's total, a count, …)
+    target: Interval | None = None  # what the stated figure stands for, as compared
+    rounding: str = ""  # the rounding rule the verdict was reached under
 
 
-def interval(quantity: Quantity) -> Interval:
-    return Interval(Fraction(quantity.value), Fraction(quantity.low), Fraction(quantity.high))
+def stated_rule(claim: Claim, dataset: Dataset) -> Rounding:
+    """How a claim's stated figure was rounded: its metric's rule, else its survey's, else its source's."""
+    metric = dataset.metrics.get(claim.metrics[0])
+    if metric is not None:
+        survey = dataset.surveys.get(metric.survey)
+        declared = metric.rounding or (survey.rounding if survey else None)
+        if declared is not None:
+            return declared
+    source = next((s for s in dataset.sources if s.id == claim.source), dataset.source)
+    return source.rounding or Rounding.NEAREST
 
 
-def percent_change(new: Interval, old: Interval) -> Interval | None:
-    """(new / old - 1) × 100 over the intervals; None when the baseline may be zero or negative."""
-    if old.low <= 0 or new.low < 0:
-        return None
-    return Interval(
-        (new.point / old.point - 1) * HUNDRED,
-        (new.low / old.high - 1) * HUNDRED,
-        (new.high / old.low - 1) * HUNDRED,
-    )
+class Rules:
+    """One reading of the rounding rules: a concrete tie direction for every ``nearest`` source.
+
+    It records which sources a check consulted, so ``check`` knows which readings to try.
+    """
+
+    def __init__(self, dataset: Dataset, ties: dict[str, Rounding] | None = None) -> None:
+        self.dataset = dataset
+        self.ties = ties or {}
+        self.asked: list[str] = []
+
+    def concrete(self, rule: Rounding, source: str) -> Rounding:
+        if rule is not Rounding.NEAREST:
+            return rule
+        if source not in self.asked:
+            self.asked.append(source)
+        return self.ties.get(source, Rounding.HALF_UP)
+
+    def observed(self, observation: Observation, figure: Figure) -> Interval:
+        """A measured figure: counts are never negative, shares never above 100%."""
+        interval = figure_interval(figure, self.concrete(observation.rounding, observation.source))
+        return clamp(interval, Fraction(0), HUNDRED if figure.unit == PERCENT else None)
+
+    def stated(self, claim: Claim, figure: Figure, direction: Direction | None = None) -> Interval:
+        interval = figure_interval(figure, self.concrete(stated_rule(claim, self.dataset), claim.source))
+        # "5%減少" is written 5% with direction: down; "▲5%" carries its own sign.
+        return negate(interval) if direction is Direction.DOWN and not figure.negative else interval
 
 
-def difference(new: Interval, old: Interval) -> Interval:
-    return Interval(new.point - old.point, new.low - old.high, new.high - old.low)
+Checker = Callable[[Claim, Dataset, Rules], Result]
 
 
-def share(part: Interval, whole: Interval) -> Interval | None:
-    """part / whole × 100; None when the whole may be zero or negative."""
-    if whole.low <= 0 or part.low < 0:
-        return None
-    return Interval(
-        part.point / whole.point * HUNDRED, part.low / whole.high * HUNDRED, part.high / whole.low * HUNDRED
-    )
+def source_order(claim: Claim, dataset: Dataset) -> list[str]:
+    """Where a claim's figures are looked for: its own source, then the main one, then the rest."""
+    order = [claim.source] if claim.source else []
+    return order + [s.id for s in dataset.sources if s.id not in order]
 
 
-def total(parts: Iterable[Interval]) -> Interval:
-    items = list(parts)
-    return Interval(
-        sum((p.point for p in items), Fraction(0)),
-        sum((p.low for p in items), Fraction(0)),
-        sum((p.high for p in items), Fraction(0)),
-    )
+def observation_at(claim: Claim, dataset: Dataset, metric: Metric, at: At) -> Observation | None:
+    found = find_observations(metric, at, source_order(claim, dataset))
+    return found[0] if found else None
 
 
-def round_half_up(value: Fraction) -> int:
-    """The nearest integer, halves away from zero (四捨五入), in integer arithmetic."""
-    numerator, denominator = value.numerator, value.denominator
-    magnitude = (2 * abs(numerator) + denominator) // (2 * denominator)
-    return magnitude if numerator >= 0 else -magnitude
+class _Missing(Exception):
+    """An operand the claim names has no figure: the claim is unverifiable (the loader made sure it says why)."""
 
 
-def round_to(value: Fraction, step: Fraction) -> Fraction:
-    """Round half away from zero to a multiple of ``step``."""
-    if step == 0:
-        return value
-    return round_half_up(value / step) * step
-
-
-def judge(computed: Interval, stated: Quantity, *, signed: bool = False, change: bool = False) -> tuple[Verdict, str]:
-    """Compare a computed interval with a stated figure and say why (the numbers are in ``computed``)."""
-    target = Fraction(stated.value)
-    half = Fraction(stated.half_width)
-    point = format_fraction(computed.point)
-    rounded = round_to(computed.point, 2 * half)
-    if rounded == target:
-        how = "as stated" if half == 0 else f"which rounds to {stated.text}"
-        return Verdict.CONSISTENT, f"the printed figures give {point}, {how}"
-    low, high = target - half, target + half
-    if computed.overlaps(low, high):
-        if half:
-            multiplier, symbol = scale_of(stated)
-            gives = f"{point}, which rounds to {format_fraction(rounded / multiplier)}{symbol}{stated.unit}"
-        else:
-            gives = f"{point}, not {stated.text}"
-        return Verdict.WITHIN_ROUNDING, (
-            f"the printed figures give {gives}; values within their rounding also give {stated.text}"
-        )
-    if signed and ((target > 0 and computed.high < 0) or (target < 0 and computed.low > 0)):
-        return Verdict.GROSS, f"wrong direction: {stated.text} stated, the figures give {point}"
-    if change and computed.shifted(HUNDRED).overlaps(low, high):
-        return Verdict.GROSS, f"{stated.text} is the ratio new/old, not the change ({point})"
-    for power in _MULTIPLIER_SLIPS:
-        for factor in (Fraction(10**power), Fraction(1, 10**power)):
-            if computed.scaled(factor).overlaps(low, high):
-                return Verdict.GROSS, f"off by a factor of 10^{power}: {stated.text} stated, the figures give {point}"
-    return Verdict.INCONSISTENT, f"no values within the figures' rounding give {stated.text} (they give {point})"
-
-
-def format_computed(result: Result) -> str:
-    """A computed figure in the stated figure's own terms: "4.54% [4.53 – 4.55]", "9,308万 [9,307.5万 – …]"."""
-    computed = result.computed
-    if computed is None:
-        return "—"
-    scale = scale_of(result.stated) if result.stated else (1, "")
-    unit = result.stated.unit if result.stated and result.stated.unit in ("%", "PT") else ""
-    places = 2 if scale[1] or unit else 4
-
-    def shown(value: Fraction) -> str:
-        return format_scaled(value, scale, places) + unit
-
-    if computed.low == computed.high:
-        return shown(computed.point)
-    return f"{shown(computed.point)} [{shown(computed.low)} – {shown(computed.high)}]"
-
-
-def format_scaled(value: Fraction, scale: tuple[int, str], places: int = 1) -> str:
-    """A value in the multiplier the page printed it with: 4,040,000 in 万 is "404万"."""
-    multiplier, symbol = scale
-    return f"{format_fraction(value / multiplier, places)}{symbol}"
-
-
-def format_fraction(value: Fraction, places: int = 4, *, grouping: bool = True) -> str:
-    """A readable decimal for a computed value: at most ``places`` decimals, no trailing zeros."""
-    scaled = round_half_up(value * 10**places)
-    whole, fraction = divmod(abs(scaled), 10**places)
-    text = f"{'-' if scaled < 0 else ''}{whole:,}" if grouping else f"{'-' if scaled < 0 else ''}{whole}"
-    digits = f"{fraction:0{places}d}".rstrip("0") if places else ""
-    return f"{text}.{digits}" if digits else text
-
-
-def _signed(quantity: Quantity, direction: Direction) -> Quantity:
-    """A change stated as a decrease ("5%減少") is compared as -5%."""
-    if direction is Direction.UP:
-        return quantity
-    return Quantity(quantity.text, -quantity.value, quantity.half_width, quantity.unit, quantity.approximate)
-
-
-def _operands(claim: Claim, metric: Metric) -> tuple[Observation, Observation] | Result:
-    new = metric.at(claim.to_period)
-    old = metric.at(claim.from_period) if claim.from_period else None
-    if new is None or old is None:
-        reason = claim.unverifiable or "a period the claim names has no figure on the page"
-        return Result(claim, Verdict.UNVERIFIABLE, reason, stated=claim.stated)
-    return new, old
-
-
-def _observation(claim: Claim, dataset: Dataset) -> Observation | Result:
-    observation = dataset.metrics[claim.metric].at(claim.to_period)
+def _at(claim: Claim, dataset: Dataset, metric_id: str, at: At | None) -> Observation:
+    observation = None if at is None else observation_at(claim, dataset, dataset.metrics[metric_id], at)
     if observation is None:
-        reason = claim.unverifiable or "the period the claim names has no figure on the page"
-        return Result(claim, Verdict.UNVERIFIABLE, reason, stated=claim.stated)
+        raise _Missing
     return observation
 
 
-def check_change(claim: Claim, dataset: Dataset) -> Result:
-    metric = dataset.metrics[claim.metric]
-    operands = _operands(claim, metric)
-    if isinstance(operands, Result):
-        return operands
-    new, old = interval(operands[0].quantity), interval(operands[1].quantity)
-    computed = percent_change(new, old) if claim.kind is ClaimKind.PERCENT_CHANGE else difference(new, old)
+# ── verdicts ──────────────────────────────────────────────────────────────────────────────────
+
+
+def judge(computed: Interval, target: Interval, *, bound_operand: bool = False) -> Verdict:
+    """Compare what the figures give with what the stated figure stands for."""
+    if computed.point is not None and target.contains(computed.point):
+        return Verdict.CONSISTENT
+    if computed.within(target):
+        return Verdict.CONSISTENT  # every admissible value gives it
+    if computed.overlaps(target):
+        return Verdict.UNVERIFIABLE if bound_operand else Verdict.WITHIN_ROUNDING
+    return Verdict.INCONSISTENT
+
+
+def _gross(kind: ClaimKind, computed: Interval, target: Interval, stated: str, gives: str) -> str | None:
+    """Why an inconsistent figure also changes the conclusion, if it does."""
+    if not target.bounded or computed.low is None or computed.high is None:
+        return None
+    assert target.low is not None and target.high is not None
+    if kind in (ClaimKind.PERCENT_CHANGE, ClaimKind.POINT_CHANGE, ClaimKind.ABSOLUTE_CHANGE) and (
+        (target.low > 0 and computed.high < 0) or (target.high < 0 and computed.low > 0)
+    ):
+        return f"wrong direction: {stated} stated, the figures give {gives}"
+    if kind is ClaimKind.PERCENT_CHANGE and shift(computed, HUNDRED).overlaps(target):
+        return f"{stated} is the ratio new ÷ old, not the change: the figures give {gives}"
+    if kind is ClaimKind.RATIO and shift(computed, Fraction(-1)).overlaps(target):
+        return f"{stated} is the increase new ÷ old − 1, not the ratio: the figures give {gives}"
+    for power in _MULTIPLIER_SLIPS:
+        for factor in (Fraction(10**power), Fraction(1, 10**power)):
+            if scale(computed, factor).overlaps(target):
+                return f"off by a factor of 10^{power}: {stated} stated, the figures give {gives}"
+    return None
+
+
+def verdict_for(
+    claim: Claim, computed: Interval, target: Interval, stated: Figure, *, bound_operand: bool = False
+) -> Result:
+    """The verdict on a numeric claim, with a reason in the stated figure's own terms ("4.54% [4.53% – 4.55%]")."""
+    terms = Terms(stated)
+    verdict = judge(computed, target, bound_operand=bound_operand)
+    meaning = "" if target.low == target.high else f" {terms.interval(target)}"
+    gives = terms.computed(computed)
+    if verdict is Verdict.CONSISTENT:
+        if computed.point is None:
+            reason = f"every value the figures allow, {terms.interval(computed)}, is within {stated.text}{meaning}"
+        elif stated.hedge is Hedge.NONE and stated.step:
+            reason = f"the printed figures give {terms.value(computed.point)}, which rounds to {stated.text}"
+        elif stated.exact:
+            reason = f"the printed figures give {terms.value(computed.point)}, as stated"
+        else:
+            reason = f"the printed figures give {terms.value(computed.point)}, within {stated.text}{meaning}"
+    elif verdict is Verdict.WITHIN_ROUNDING:
+        printed = "no finite value" if computed.point is None else terms.value(computed.point)
+        reason = (
+            f"the printed figures give {printed}, not {stated.text}{meaning}; "
+            f"values within their rounding do: {terms.interval(computed)}"
+        )
+    elif verdict is Verdict.UNVERIFIABLE:
+        allowed = terms.interval(computed)
+        reason = f"a figure is only a bound: the figures allow {allowed}, which may or may not give {stated.text}"
+    else:
+        gross = _gross(claim.kind, computed, target, stated.text, gives)
+        if gross is not None:
+            verdict, reason = Verdict.GROSS, gross
+        else:
+            reason = f"no values within the figures' rounding give {stated.text}{meaning}: they give {gives}"
+    return Result(claim, verdict, reason, computed, stated, target)
+
+
+def conclusion_for(claim: Claim, computed: Interval, target: Interval, *, says: str, gives: str) -> Result:
+    """The verdict on a claim whose figure is a conclusion (a threshold, a direction, an order):
+    failing it changes the conclusion, so inconsistent is gross."""
+    verdict = judge(computed, target, bound_operand=computed.point is None)
+    if verdict is Verdict.CONSISTENT:
+        reason = f"{gives}: {says}"
+    elif verdict is Verdict.WITHIN_ROUNDING:
+        reason = f"{gives}: not {says} as printed, but values within their rounding are"
+    elif verdict is Verdict.UNVERIFIABLE:
+        reason = f"{gives}: a figure is only a bound, which may or may not be {says}"
+    else:
+        verdict, reason = Verdict.GROSS, f"{gives}: not {says}"
+    return Result(claim, verdict, reason, computed, claim.stated, target)
+
+
+# ── one checker per kind ─────────────────────────────────────────────────────────────────────
+
+
+def check_change(claim: Claim, dataset: Dataset, rules: Rules) -> Result:
+    """percent_change, point_change, absolute_change: latest against the stated baseline."""
+    assert claim.stated is not None
+    new = _at(claim, dataset, claim.metric, claim.target)
+    old = _at(claim, dataset, claim.metric, claim.baseline)
+    n, o = rules.observed(new, new.figure), rules.observed(old, old.figure)
+    bound = n.point is None or o.point is None
+    target = rules.stated(claim, claim.stated, claim.direction)
+    if claim.kind is ClaimKind.PERCENT_CHANGE:
+        computed = percent_change(n, o)
+        if computed is None:
+            return Result(
+                claim,
+                Verdict.INCONSISTENT,
+                f"the baseline {old.figure.text} is exactly zero: no percent change exists, "
+                f"so {claim.stated.text} cannot be right",
+                stated=claim.stated,
+                target=target,
+            )
+    else:
+        computed = subtract(n, o)
+    return verdict_for(claim, computed, target, claim.stated, bound_operand=bound)
+
+
+def check_ratio(claim: Claim, dataset: Dataset, rules: Rules) -> Result:
+    """ratio: latest ÷ baseline (from:), or this metric ÷ another (of:), stated in 倍."""
+    assert claim.stated is not None
+    numerator = _at(claim, dataset, claim.metric, claim.target)
+    if claim.of is not None:
+        denominator = _at(claim, dataset, claim.of.metric, claim.of.at)
+    else:
+        denominator = _at(claim, dataset, claim.metric, claim.baseline)
+    n, d = rules.observed(numerator, numerator.figure), rules.observed(denominator, denominator.figure)
+    target = rules.stated(claim, claim.stated)
+    computed = divide(n, d)
     if computed is None:
-        return Result(claim, Verdict.UNVERIFIABLE, "the baseline may be zero: no percent change exists")
-    assert claim.stated is not None
-    stated = _signed(claim.stated, claim.direction)
-    verdict, reason = judge(computed, stated, signed=True, change=claim.kind is ClaimKind.PERCENT_CHANGE)
-    return Result(claim, verdict, reason, computed, stated)
+        return Result(
+            claim,
+            Verdict.INCONSISTENT,
+            f"the divisor {denominator.figure.text} is exactly zero: no ratio exists",
+            stated=claim.stated,
+            target=target,
+        )
+    return verdict_for(claim, computed, target, claim.stated, bound_operand=n.point is None or d.point is None)
 
 
-def check_share(claim: Claim, dataset: Dataset) -> Result:
+def check_share(claim: Claim, dataset: Dataset, rules: Rules) -> Result:
+    """share_of: part ÷ whole × 100. An outside whole (国民) is cross-checked in ``verify``."""
     assert claim.stated is not None
+    part = _at(claim, dataset, claim.metric, claim.target)
+    target = rules.stated(claim, claim.stated)
     if claim.of is None:
-        whole = claim.outside or "the whole"
-        return Result(claim, Verdict.UNVERIFIABLE, f"the page gives no figure for {whole}", stated=claim.stated)
-    part = dataset.metrics[claim.metric].at(claim.to_period)
-    whole_observation = dataset.metrics[claim.of.metric].at(claim.of.period)
-    if part is None or whole_observation is None:
-        return Result(claim, Verdict.UNVERIFIABLE, claim.unverifiable or "an operand has no figure on the page")
-    computed = share(interval(part.quantity), interval(whole_observation.quantity))
+        return Result(
+            claim,
+            Verdict.UNVERIFIABLE,
+            f"the publication gives no figure for {claim.outside or 'the whole'}",
+            stated=claim.stated,
+            target=target,
+        )
+    whole = _at(claim, dataset, claim.of.metric, claim.of.at)
+    p, w = rules.observed(part, part.figure), rules.observed(whole, whole.figure)
+    computed = share(p, w)
     if computed is None:
-        return Result(claim, Verdict.UNVERIFIABLE, "the whole may be zero: no share exists")
-    return Result(claim, *judge(computed, claim.stated), computed, claim.stated)
+        return Result(
+            claim, Verdict.INCONSISTENT, f"the whole {whole.figure.text} is exactly zero", stated=claim.stated
+        )
+    return verdict_for(claim, computed, target, claim.stated, bound_operand=p.point is None or w.point is None)
 
 
-def check_sum(claim: Claim, dataset: Dataset) -> Result:
-    observation = _observation(claim, dataset)
-    if isinstance(observation, Result):
-        return observation
-    stated = claim.stated or observation.quantity
-    computed = total(interval(p.quantity) for p in observation.parts)
-    return Result(claim, *judge(computed, stated), computed, stated)
+def _own_figure(claim: Claim, rules: Rules, observation: Observation) -> tuple[Figure, Interval]:
+    """The figure a sum or count is compared with: the claim's stated figure, else the metric's own."""
+    if claim.stated is not None:
+        return claim.stated, rules.stated(claim, claim.stated)
+    figure = observation.figure
+    return figure, figure_interval(figure, rules.concrete(observation.rounding, observation.source))
 
 
-def check_count(claim: Claim, dataset: Dataset) -> Result:
-    observation = _observation(claim, dataset)
-    if isinstance(observation, Result):
-        return observation
-    stated = claim.stated or observation.quantity
-    count = Fraction(len(observation.items))
-    return Result(claim, *judge(Interval(count, count, count), stated), Interval(count, count, count), stated)
+def check_sum(claim: Claim, dataset: Dataset, rules: Rules) -> Result:
+    observation = _at(claim, dataset, claim.metric, claim.target)
+    stated, target = _own_figure(claim, rules, observation)
+    parts = [rules.observed(observation, p.figure) for p in observation.parts]
+    return verdict_for(claim, total(parts), target, stated, bound_operand=any(p.point is None for p in parts))
 
 
-def check_items_added(claim: Claim, dataset: Dataset) -> Result:
-    metric = dataset.metrics[claim.metric]
-    operands = _operands(claim, metric)
-    if isinstance(operands, Result):
-        return operands
-    new, old = operands
-    stated = claim.stated or new.quantity
-    computed = interval(old.quantity).shifted(Fraction(len(new.added)))
-    return Result(claim, *judge(computed, stated), computed, stated)
+def check_count(claim: Claim, dataset: Dataset, rules: Rules) -> Result:
+    observation = _at(claim, dataset, claim.metric, claim.target)
+    stated, target = _own_figure(claim, rules, observation)
+    return verdict_for(claim, Interval.exact(Fraction(len(observation.items))), target, stated)
 
 
-def check_restatement(claim: Claim, dataset: Dataset) -> Result:
-    observation = _observation(claim, dataset)
-    if isinstance(observation, Result):
-        return observation
-    assert claim.stated is not None  # the schema requires it for this kind
-    computed = interval(observation.quantity)
-    return Result(claim, *judge(computed, claim.stated), computed, claim.stated)
+def check_items_added(claim: Claim, dataset: Dataset, rules: Rules) -> Result:
+    new = _at(claim, dataset, claim.metric, claim.target)
+    old = _at(claim, dataset, claim.metric, claim.baseline)
+    stated, target = _own_figure(claim, rules, new)
+    before = rules.observed(old, old.figure)
+    computed = shift(before, Fraction(len(new.added)))
+    return verdict_for(claim, computed, target, stated, bound_operand=before.point is None)
 
 
-def check_trend(claim: Claim, dataset: Dataset) -> Result:
-    """Threshold ("二桁成長": every percent change ≥ stated) and direction ("上昇"): worst metric wins."""
+def check_restatement(claim: Claim, dataset: Dataset, rules: Rules) -> Result:
+    assert claim.stated is not None
+    observation = _at(claim, dataset, claim.metric, claim.target)
+    computed = rules.observed(observation, observation.figure)
+    target = rules.stated(claim, claim.stated)
+    return verdict_for(claim, computed, target, claim.stated, bound_operand=computed.point is None)
+
+
+def _threshold_target(claim: Claim, rules: Rules) -> Interval:
+    """A bare figure is a floor ("10%": at least 10%); a hedged one keeps its range (二桁: 10–100%)."""
+    assert claim.stated is not None
+    stated = claim.stated
+    if stated.hedge is Hedge.NONE:
+        target = Interval(Fraction(stated.value), None)
+    else:
+        target = figure_interval(stated, rules.concrete(stated_rule(claim, rules.dataset), claim.source))
+    return negate(target) if claim.direction is Direction.DOWN and not stated.negative else target
+
+
+def check_trend(claim: Claim, dataset: Dataset, rules: Rules) -> Result:
+    """threshold ("二桁成長": each percent change in range) and direction ("上昇"): the worst metric wins."""
     worst: Result | None = None
     for metric_id in claim.metrics:
-        metric = dataset.metrics[metric_id]
-        operands = _operands(claim, metric)
-        if isinstance(operands, Result):
-            result = operands
+        try:
+            new = _at(claim, dataset, metric_id, claim.target)
+            old = _at(claim, dataset, metric_id, claim.baseline)
+        except _Missing:
+            result = Result(
+                claim, Verdict.UNVERIFIABLE, claim.unverifiable or f"{metric_id}: a figure is not published"
+            )
         else:
-            new, old = interval(operands[0].quantity), interval(operands[1].quantity)
-            result = _trend_result(claim, metric_id, new, old)
+            result = _trend(claim, dataset.metrics[metric_id], rules, new, old)
         if worst is None or SEVERITY.index(result.verdict) > SEVERITY.index(worst.verdict):
             worst = result
     assert worst is not None
     return worst
 
 
-def _trend_result(claim: Claim, metric_id: str, new: Interval, old: Interval) -> Result:
+def _trend(claim: Claim, metric: Metric, rules: Rules, new: Observation, old: Observation) -> Result:
+    n, o = rules.observed(new, new.figure), rules.observed(old, old.figure)
+    label = f"{metric.id}: " if len(claim.metrics) > 1 else ""
+    moved = f"{label}{old.figure.text} → {new.figure.text}"
+    down = claim.direction is Direction.DOWN
     if claim.kind is ClaimKind.THRESHOLD:
         assert claim.stated is not None
-        computed = percent_change(new, old)
+        computed = percent_change(n, o)
         if computed is None:
-            return Result(claim, Verdict.UNVERIFIABLE, f"{metric_id}: the baseline may be zero")
-        bound, what = Fraction(claim.stated.value), f"at least {claim.stated.text}"
-        shown = f"{metric_id} {format_fraction(computed.point)}%"
-    else:
-        computed = difference(new, old)
-        bound, what = Fraction(0), "a rise" if claim.direction is Direction.UP else "a fall"
-        shown = f"{metric_id} changed by {format_fraction(computed.point)}"
-    sign = 1 if claim.direction is Direction.UP or claim.kind is ClaimKind.THRESHOLD else -1
-    point, best = sign * computed.point, max(sign * computed.low, sign * computed.high)
-    admissible = f"(admissible {format_fraction(computed.low)} to {format_fraction(computed.high)})"
-    meets = point >= bound if claim.kind is ClaimKind.THRESHOLD else point > bound
-    if meets:
-        return Result(claim, Verdict.CONSISTENT, f"{shown} {admissible}: {what}", computed, claim.stated)
-    reaches = best >= bound if claim.kind is ClaimKind.THRESHOLD else best > bound
-    if reaches:
-        return Result(
-            claim,
-            Verdict.WITHIN_ROUNDING,
-            f"{shown}, not {what}, but inputs within rounding allow it {admissible}",
-            computed,
-            claim.stated,
+            return Result(claim, Verdict.GROSS, f"{moved}: the baseline is exactly zero, so no growth rate exists")
+        target = _threshold_target(claim, rules)
+        terms = Terms(claim.stated._replace(unit=PERCENT), places=2)
+        bare = claim.stated.hedge is Hedge.NONE
+        says = f"a {'fall' if down else 'rise'} of {claim.stated.text}" + (
+            " or more" if bare else f" {terms.interval(target)}"
         )
-    return Result(claim, Verdict.GROSS, f"{shown} {admissible}: not {what}", computed, claim.stated)
+        return conclusion_for(claim, computed, target, says=says, gives=f"{moved} is {terms.computed(computed)}")
+    computed = subtract(n, o)
+    target = Interval(None, Fraction(0), high_open=True) if down else Interval(Fraction(0), None, low_open=True)
+    terms = Terms(new.figure)
+    change = terms.computed(computed)
+    gives = f"{moved}, {change if change.startswith('-') else '+' + change}"
+    return conclusion_for(claim, computed, target, says="a fall" if down else "a rise", gives=gives)
 
 
-def check_distribution(claim: Claim, dataset: Dataset) -> Result:
-    observation = _observation(claim, dataset)
-    if isinstance(observation, Result):
-        return observation
-    assert claim.stated is not None  # the schema requires it for this kind
-    computed = total(interval(s.quantity) for s in observation.shares)
-    return Result(claim, *judge(computed, claim.stated), computed, claim.stated)
+def check_ordering(claim: Claim, dataset: Dataset, rules: Rules) -> Result:
+    """ordering: the metrics, as listed, never increase (申請 ≥ 交付 ≥ 保有) at one period; up: never decrease."""
+    observations = [_at(claim, dataset, metric_id, claim.target) for metric_id in claim.metrics]
+    up = claim.direction is Direction.UP
+    relation = "≤" if up else "≥"
+    target = Interval(None, Fraction(0)) if up else Interval(Fraction(0), None)
+    worst: Result | None = None
+    pairs = list(zip(claim.metrics, observations, strict=True))
+    for (left_id, left), (right_id, right) in pairwise(pairs):
+        difference = subtract(rules.observed(left, left.figure), rules.observed(right, right.figure))
+        gives = f"{left_id} {left.figure.text}, {right_id} {right.figure.text}"
+        result = conclusion_for(claim, difference, target, says=f"{left_id} {relation} {right_id}", gives=gives)
+        if worst is None or SEVERITY.index(result.verdict) > SEVERITY.index(worst.verdict):
+            worst = result
+    assert worst is not None
+    return worst
 
 
-Checker = Callable[[Claim, Dataset], Result]
-CHECKERS: dict[ClaimKind, Checker] = {
-    ClaimKind.PERCENT_CHANGE: check_change,
-    ClaimKind.POINT_CHANGE: check_change,
-    ClaimKind.ABSOLUTE_CHANGE: check_change,
-    ClaimKind.SHARE_OF: check_share,
-    ClaimKind.SUM_OF_PARTS: check_sum,
-    ClaimKind.COUNT_OF_ITEMS: check_count,
-    ClaimKind.ITEMS_ADDED: check_items_added,
-    ClaimKind.THRESHOLD: check_trend,
-    ClaimKind.DIRECTION: check_trend,
-    ClaimKind.RESTATEMENT: check_restatement,
-    ClaimKind.DISTRIBUTION_SUM: check_distribution,
+def check_distribution(claim: Claim, dataset: Dataset, rules: Rules) -> Result:
+    """Implied: a distribution's shares sum to 100% (at most 100% when printed in part)."""
+    assert claim.stated is not None
+    observation = _at(claim, dataset, claim.metric, claim.target)
+    shares = [rules.observed(observation, s.figure) for s in observation.shares]
+    return verdict_for(claim, total(shares), figure_interval(claim.stated, Rounding.HALF_UP), claim.stated)
+
+
+def check_agreement(claim: Claim, dataset: Dataset, rules: Rules) -> Result:
+    """Implied: two sources print one metric, period and answer alike, each under its own rounding."""
+    metric = dataset.metrics[claim.metric]
+    period = claim.target.period
+    first = _printed(metric, period, claim.target.source, claim.answer)
+    second = _printed(metric, period, claim.versus, claim.answer)
+    a = rules.observed(first[0], first[1])
+    b = rules.observed(second[0], second[1])
+    if (a.point is not None and b.contains(a.point)) or (b.point is not None and a.contains(b.point)):
+        verdict, why = Verdict.CONSISTENT, "one prints as the other"
+    elif a.overlaps(b):
+        verdict, why = Verdict.WITHIN_ROUNDING, "they differ, but their rounding intervals overlap"
+    else:
+        verdict, why = Verdict.INCONSISTENT, "their rounding intervals do not overlap: a revision"
+    terms = Terms(first[1])
+    reason = (
+        f"{claim.target.source} prints {first[1].text} {terms.interval(a)}, "
+        f"{claim.versus} prints {second[1].text} {terms.interval(b)}: {why}"
+    )
+    if verdict is Verdict.INCONSISTENT:
+        gross = _gross(claim.kind, a, b, first[1].text, second[1].text)
+        if gross is not None:
+            verdict, reason = Verdict.GROSS, f"{reason}; {gross}"
+    if verdict in FAILING and claim.revised:
+        verdict, reason = Verdict.REVISED, f"{reason}; acknowledged: {claim.revised}"
+    return Result(claim, verdict, reason, a, second[1], b)
+
+
+def _printed(metric: Metric, period: object, source: str, answer: str) -> tuple[Observation, Figure]:
+    for observation in metric.observations:
+        if observation.source == source and observation.period == period:
+            for name, figure in observation.figures():
+                if name == answer:
+                    return observation, figure
+    raise _Missing
+
+
+# ── the kind table ───────────────────────────────────────────────────────────────────────────
+
+COMMON_KEYS = frozenset({"id", "kind", "text", "note", "source", "unverifiable"})
+
+
+class KindSpec(NamedTuple):
+    """One claim kind, declared once: what it asserts, the keys and units it takes, how it is checked."""
+
+    summary: str
+    example: str
+    checker: Checker
+    stated: str  # "required", "optional" or "none"
+    units: frozenset[str] | None  # canonical units the stated figure may have; None: the metric's own
+    keys: frozenset[str]  # keys besides COMMON_KEYS that the kind accepts
+    needs: frozenset[str] = frozenset()  # keys it cannot do without (from: may be waived by unverifiable:)
+    many_metrics: bool = False
+    direction: bool = False  # takes direction: up | down
+    implied: bool = False  # checked for every figure; never written in a file
+
+    def forbidden_keys(self) -> list[str]:
+        every = {"metric", "metrics", "stated", "from", "to", "of", "direction"}
+        return sorted(every - self.keys - ({"stated"} if self.stated != "none" else set()))
+
+
+_ONE = frozenset({"metric", "to"})
+KINDS: dict[ClaimKind, KindSpec] = {
+    ClaimKind.PERCENT_CHANGE: KindSpec(
+        "latest against the baseline, in percent",
+        "2023年7月から5%増加",
+        check_change,
+        "required",
+        frozenset({PERCENT}),
+        _ONE | {"from", "direction"},
+        frozenset({"from"}),
+        direction=True,
+    ),
+    ClaimKind.POINT_CHANGE: KindSpec(
+        "a percentage's change against the baseline, in points",
+        "2.9PT増",
+        check_change,
+        "required",
+        frozenset({POINTS}),
+        _ONE | {"from", "direction"},
+        frozenset({"from"}),
+        direction=True,
+    ),
+    ClaimKind.ABSOLUTE_CHANGE: KindSpec(
+        "latest minus the baseline, in the metric's unit",
+        "3,353件増加",
+        check_change,
+        "required",
+        None,
+        _ONE | {"from", "direction"},
+        frozenset({"from"}),
+        direction=True,
+    ),
+    ClaimKind.RATIO: KindSpec(
+        "latest ÷ baseline (from:), or this metric ÷ another (of:), in 倍",
+        "3.6倍に増加",
+        check_ratio,
+        "required",
+        frozenset({TIMES}),
+        _ONE | {"from", "of"},
+    ),
+    ClaimKind.SHARE_OF: KindSpec(
+        "this metric as a share of a whole (of: a metric, or an outside total)",
+        "マイナンバーカード保有の79%",
+        check_share,
+        "required",
+        frozenset({PERCENT}),
+        _ONE | {"of"},
+        frozenset({"of"}),
+    ),
+    ClaimKind.SUM_OF_PARTS: KindSpec(
+        "the parts add up to the figure (or to stated:)",
+        "署名用0.5億+利用者証明用5.1億=5.6億",
+        check_sum,
+        "optional",
+        None,
+        _ONE,
+    ),
+    ClaimKind.COUNT_OF_ITEMS: KindSpec(
+        "the listed items number the figure (or stated:)",
+        "5サービス",
+        check_count,
+        "optional",
+        None,
+        _ONE,
+    ),
+    ClaimKind.ITEMS_ADDED: KindSpec(
+        "the baseline plus the added items is the figure (or stated:)",
+        "5機関から…が加わり10機関",
+        check_items_added,
+        "optional",
+        None,
+        _ONE | {"from"},
+        frozenset({"from"}),
+    ),
+    ClaimKind.THRESHOLD: KindSpec(
+        "each metric's percent change reaches stated: (10% = at least 10%; 二桁 = 10% to under 100%)",
+        "二桁成長",
+        check_trend,
+        "required",
+        frozenset({PERCENT, ""}),
+        _ONE | {"metrics", "from", "direction"},
+        frozenset({"from"}),
+        many_metrics=True,
+        direction=True,
+    ),
+    ClaimKind.DIRECTION: KindSpec(
+        "each metric rose (or fell, direction: down) since the baseline",
+        "いずれの指標も上昇",
+        check_trend,
+        "none",
+        None,
+        _ONE | {"metrics", "from", "direction"},
+        frozenset({"from"}),
+        many_metrics=True,
+        direction=True,
+    ),
+    ClaimKind.ORDERING: KindSpec(
+        "the metrics, as listed, never increase at one period (direction: up — never decrease)",
+        "申請数 ≥ 交付数 ≥ 保有数",
+        check_ordering,
+        "none",
+        None,
+        frozenset({"metrics", "to", "direction"}),
+        frozenset({"metrics"}),
+        many_metrics=True,
+        direction=True,
+    ),
+    ClaimKind.RESTATEMENT: KindSpec(
+        "stated: repeats a figure, perhaps rounded or hedged",
+        "52%の利用者が満足 (52.2%)",
+        check_restatement,
+        "required",
+        None,
+        _ONE,
+    ),
+    ClaimKind.DISTRIBUTION_SUM: KindSpec(
+        "implied: a distribution's shares sum to 100% (at most 100% when partial: true)",
+        "50.9%+38.0%+11.1%",
+        check_distribution,
+        "required",
+        frozenset({PERCENT}),
+        _ONE,
+        implied=True,
+    ),
+    ClaimKind.AGREEMENT: KindSpec(
+        "implied: two sources print the same metric, period and answer alike",
+        "8,904万枚 / 8,904万件",
+        check_agreement,
+        "none",
+        None,
+        _ONE,
+        implied=True,
+    ),
 }
 
-_ONE_HUNDRED_PERCENT = Quantity("100%", Decimal(100), Decimal(0), "%")
+
+# ── verify ───────────────────────────────────────────────────────────────────────────────────
 
 
-def implied_claims(metric: Metric) -> list[Claim]:
-    """Checks the page implies without stating them: each distribution sums to 100%."""
-    if not metric.is_distribution:
-        return []
+def check(claim: Claim, dataset: Dataset) -> Result:
+    """The best verdict over the readings of the rounding rules (each ``nearest`` source both ways)."""
+    checker = KINDS[claim.kind].checker
+    rules = Rules(dataset)
+    try:
+        result = checker(claim, dataset, rules)
+    except _Missing:
+        reason = claim.unverifiable or "a figure the claim names is not published"
+        return Result(
+            claim, Verdict.UNVERIFIABLE, reason, stated=claim.stated, rounding=_rounding_label(claim, dataset)
+        )
+    asked = rules.asked[:MAX_TIE_SOURCES]
+    if result.verdict is not Verdict.CONSISTENT and asked:
+        for ties in product(TIE_READINGS, repeat=len(asked)):
+            if all(tie is Rounding.HALF_UP for tie in ties):
+                continue  # the first reading
+            other = checker(claim, dataset, Rules(dataset, dict(zip(asked, ties, strict=True))))
+            if SEVERITY.index(other.verdict) < SEVERITY.index(result.verdict):
+                result = other
+            if result.verdict is Verdict.CONSISTENT:
+                break
+    return result._replace(rounding=_rounding_label(claim, dataset))
+
+
+def _rounding_label(claim: Claim, dataset: Dataset) -> str:
+    """The rule the claim's figures are read under (the stated figure's; agreement: each source's)."""
+    if claim.kind is ClaimKind.AGREEMENT:
+        metric = dataset.metrics[claim.metric]
+        rules = {o.source: o.rounding.value for o in metric.observations}
+        return ", ".join(f"{source}: {rules.get(source, 'nearest')}" for source in (claim.target.source, claim.versus))
+    if claim.stated is None and claim.kind is not ClaimKind.DIRECTION and claim.metrics[0] in dataset.metrics:
+        observations = dataset.metrics[claim.metric].observations
+        if observations:
+            return observations[0].rounding.value
+    return stated_rule(claim, dataset).value
+
+
+def implied_claims(dataset: Dataset) -> list[Claim]:
+    """Checks a publication implies without stating them: distribution sums and cross-source agreement."""
+    found: list[Claim] = []
+    for metric in dataset.metrics.values():
+        found.extend(_distribution_claims(dataset, metric))
+        found.extend(_agreement_claims(dataset, metric))
+    return found
+
+
+def _slug(observation: Observation, main: str) -> str:
+    period = observation.period_key or "undated"
+    return period if observation.source == main else f"{period}-{observation.source}"
+
+
+_HUNDRED_PERCENT = Figure("100%", Decimal(100), Decimal(0), PERCENT)
+_AT_MOST_HUNDRED = Figure("100%以下", Decimal(100), Decimal(0), PERCENT, Hedge.AT_MOST)
+
+
+def _distribution_claims(dataset: Dataset, metric: Metric) -> list[Claim]:
+    main = dataset.source.id
     return [
         Claim(
-            id=f"{metric.id}-{observation.period_key or 'latest'}-sums-to-100",
+            id=f"{metric.id}-{_slug(o, main)}-{'at-most' if o.partial else 'sums-to'}-100",
             kind=ClaimKind.DISTRIBUTION_SUM,
-            text=" + ".join(f"{s.answer} {s.quantity.text}" for s in observation.shares) + " = 100%",
+            text=" + ".join(f"{s.answer} {s.figure.text}" for s in o.shares) + (" ≤ 100%" if o.partial else " = 100%"),
             metrics=(metric.id,),
-            line=observation.line,
-            stated=_ONE_HUNDRED_PERCENT,
-            to_period=observation.period,
+            line=o.line,
+            source=o.source,
+            stated=_AT_MOST_HUNDRED if o.partial else _HUNDRED_PERCENT,
+            target=At(o.period, o.source),
         )
-        for observation in metric.observations
+        for o in metric.observations
+        if o.shares
     ]
 
 
+def _agreement_claims(dataset: Dataset, metric: Metric) -> list[Claim]:
+    """One check per pair of sources that print the same (period, answer or part) of this metric."""
+    printed: dict[tuple[str | None, str], list[tuple[Observation, int]]] = {}
+    for observation in metric.observations:
+        for position, (name, _) in enumerate(observation.figures()):
+            printed.setdefault((observation.period_key, name), []).append((observation, position))
+    found: list[Claim] = []
+    for (period_key, name), seen in printed.items():
+        for index, (first, position) in enumerate(seen):
+            for second, _ in seen[index + 1 :]:
+                if second.source == first.source:
+                    continue
+                which = f"-{position}" if name else ""
+                figure_a = dict(first.figures())[name]
+                figure_b = dict(second.figures())[name]
+                found.append(
+                    Claim(
+                        id=f"{metric.id}-{period_key or 'undated'}{which}-{first.source}-vs-{second.source}",
+                        kind=ClaimKind.AGREEMENT,
+                        text=f"{name + ' ' if name else ''}{first.period.text if first.period else '(undated)'}: "
+                        f"{figure_a.text} ({first.source}) / {figure_b.text} ({second.source})",
+                        metrics=(metric.id,),
+                        line=second.line,
+                        source=second.source,
+                        target=At(first.period, first.source),
+                        answer=name,
+                        versus=second.source,
+                        revised=second.revised or first.revised,
+                    )
+                )
+    return found
+
+
 def all_claims(dataset: Dataset) -> list[Claim]:
-    """Encoded claims in page order, each metric's implied checks after its own claims."""
+    """Encoded claims in file order, each metric's implied checks after its own claims."""
+    implied: dict[str, list[Claim]] = {}
+    for claim in implied_claims(dataset):
+        implied.setdefault(claim.metric, []).append(claim)
     found: list[Claim] = []
     for section in dataset.sections:
         found.extend(section.claims)
         for metric_id in section.metrics:
-            metric = dataset.metrics[metric_id]
-            found.extend(metric.claims)
-            found.extend(implied_claims(metric))
+            found.extend(dataset.metrics[metric_id].claims)
+            found.extend(implied.get(metric_id, ()))
     return found
 
 
-def check(claim: Claim, dataset: Dataset) -> Result:
-    return CHECKERS[claim.kind](claim, dataset)
-
-
 def verify(dataset: Dataset, metric_id: str | None = None) -> list[Result]:
-    """Check every claim (or those about one metric), in page order."""
+    """Check every claim (or those about one metric), in file order."""
+    results = [check(claim, dataset) for claim in all_claims(dataset)]
+    results = _cross_check_outside_wholes(dataset, results)
+    if metric_id is None:
+        return results
     return [
-        check(claim, dataset)
-        for claim in all_claims(dataset)
-        if metric_id is None or metric_id in claim.metrics or (claim.of is not None and claim.of.metric == metric_id)
+        r
+        for r in results
+        if metric_id in r.claim.metrics or (r.claim.of is not None and r.claim.of.metric == metric_id)
     ]
+
+
+def _cross_check_outside_wholes(dataset: Dataset, results: list[Result]) -> list[Result]:
+    """Claims that name one outside whole (国民) at one period each imply an interval for it: they must meet."""
+    groups: dict[tuple[str, str | None], list[tuple[int, Interval]]] = {}
+    for index, result in enumerate(results):
+        claim = result.claim
+        if claim.kind is not ClaimKind.SHARE_OF or not claim.outside or claim.stated is None:
+            continue
+        part = observation_at(claim, dataset, dataset.metrics[claim.metric], claim.target)
+        if part is None:
+            continue
+        hull = Rules(dataset).observed(part, part.figure)._replace(low_open=False, high_open=False)
+        stated = figure_interval(claim.stated, Rounding.HALF_UP)._replace(low_open=False, high_open=False)
+        if stated.low is None or stated.low < 0:
+            continue
+        implied = divide(hull, scale(stated, Fraction(1, 100)))
+        if implied is not None:
+            groups.setdefault((fold(claim.outside), part.period_key), []).append((index, implied))
+    updated = list(results)
+    for (_, period_key), members in groups.items():
+        meeting = members[0][1]
+        for _, implied in members[1:]:
+            meeting = intersection(meeting, implied)
+        others = len(members) - 1
+        for index, implied in members:
+            result = results[index]
+            terms = Terms(dataset.metrics[result.claim.metric].observations[0].figure)
+            whole = f"{result.claim.outside} ≈ {terms.computed(implied)}"
+            at = f" at {period_key}" if period_key else ""
+            if meeting.empty:
+                reason = (
+                    f"this claim implies {whole}{at}, which the other {others} claim(s) naming "
+                    f"{result.claim.outside}{at} rule out"
+                )
+                updated[index] = result._replace(verdict=Verdict.INCONSISTENT, reason=reason, computed=implied)
+            else:
+                agree = f"; {others} other claim(s) naming it agree" if others else ""
+                reason = (
+                    f"the publication gives no figure for {result.claim.outside}; this claim implies {whole}{at}{agree}"
+                )
+                updated[index] = result._replace(reason=reason)
+    return updated
+
+
+# ── summaries: computed once, here, for every renderer ──────────────────────────────────────
 
 
 def summarize(results: Iterable[Result]) -> dict[str, int]:
@@ -387,10 +801,27 @@ def summarize(results: Iterable[Result]) -> dict[str, int]:
     return counts
 
 
-def exit_code(results: Iterable[Result], *, strict: bool = False) -> int:
-    """0 when nothing fails; 1 when a claim is inconsistent or gross (or within_rounding, if strict)."""
-    failing = FAILING | {Verdict.WITHIN_ROUNDING} if strict else FAILING
-    return 1 if any(result.verdict in failing for result in results) else 0
+def failing(strict: bool) -> frozenset[Verdict]:
+    """inconsistent and gross fail; with --strict, within_rounding too."""
+    return FAILING | {Verdict.WITHIN_ROUNDING} if strict else FAILING
+
+
+def failed(results: Iterable[Result], *, strict: bool = False) -> bool:
+    bad = failing(strict)
+    return any(result.verdict in bad for result in results)
+
+
+def summary_line(results: list[Result], *, strict: bool = False) -> str:
+    """ "OK: 72 claims: 65 consistent, …": the same words in every format."""
+    counts = summarize(results)
+    parts = ", ".join(f"{counts[v.value]} {v.value}" for v in Verdict)
+    status = ("FAIL" if failed(results, strict=strict) else "OK") + (" (strict)" if strict else "")
+    return f"{status}: {counts['total']} claims: {parts}"
+
+
+# ── changes ──────────────────────────────────────────────────────────────────────────────────
+
+CHANGE_KINDS = frozenset({ClaimKind.PERCENT_CHANGE, ClaimKind.POINT_CHANGE, ClaimKind.ABSOLUTE_CHANGE, ClaimKind.RATIO})
 
 
 class Change(NamedTuple):
@@ -399,38 +830,35 @@ class Change(NamedTuple):
     metric: Metric
     baseline: Observation | None
     latest: Observation
-    absolute: Interval | None  # in base units; for a % metric, the point change
-    percent: Interval | None  # None for % metrics (their change is in points)
+    absolute: Interval | None  # in base units; for a percentage, the point change
+    percent: Interval | None  # None for percentages (their change is in points)
     result: Result
 
 
 def changes(dataset: Dataset, metric_id: str | None = None) -> list[Change]:
     """Every metric with a stated baseline: one row per (metric, baseline, end) a change claim names."""
     rows: list[Change] = []
-    seen: set[tuple[str, str | None, str | None]] = set()
-    claims = [c for c in all_claims(dataset) if c.kind in CHANGE_KINDS]
-    # A metric's own claim is the one to show; a section headline repeating it comes second.
-    claims.sort(key=lambda c: bool(c.section))
+    seen: set[tuple[str, str | None, str | None, str]] = set()
+    results = {r.claim.id: r for r in verify(dataset)}
+    claims = [c for c in all_claims(dataset) if c.kind in CHANGE_KINDS and (metric_id is None or c.metric == metric_id)]
+    claims.sort(key=lambda c: bool(c.section))  # a metric's own claim first; a headline repeating it second
     for claim in claims:
-        if metric_id is not None and claim.metric != metric_id:
-            continue
         metric = dataset.metrics[claim.metric]
-        key = (
-            metric.id,
-            claim.from_period.key if claim.from_period else None,
-            claim.to_period.key if claim.to_period else None,
-        )
+        latest = observation_at(claim, dataset, metric, claim.target)
+        baseline = observation_at(claim, dataset, metric, claim.baseline) if claim.baseline else None
+        if latest is None:
+            continue
+        key = (metric.id, baseline.period_key if baseline else None, latest.period_key, latest.source)
         if key in seen:
             continue
         seen.add(key)
-        baseline = metric.at(claim.from_period) if claim.from_period else None
-        latest = metric.at(claim.to_period) or metric.latest
         absolute = percent = None
         if baseline is not None:
-            new, old = interval(latest.quantity), interval(baseline.quantity)
-            absolute = difference(new, old)
-            percent = None if metric.unit == "%" else percent_change(new, old)
-        rows.append(Change(metric, baseline, latest, absolute, percent, check(claim, dataset)))
+            rules = Rules(dataset)
+            new, old = rules.observed(latest, latest.figure), rules.observed(baseline, baseline.figure)
+            absolute = subtract(new, old)
+            percent = None if metric.is_percentage else percent_change(new, old)
+        rows.append(Change(metric, baseline, latest, absolute, percent, results[claim.id]))
     order = {metric_id: index for index, metric_id in enumerate(dataset.metrics)}
     rows.sort(key=lambda row: order[row.metric.id])
     return rows

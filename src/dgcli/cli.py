@@ -1,49 +1,63 @@
-"""The command line: parse arguments, call the core, hand the result to a renderer, exit.
+"""The command line: parse arguments, call the core, hand the report to a renderer, exit.
 
-This is the one place that prints and the one place that turns errors into exit codes:
-0 success · 1 verify found a failing claim · 2 usage or data-file error · 130 interrupted ·
-141 output pipe closed early (``dgcli list | head``) · 3 a bug in dgcli.
+This is the one place that prints and the one place that turns errors into exit codes (EXIT_*).
+Signals are set up in ``dgcli.__main__`` before anything heavy is imported.
 """
 
+from __future__ import annotations
+
 import contextlib
+import errno
 import gc
 import os
 import shutil
 import sys
-from enum import StrEnum
 from pathlib import Path
-from types import ModuleType
-from typing import Annotated, NoReturn
+from typing import Annotated, Any
 
 import typer
+from typer._click.core import Context  # typer ships its own Click; never import click
+from typer._types import TyperChoice
+from typer.core import TyperCommand
 
-from dgcli import claims
 from dgcli.errors import DataError, DgcliError, LookupFailed
-from dgcli.model import Dataset
-from dgcli.render import Terminal, renderer, safe
+from dgcli.model import Dataset, Metric
+from dgcli.render import FORMATS, Terminal, choices, safe, views
+from dgcli.reports import ErrorReport
 from dgcli.schema import load_dataset
 
-EXIT_OK, EXIT_FAILED_CLAIMS, EXIT_USAGE, EXIT_BUG, EXIT_INTERRUPTED, EXIT_PIPE = 0, 1, 2, 3, 130, 141
+EXIT_OK = 0
+EXIT_FAILED = (
+    1  # verify: a claim is inconsistent or gross (--strict: also within_rounding); diff --exit-code: files differ
+)
+EXIT_USAGE = 2  # a usage error, an unknown metric, or a data file that cannot be read or validated
+EXIT_BUG = 3  # a bug in dgcli
+EXIT_OUTPUT = 74  # output could not be written (EX_IOERR): a full disk, a closed stdout
+EXIT_INTERRUPTED = 130  # Ctrl-C
+EXIT_PIPE = 141  # the reader closed the pipe (dgcli list | head): like a process killed by SIGPIPE
 MAX_PROBLEMS_SHOWN = 20
 # The wheel carries the repository's indicators.yaml beside this module; an editable install
 # (source checkout) reads the repository's own copy two levels up.
 BUNDLED = Path(__file__).with_name("indicators.yaml")
 CHECKOUT = Path(__file__).resolve().parents[2] / "indicators.yaml"
+_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EIO, errno.EBADF, errno.EFBIG, errno.EDQUOT, errno.EROFS, errno.EPIPE})
 
-HELP = """Track and fact-check the Digital Agency's published progress indicators.
+HELP = """Track and fact-check published government indicators: デジタル庁「データから見た成果」
+and every edition, dashboard or article that prints its figures.
 
-Reads indicators.yaml (every figure and claim of デジタル庁「データから見た成果」) from --file,
-else $DGCLI_FILE, else ./indicators.yaml, else the copy bundled with dgcli.
+Reads an indicators file: --file (- for standard input), else $DGCLI_FILE, else
+./indicators.yaml, else the copy bundled with dgcli (and then says so).
 
 Exit codes: 0 success · 1 verify found an inconsistent or gross claim (--strict: also
-within_rounding) · 2 usage error, unknown metric, or a data file that cannot be read or
-validated · 130 interrupted · 141 output closed early (| head).
+within_rounding), or diff --exit-code found a difference · 2 usage error, unknown metric,
+or a data file that cannot be read or validated · 3 a bug in dgcli · 74 output could not
+be written · 130 interrupted · 141 output closed early (| head).
 """
 
 app = typer.Typer(
     name="dgcli",
     help=HELP,
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain help text: no markup in brackets, paragraphs re-wrapped
@@ -51,48 +65,127 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(StrEnum):
-    TEXT = "text"
-    JSON = "json"
-    GITHUB = "github"
+class _Command(TyperCommand):
+    """Usage lines say METRIC, as people write it, where Typer would print {METRIC}."""
+
+    def collect_usage_pieces(self, ctx: Context) -> list[str]:
+        return [piece.removeprefix("{").removesuffix("}") for piece in super().collect_usage_pieces(ctx)]
+
+
+class _Run:
+    """What the running command chose, for the error handler in ``main``."""
+
+    command = ""
+    format = "text"
+
+
+def _complete_file(ctx: typer.Context) -> Dataset | None:
+    try:
+        return _load(ctx.params.get("file") or os.environ.get("DGCLI_FILE"))
+    except (DgcliError, OSError):
+        return None
+
+
+def _complete_metric(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion: metric ids and aliases from the data file (only runs when the shell asks)."""
+    from dgcli.normalize import fold
+
+    dataset = _complete_file(ctx)
+    if dataset is None:
+        return []
+    wanted = fold(incomplete)
+    names = [name for metric in dataset.metrics.values() for name in (metric.id, *metric.aliases)]
+    return [name for name in names if fold(name).startswith(wanted)]
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        _emit(f"dgcli {version('dgcli')}\n")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print dgcli's version and exit."),
+    ] = False,
+) -> None:
+    pass
 
 
 FileOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--file",
         "-f",
         envvar="DGCLI_FILE",
         show_default=False,
-        help="Indicators file to read [default: $DGCLI_FILE, ./indicators.yaml, or the bundled copy].",
+        metavar="PATH",
+        help="Indicators file to read; - reads standard input [default: $DGCLI_FILE, ./indicators.yaml, "
+        "or the copy bundled with dgcli].",
     ),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document to stdout (for scripts and jq).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document (the same as --format json).")]
+MetricArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="METRIC",
+        help="An id (mynacard), alias, Japanese or English name, or a unique prefix of one.",
+        autocompletion=_complete_metric,
+        show_default=False,
+    ),
+]
 
 
-@app.command("list")
-def list_command(file: FileOption = None, as_json: JsonOption = False) -> None:
-    """List the groups, sections and metrics, each with its latest value as published.
+def _format_option(command: str, default: str = "text") -> Any:
+    names = choices(command)
+    described = "; ".join(f"{name}: {FORMATS[name].help}" for name in names)
+    return typer.Option(
+        "--format",
+        click_type=TyperChoice(names),
+        help=f"Output format [default: {default}]. {described}.",
+        show_default=False,
+    )
+
+
+def _chosen(command: str, output_format: str | None, as_json: bool, default: str = "text") -> str:
+    if as_json and output_format not in (None, "json"):
+        raise typer.BadParameter(f"--json is --format json, not --format {output_format}; give one of them")
+    chosen = "json" if as_json else output_format or default
+    _Run.command, _Run.format = command, chosen
+    return chosen
+
+
+@app.command("list", cls=_Command)
+def list_command(
+    file: FileOption = None,
+    as_json: JsonOption = False,
+    output_format: Annotated[str | None, _format_option("list")] = None,
+) -> None:
+    """List the groups, sections and metrics, each with its latest figure as published.
 
     \b
     Examples:
       dgcli list
       dgcli list --json | jq -r '.sections[].metrics[].id'
     """
-    dataset = _load(file)
-    _emit(_renderer(as_json).list_view(dataset, _terminal()))
+    from dgcli.reports import ListReport
+
+    chosen = _chosen("list", output_format, as_json)
+    _show(chosen, "list", ListReport(_load(file)))
 
 
-@app.command("show")
+@app.command("show", cls=_Command)
 def show_command(
-    metric: Annotated[
-        str,
-        typer.Argument(help="An id (mynacard), alias, Japanese or English name, or a unique prefix of one."),
-    ],
+    metric: MetricArgument,
     file: FileOption = None,
     as_json: JsonOption = False,
+    output_format: Annotated[str | None, _format_option("show")] = None,
 ) -> None:
-    """Show one metric: its history as a table and a chart, distribution, parts, claims and sources.
+    """Show one metric: its history (every source), a chart, distribution, parts, claims and sources.
 
     \b
     Examples:
@@ -100,134 +193,190 @@ def show_command(
       dgcli show マイナンバーカード
       dgcli show approval --json | jq '.observations[0].distribution'
     """
-    from dgcli.lookup import find_metric
+    from dgcli import claims
+    from dgcli.reports import ShowReport
 
+    chosen = _chosen("show", output_format, as_json)
     dataset = _load(file)
-    found = find_metric(dataset, metric)
-    results = claims.verify(dataset, found.id)
-    _emit(_renderer(as_json).show_view(dataset, found, results, _terminal()))
+    found = _find(dataset, metric)
+    _show(chosen, "show", ShowReport(dataset, found, claims.verify(dataset, found.id)))
 
 
-@app.command("changes")
+@app.command("changes", cls=_Command)
 def changes_command(
-    metric: Annotated[str | None, typer.Argument(help="Only this metric (id, alias or name).")] = None,
+    metric: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[METRIC]", help="Only this metric (id, alias or name).", autocompletion=_complete_metric
+        ),
+    ] = None,
     file: FileOption = None,
     as_json: JsonOption = False,
+    output_format: Annotated[str | None, _format_option("changes")] = None,
 ) -> None:
     """Recompute each change against its stated baseline ("2023年7月から"), beside the stated figure.
 
-    Percent changes for counts, point changes (PT) for percentages, with the interval the
-    printed figures' rounding allows and the verdict on the published claim.
+    Percent changes for counts, point changes (PT) for percentages, with the interval the printed
+    figures' rounding allows and the verdict on the published claim. A metric with no stated
+    change says why.
 
     \b
     Examples:
       dgcli changes
       dgcli changes mynacard --json
     """
+    from dgcli.reports import changes_report
+
+    chosen = _chosen("changes", output_format, as_json)
     dataset = _load(file)
-    metric_id = None
-    if metric is not None:
-        from dgcli.lookup import find_metric
-
-        metric_id = find_metric(dataset, metric).id
-    rows = claims.changes(dataset, metric_id)
-    _emit(_renderer(as_json).changes_view(dataset, rows, _terminal()))
+    found = _find(dataset, metric) if metric is not None else None
+    _show(chosen, "changes", changes_report(dataset, found))
 
 
-@app.command("verify")
+@app.command("verify", cls=_Command)
 def verify_command(
     file: FileOption = None,
     as_json: JsonOption = False,
-    output_format: Annotated[
-        OutputFormat | None,
-        typer.Option(
-            "--format",
-            help="text, json or github (workflow annotations) [default: github when GITHUB_ACTIONS=true, else text].",
-            show_default=False,
-        ),
-    ] = None,
+    output_format: Annotated[str | None, _format_option("verify", "github under GitHub Actions, else text")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Also fail on within_rounding claims.")] = False,
 ) -> None:
     """Check every published claim against the published figures, allowing for their rounding.
 
-    Verdicts: consistent · within_rounding (true for some inputs inside their rounding) ·
-    inconsistent · gross (also changes the conclusion) · unverifiable (an operand is not on
-    the page). Exits 1 if any claim is inconsistent or gross (with --strict, within_rounding too).
+    Verdicts: consistent · within_rounding (true only for values inside the figures' rounding) ·
+    revised (sources differ, as the file acknowledges) · unverifiable (an operand is not
+    published) · inconsistent · gross (the conclusion changes too). Exits 1 if a claim is
+    inconsistent or gross (--strict: within_rounding too).
 
     \b
     Examples:
-      dgcli verify                    # human report; exit 1 if a claim fails
+      dgcli verify                    # for people; exit 1 if a claim fails
       dgcli verify --strict           # also fail on within_rounding
-      dgcli verify --format github    # annotations on the lines of indicators.yaml (CI)
+      dgcli verify --format github    # annotations on indicators.yaml's lines (automatic in Actions)
+      dgcli verify --format sarif > dgcli.sarif    # GitHub code scanning
       dgcli verify --json | jq '.claims[] | select(.verdict != "consistent") | .id'
     """
-    if as_json and output_format not in (None, OutputFormat.JSON):
-        raise typer.BadParameter("--json is --format json; give one of them", param_hint="--json")
-    chosen = OutputFormat.JSON if as_json else output_format
-    if chosen is None:
-        chosen = OutputFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else OutputFormat.TEXT
-    dataset = _load(file)
-    results = claims.verify(dataset)
-    _emit(renderer(chosen.value).verify_view(dataset, results, strict, _terminal()))
-    raise typer.Exit(claims.exit_code(results, strict=strict))
+    from dgcli.reports import verify_report
+
+    default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    chosen = _chosen("verify", output_format, as_json, default)
+    report = verify_report(_load(file), strict=strict)
+    _show(chosen, "verify", report)
+    raise typer.Exit(EXIT_FAILED if report.failed else EXIT_OK)
 
 
-def _load(file: Path | None) -> Dataset:
-    if file is None:
-        local = Path("indicators.yaml")
-        file = next((path for path in (local, BUNDLED) if path.is_file()), CHECKOUT)
-    return load_dataset(file)
+@app.command("export", cls=_Command)
+def export_command(
+    file: FileOption = None,
+    output_format: Annotated[str | None, _format_option("export", "csv")] = None,
+) -> None:
+    """Write every figure as one tidy table: a row per metric, period, source, answer or part.
+
+    CSV is RFC 4180 in UTF-8 with a byte-order mark, so pandas.read_csv and spreadsheets open it
+    as is; --format json gives the same records.
+
+    \b
+    Examples:
+      dgcli export > indicators.csv
+      dgcli export --format json | jq '.records[] | select(.metric == "mynacard")'
+    """
+    from dgcli.export import export_report
+
+    chosen = _chosen("export", output_format, False, "csv")
+    _show(chosen, "export", export_report(_load(file)))
 
 
-def _renderer(as_json: bool) -> ModuleType:
-    return renderer("json" if as_json else "text")
+def _load(file: str | None) -> Dataset:
+    if file is not None:
+        if not file:
+            raise typer.BadParameter("needs a path (or - to read standard input)", param_hint="--file")
+        if file == "-":
+            return load_dataset(Path("-"), file="<stdin>")
+        return load_dataset(Path(file), file=file)
+    local = Path("indicators.yaml")
+    if local.is_file():
+        return load_dataset(local, file="indicators.yaml")
+    bundled = BUNDLED if BUNDLED.is_file() else CHECKOUT
+    return load_dataset(bundled, file=str(bundled), bundled=True)
+
+
+def _find(dataset: Dataset, query: str) -> Metric:
+    from dgcli.lookup import find_metric
+
+    return find_metric(dataset, query)
+
+
+def _show(format_name: str, command: str, report: Any) -> None:
+    view = getattr(views(format_name), command)
+    _emit(view(report, _terminal()))
 
 
 def _terminal() -> Terminal:
-    """Decide once what stdout can show: colour, width, and whether it can encode non-ASCII."""
+    """Decide once what stdout can show: colour, width, and whether it can encode box drawing."""
     env = os.environ
-    tty = sys.stdout.isatty()
-    color = (tty or bool(env.get("FORCE_COLOR"))) and not env.get("NO_COLOR") and env.get("TERM") != "dumb"
-    width = shutil.get_terminal_size((120, 24)).columns if tty else _int(env.get("COLUMNS"), 120)
+    stdout = sys.stdout
+    tty = stdout.isatty()
+    force = env.get("FORCE_COLOR")
+    if env.get("NO_COLOR"):
+        color = False
+    elif force is not None:
+        color = force not in ("", "0")
+    else:
+        color = tty and env.get("TERM") != "dumb"
+    columns = env.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        width = int(columns)
+    else:
+        width = shutil.get_terminal_size((120, 24)).columns if tty else 120
     try:
-        "█✓マ".encode(sys.stdout.encoding or "ascii")
+        "█✓マ━".encode(stdout.encoding or "ascii")
         unicode = True
     except (UnicodeEncodeError, LookupError):
         unicode = False
-    return Terminal(color=color, width=max(width, 40), unicode=unicode)
-
-
-def _int(text: str | None, default: int) -> int:
-    return int(text) if text and text.isdigit() else default
+    return Terminal(color=color, width=max(width, 20), unicode=unicode)
 
 
 def _emit(text: str) -> None:
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        raise typer.Exit(_stdout_gone()) from None
-
-
-def _stdout_gone() -> int:
-    """The reader (head, less) has gone: point stdout at devnull so no later flush raises again,
-    and leave quietly (the recipe in CPython's signal documentation)."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    return EXIT_PIPE
+    sys.stdout.write(text)
+    sys.stdout.flush()
 
 
 def _error(message: str) -> None:
-    sys.stderr.write(f"dgcli: {safe(message)}\n")
+    _stderr(f"dgcli: {safe(message)}\n")
+
+
+def _stderr(text: str) -> None:
+    # When stderr is gone too (closed, or a full disk), the exit code is all that is left.
+    with contextlib.suppress(OSError, AttributeError, ValueError):
+        sys.stderr.write(text)
+        sys.stderr.flush()
+
+
+def _report_data_error(error: DataError) -> None:
+    shown = error.problems[:MAX_PROBLEMS_SHOWN]
+    lines = [safe(problem.format(error.file)) for problem in shown]
+    if len(error.problems) > MAX_PROBLEMS_SHOWN:
+        lines.append(f"… and {len(error.problems) - MAX_PROBLEMS_SHOWN} more problems")
+    _stderr("\n".join(lines) + "\n")
+    chosen = _Run.format
+    if chosen == "text" and os.environ.get("GITHUB_ACTIONS") == "true":
+        chosen = "github"
+    if chosen != "text" and "errors" in FORMATS[chosen].commands:
+        errors_view = views(chosen).errors
+        assert errors_view is not None
+        _emit(errors_view(ErrorReport(error.file, error.problems, _Run.command), _terminal()))
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run dgcli; return its exit code. Every error a user can cause ends here as one clear message."""
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")  # a terminal that can't show a character degrades
-    from typer._click import ClickException  # typer ships its own Click; never import click
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 
+    if sys.stdout is None:  # started with stdout closed (dgcli list >&-)
+        _error("cannot write output: standard output is closed")
+        return EXIT_OUTPUT
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")  # a terminal that can't show a character degrades
+    _Run.command, _Run.format = "", "text"
     command = typer.main.get_command(app)
     # One short run over acyclic data: the cycle collector would only rescan the ever-growing
     # model (time(50k metrics) / time(5k) went from 11 to under 10 without it).
@@ -237,10 +386,7 @@ def main(argv: list[str] | None = None) -> int:
         code = command.main(args=argv, prog_name="dgcli", standalone_mode=False)
         return code if isinstance(code, int) else EXIT_OK
     except DataError as error:
-        for problem in error.problems[:MAX_PROBLEMS_SHOWN]:
-            sys.stderr.write(safe(problem.format(error.file)) + "\n")
-        if len(error.problems) > MAX_PROBLEMS_SHOWN:
-            sys.stderr.write(f"… and {len(error.problems) - MAX_PROBLEMS_SHOWN} more problems\n")
+        _report_data_error(error)
         return EXIT_USAGE
     except LookupFailed as error:
         hint = (
@@ -251,40 +397,36 @@ def main(argv: list[str] | None = None) -> int:
     except DgcliError as error:
         _error(str(error))
         return EXIT_USAGE
+    except NoArgsIsHelpError as error:
+        _emit(error.ctx.get_help() + "\n")
+        return EXIT_OK
+    except UsageError as error:
+        _error(error.format_message())
+        where = error.ctx.command_path if error.ctx is not None else "dgcli"
+        _stderr(f"Try '{where} --help' for help.\n")
+        return EXIT_USAGE
     except ClickException as error:
-        error.show()
+        _error(error.format_message())
         return EXIT_USAGE
     except (KeyboardInterrupt, typer.Abort):
-        sys.stderr.write("dgcli: interrupted\n")
+        _error("interrupted")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
-        return _stdout_gone()
+        return EXIT_PIPE
+    except OSError as error:
+        if error.errno in _WRITE_ERRORS and error.filename is None:
+            _error(f"cannot write output: {error.strerror or error}")
+            return EXIT_OUTPUT
+        return _bug(error)
     except Exception as error:  # a bug in dgcli: say so plainly, keep the traceback for DGCLI_DEBUG=1
-        if os.environ.get("DGCLI_DEBUG"):
-            raise
-        _error(
-            f"internal error ({type(error).__name__}: {error}); please report it (DGCLI_DEBUG=1 shows the traceback)"
-        )
-        return EXIT_BUG
+        return _bug(error)
     finally:
         if collecting:
             gc.enable()
 
 
-def run() -> NoReturn:
-    """The ``dgcli`` command: run, flush, and end the process without the interpreter's teardown.
-
-    Freeing every module and object of typer, yaml and rich costs about as much CPU as a whole
-    ``dgcli show`` (benchmarks/README.md) and a finished command gains nothing from it; mypy's
-    ``hard_exit`` makes the same trade. Nothing of dgcli's needs atexit handlers.
-    """
-    code = main()
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        code = _stdout_gone()
-    except OSError:
-        code = code or EXIT_BUG
-    with contextlib.suppress(OSError):
-        sys.stderr.flush()
-    os._exit(code)
+def _bug(error: BaseException) -> int:
+    if os.environ.get("DGCLI_DEBUG"):
+        raise error
+    _error(f"internal error ({type(error).__name__}: {error}); please report it (DGCLI_DEBUG=1 shows the traceback)")
+    return EXIT_BUG

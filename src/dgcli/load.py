@@ -31,19 +31,27 @@ HAVE_LIBYAML = hasattr(yaml, "CBaseLoader")
 class Node:
     """A scalar (``str``), sequence (``list``) or mapping (``dict``) with where it starts (1-based)."""
 
-    __slots__ = ("column", "key_line", "line", "value")
+    __slots__ = ("column", "key_column", "key_line", "line", "value")
 
     def __init__(self, line: int, column: int, value: str | list[Node] | dict[str, Node]) -> None:
         self.line = line
         self.column = column
         self.value = value
-        self.key_line = line  # a mapping's value: the line of its key (a block value starts below it)
+        # A mapping's value: where its key stands (a block value starts on a later line).
+        self.key_line = line
+        self.key_column = column
 
 
-def read_tree(path: Path, *, pure_python: bool = False) -> Node:
-    """Read and parse ``path``. Raises ``DataError`` for anything that is not one plain YAML mapping."""
-    file = str(path)
-    text = _read_text(path, file)
+STDIN = "-"
+
+
+def read_tree(path: Path, *, file: str | None = None, pure_python: bool = False) -> Node:
+    """Read and parse ``path`` (``-``: standard input), named ``file`` in messages.
+
+    Raises ``DataError`` for anything that is not one plain YAML mapping.
+    """
+    file = file or str(path)
+    text = _decode(_read_stdin(file) if str(path) == STDIN else _read_file(path, file), file)
     if not text.strip():
         raise DataError(file, [Problem(0, 0, "", "the file is empty; expected an indicators mapping")])
     if match := _TAB_INDENT.search(text):
@@ -84,9 +92,26 @@ def read_tree(path: Path, *, pure_python: bool = False) -> Node:
     return root
 
 
-def _read_text(path: Path, file: str) -> str:
+def _refuse(file: str, message: str) -> DataError:
+    return DataError(file, [Problem(0, 0, "", message)])
+
+
+def _read_stdin(file: str) -> bytes:
+    stream = sys.stdin.buffer if sys.stdin is not None else None
+    if stream is None:
+        raise _refuse(file, "standard input is closed")
+    try:
+        data = stream.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise _refuse(file, f"cannot read: {error.strerror}") from None
+    if len(data) > MAX_BYTES:
+        raise _refuse(file, f"input is larger than the limit of {MAX_BYTES:,} bytes (a real page is ~50 KB)")
+    return data
+
+
+def _read_file(path: Path, file: str) -> bytes:
     def refuse(message: str) -> DataError:
-        return DataError(file, [Problem(0, 0, "", message)])
+        return _refuse(file, message)
 
     try:
         mode = path.stat().st_mode
@@ -104,6 +129,10 @@ def _read_text(path: Path, file: str) -> str:
         raise refuse(f"cannot read: {error.strerror}") from None
     if len(data) > MAX_BYTES:
         raise refuse(f"file is larger than the limit of {MAX_BYTES:,} bytes (a real page is ~50 KB)")
+    return data
+
+
+def _decode(data: bytes, file: str) -> str:
     data = data.removeprefix(BOM)  # editors on Windows add one; it carries no meaning
     try:
         return data.decode("utf-8")
@@ -192,12 +221,15 @@ def _build(loader: Any, problems: list[Problem]) -> Node | None:
                 name, key_line, key_column = key
                 assert type(container) is dict
                 if name in container:
-                    first = container[name].key_line
-                    message = f"key {name!r} repeated (first at line {first}); YAML would keep only the last"
+                    first = container[name]
+                    message = (
+                        f"key {name!r} repeated (first at {first.key_line}:{first.key_column}); "
+                        "YAML would keep only the last"
+                    )
                     problems.append(Problem(key_line, key_column, "", message))
                 else:
                     container[name] = node
-                    node.key_line = key_line
+                    node.key_line, node.key_column = key_line, key_column
         if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             stack.append(node)
             keys.append(None)

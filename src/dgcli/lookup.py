@@ -6,12 +6,12 @@ import difflib
 
 from dgcli.errors import LookupFailed
 from dgcli.model import Dataset, Metric
-from dgcli.numbers import normalize
+from dgcli.normalize import fold
 
 
 def normalize_name(text: str) -> str:
-    """NFKC (half-width katakana, Kangxi radicals) then case-folding."""
-    return normalize(text).casefold().strip()
+    """NFKC (half-width katakana, Kangxi and supplement radicals) then case-folding."""
+    return fold(text)
 
 
 def names_of(metric: Metric) -> list[str]:

@@ -1,4 +1,4 @@
-"""The indicators page as data: immutable records and enums, no I/O.
+"""Indicators as data: immutable records and enums, no I/O.
 
 The records are ``typing.NamedTuple`` rather than frozen dataclasses: the same immutability,
 equality, hashing and typing, but a class costs ~0.15 ms to create instead of ~0.8 ms, and dgcli
@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import NamedTuple
 
-from dgcli.numbers import Quantity
+from dgcli.numbers import Figure, Rounding
 from dgcli.periods import Period
 
 
@@ -18,22 +18,31 @@ class ClaimKind(StrEnum):
     PERCENT_CHANGE = "percent_change"  # "2023年7月から5%増加"
     POINT_CHANGE = "point_change"  # "2.9PT増"
     ABSOLUTE_CHANGE = "absolute_change"  # "3,353件増加"
+    RATIO = "ratio"  # "3.6倍に"
     SHARE_OF = "share_of"  # "マイナンバーカード保有の79%", "国民の75%"
     SUM_OF_PARTS = "sum_of_parts"  # 0.5億 + 5.1億 = 5.6億
     COUNT_OF_ITEMS = "count_of_items"  # "5サービス" with 5 listed
     ITEMS_ADDED = "items_added"  # "5機関から…が加わり、10機関"
-    THRESHOLD = "threshold"  # "二桁成長": a percent change of at least 10%
+    THRESHOLD = "threshold"  # "二桁成長"
     DIRECTION = "direction"  # "いずれの指標も上昇"
+    ORDERING = "ordering"  # 申請 ≥ 交付 ≥ 保有 at one period
     RESTATEMENT = "restatement"  # "52%の利用者が満足" restates 52.2%
-    DISTRIBUTION_SUM = "distribution_sum"  # implied: every survey distribution sums to 100%
+    DISTRIBUTION_SUM = "distribution_sum"  # implied: a survey distribution sums to 100%
+    AGREEMENT = "agreement"  # implied: two sources print the same figure alike
 
 
 class Verdict(StrEnum):
     CONSISTENT = "consistent"
     WITHIN_ROUNDING = "within_rounding"
+    REVISED = "revised"  # two sources disagree, and the file says so (revised:)
+    UNVERIFIABLE = "unverifiable"
     INCONSISTENT = "inconsistent"
     GROSS = "gross"
-    UNVERIFIABLE = "unverifiable"
+
+
+# Best to worst: of the readings of a rounding rule the best counts; of several metrics, the worst.
+SEVERITY = tuple(Verdict)
+FAILING = frozenset({Verdict.INCONSISTENT, Verdict.GROSS})
 
 
 class Direction(StrEnum):
@@ -41,21 +50,18 @@ class Direction(StrEnum):
     DOWN = "down"
 
 
-CHANGE_KINDS = frozenset({ClaimKind.PERCENT_CHANGE, ClaimKind.POINT_CHANGE, ClaimKind.ABSOLUTE_CHANGE})
-
-
 class Share(NamedTuple):
     """One answer of a distribution and its share, "良いと思う: 50.9%"."""
 
     answer: str
-    quantity: Quantity
+    figure: Figure
 
 
 class Part(NamedTuple):
     """A named component of a figure, "署名用電子証明書有効性確認数: 0.5億回"."""
 
     name: str
-    quantity: Quantity
+    figure: Figure
 
 
 class Item(NamedTuple):
@@ -66,42 +72,65 @@ class Item(NamedTuple):
 
 
 class Observation(NamedTuple):
-    period: Period | None  # None when the page prints no period ("年間10万回")
-    quantity: Quantity  # for a distribution: the headline answer's share
+    period: Period | None  # None when the publication prints no period ("年間10万回")
+    figure: Figure  # for a distribution: the headline answer's share
     line: int
+    source: str  # the id of the publication that printed it
+    rounding: Rounding  # how its figures were rounded (metric, else survey, else source, else nearest)
     shares: tuple[Share, ...] = ()
     parts: tuple[Part, ...] = ()
     items: tuple[Item, ...] = ()  # what the figure counts, as listed
     added: tuple[Item, ...] = ()  # what joined since the previous observation, as listed
     note: str = ""
+    partial: bool = False  # a distribution printed in part (only some answers)
+    revised: str = ""  # why this figure knowingly differs from another source's for the same period
 
     @property
     def period_key(self) -> str | None:
         return self.period.key if self.period else None
 
+    def figures(self) -> list[tuple[str, Figure]]:
+        """Every figure printed for this observation: ("", value), then each answer and part by name."""
+        found = [("", self.figure)] if not self.shares else []
+        found += [(s.answer, s.figure) for s in self.shares]
+        found += [(p.name, p.figure) for p in self.parts]
+        return found
+
+
+class At(NamedTuple):
+    """Which observation a claim means: a period (None: the latest, or the undated figure) and a source."""
+
+    period: Period | None = None
+    source: str = ""  # "" : the claim's own source, then any other
+
 
 class Ref(NamedTuple):
-    """A claim operand: a metric at a period (None: its latest observation)."""
+    """A claim operand on another metric: share_of's whole, ratio's divisor."""
 
     metric: str
-    period: Period | None = None
+    at: At = At()
 
 
 class Claim(NamedTuple):
     id: str
     kind: ClaimKind
     text: str  # exactly as published
-    metrics: tuple[str, ...]  # one, or several for direction / threshold
+    metrics: tuple[str, ...]  # one, or several for direction / threshold / ordering
     line: int
-    stated: Quantity | None = None  # None: the figure is the metric's own value (sums, counts)
-    from_period: Period | None = None
-    to_period: Period | None = None  # None: the latest observation
-    of: Ref | None = None  # share_of: the whole the share is of
-    outside: str = ""  # share_of: a total the page does not give ("国民")
-    direction: Direction = Direction.UP
-    unverifiable: str = ""  # why an operand the claim names is not on the page
+    column: int = 0
+    source: str = ""  # the publication that makes the claim
+    stated: Figure | None = None  # None: the figure is the metric's own value (sums, counts)
+    baseline: At | None = None  # from:
+    target: At = At()  # to: (the latest observation unless named)
+    of: Ref | None = None  # share_of's whole, ratio's divisor
+    outside: str = ""  # share_of: a whole the publication does not give ("国民")
+    direction: Direction | None = None  # None: the kind's own default
+    unverifiable: str = ""  # why an operand the claim names is not published
     section: str = ""  # the section whose headline makes the claim, if any
     note: str = ""
+    answer: str = ""  # implied checks: the answer or part compared
+    versus: str = ""  # agreement: the other source
+    revised: str = ""  # agreement: the file's note acknowledging the difference
 
     @property
     def metric(self) -> str:
@@ -113,34 +142,63 @@ class Metric(NamedTuple):
     name: str  # Japanese, as published
     name_en: str
     section: str
-    unit: str
-    observations: tuple[Observation, ...]  # newest first, as on the page
+    units: tuple[str, ...]  # counter words that mean the same count; the first is shown
+    observations: tuple[Observation, ...]  # as in the file: per source, newest first
     line: int
     aliases: tuple[str, ...] = ()
-    description: str = ""  # the page's sentence about the metric
-    category: str = ""  # the page's sub-heading ("データ連携", "自治体関連手続")
+    description: str = ""  # the publication's sentence about the metric
+    category: str = ""  # the sub-heading it sits under ("データ連携", "自治体関連手続")
     headline_answer: str = ""  # distributions: the answer whose share is the metric's value
     survey: str = ""
     footnotes: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     claims: tuple[Claim, ...] = ()
+    rounding: Rounding | None = None  # declared for this metric only
 
     @property
-    def latest(self) -> Observation:
-        return self.observations[0]
+    def unit(self) -> str:
+        return self.units[0]
 
     @property
     def is_distribution(self) -> bool:
         return bool(self.headline_answer)
 
-    def at(self, period: Period | None) -> Observation | None:
-        """The observation for a period (None: the latest)."""
-        if period is None:
-            return self.latest
-        for observation in self.observations:
-            if observation.period_key == period.key:
-                return observation
-        return None
+    @property
+    def is_percentage(self) -> bool:
+        return self.unit == "%"
+
+    def history(self) -> list[Observation]:
+        """Every observation newest first across sources; an undated figure first (as of publication)."""
+        return sorted(
+            self.observations,
+            key=lambda o: (o.period is None, o.period.sort_key if o.period else (0, 0)),
+            reverse=True,
+        )
+
+    def dated(self) -> list[Observation]:
+        return [o for o in self.history() if o.period is not None]
+
+
+def find_observations(metric: Metric, at: At, source_order: list[str]) -> list[Observation]:
+    """The observations ``at`` may mean, from the first source (in order) that has any.
+
+    A period matches by key, else by containment (2024年7月末 means the 2024年7月 figure when that is
+    the only one it can mean); no period means the source's undated figure, else its newest.
+    Several results mean the reference is ambiguous.
+    """
+    for source in [at.source] if at.source else source_order:
+        mine = [o for o in metric.observations if o.source == source]
+        if not mine:
+            continue
+        wanted = at.period
+        if wanted is None:
+            undated = [o for o in mine if o.period is None]
+            return undated[:1] or [max(mine, key=lambda o: o.period.sort_key if o.period else (0, 0))]
+        exact = [o for o in mine if o.period is not None and o.period.key == wanted.key]
+        near = [o for o in mine if o.period is not None and (o.period.contains(wanted) or wanted.contains(o.period))]
+        if exact or near:
+            return exact or near
+    return []
 
 
 class Section(NamedTuple):
@@ -149,7 +207,7 @@ class Section(NamedTuple):
     group: str
     line: int
     headline: str = ""
-    source: str = ""
+    citation: str = ""  # the 出典 line as printed (the file's key is source:)
     related: tuple[str, ...] = ()
     metrics: tuple[str, ...] = ()
     claims: tuple[Claim, ...] = ()
@@ -163,28 +221,43 @@ class Group(NamedTuple):
 class Survey(NamedTuple):
     id: str
     title: str
-    method: str
-    population: str
-    age_min: int
-    age_max: int
-    respondents: tuple[tuple[Period, int], ...]
-    rounding: str
+    method: str = ""
+    population: str = ""
+    age_min: int | None = None
+    age_max: int | None = None
+    respondents: tuple[tuple[Period, int], ...] = ()
+    rounding_note: str = ""  # as published: "数値は小数点第二位を四捨五入"
+    rounding: Rounding | None = None
 
 
 class Source(NamedTuple):
+    id: str
     title: str
     publisher: str
     url: str
+    line: int = 0
+    published: Period | None = None
+    rounding: Rounding | None = None
+    notes: tuple[str, ...] = ()
 
 
 class Dataset(NamedTuple):
-    file: str
-    source: Source
+    file: str  # the file as the user named it ("indicators.yaml", "<stdin>", or the bundled copy's path)
+    sources: tuple[Source, ...]  # the first is the main source
     groups: tuple[Group, ...]
     sections: tuple[Section, ...]
-    metrics: dict[str, Metric]  # by id, in page order
+    metrics: dict[str, Metric]  # by id, in file order
     surveys: dict[str, Survey]
     footnotes: dict[str, str]
+    schema_version: int = 2
+    bundled: bool = False  # the copy shipped inside dgcli, read because no file was named or found
+
+    @property
+    def source(self) -> Source:
+        return self.sources[0]
+
+    def source_by_id(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)
 
     def section(self, section_id: str) -> Section:
         return next(s for s in self.sections if s.id == section_id)
@@ -193,7 +266,7 @@ class Dataset(NamedTuple):
         return next(g for g in self.groups if g.id == group_id)
 
     def claims(self) -> list[Claim]:
-        """Every encoded claim, page order: each section's headline claims, then its metrics'."""
+        """Every encoded claim in file order: each section's headline claims, then its metrics'."""
         found: list[Claim] = []
         for section in self.sections:
             found.extend(section.claims)

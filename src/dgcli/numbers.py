@@ -1,109 +1,357 @@
-"""Parse numbers exactly as the page prints them: ``9,308万枚``, ``約3.5万人``, ``50.9%``, ``2.9PT``.
+"""Figures as Japanese statistics print them, read by one grammar.
 
-The printed string is the source of truth; the exact value and the precision are derived from it,
-so the two can never disagree. No binary float is ever involved.
+``9,308万枚``, ``1億2,400万人``, ``約3.5万人``, ``50.9%``, ``2.9PT``, ``3.6倍``, ``7割``, ``8割近く``,
+``4,000以上システム``, ``4万人以上``, ``過半数``, ``二桁``. The printed string is the source of truth:
+the exact value (a ``Decimal`` built from the digits, never a binary float), the step of the last
+printed digit, the unit and the hedge word are all derived from it, so they can never disagree.
+
+What a figure *stands for* — the interval of true values that print as it — depends on how the
+publisher rounded (``Rounding``) and on its hedge (``Hedge``); ``intervals.figure_interval`` says it.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
-from decimal import Decimal
+from decimal import Context, Decimal
+from enum import StrEnum
 from typing import NamedTuple
 
 from dgcli.errors import ValueFormatError
+from dgcli.normalize import normalize
 
-MULTIPLIERS: dict[str, int] = {"万": 10**4, "億": 10**8, "兆": 10**12}
-APPROXIMATE_MARK = "約"
+MULTIPLIERS: dict[str, int] = {"万": 4, "億": 8, "兆": 12}  # powers of ten
+MAX_DIGITS = 1000  # far beyond any published figure; bounds the work a hostile file can cause
+KANJI_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
-_NUMBER = re.compile(
-    r"""
-    (?P<approx>約)?
-    (?P<sign>[-+])?
-    (?P<int>\d{1,3}(?:,\d{3})+|\d+)
-    (?:\.(?P<frac>\d+))?
-    (?P<mult>[万億兆])?
-    (?P<unit>[^\d\s.,+-][^\d]*)?
-    """,
-    re.VERBOSE,
+
+class Rounding(StrEnum):
+    """How a publisher turned true values into printed digits (scrutiny/roundwork's procedures)."""
+
+    NEAREST = "nearest"  # not declared: to the nearest, ties either way (roundwork's up_or_down)
+    HALF_UP = "half_up"  # 四捨五入: ties away from zero
+    HALF_DOWN = "half_down"  # 五捨六入 (also one of the two readings of NEAREST)
+    DOWN = "down"  # 切り捨て: truncated towards zero
+    UP = "up"  # 切り上げ: raised away from zero
+
+
+# The words a published rounding note uses, longest first ("小数点第二位を四捨五入").
+_ROUNDING_WORDS: tuple[tuple[str, Rounding], ...] = (
+    ("四捨五入", Rounding.HALF_UP),
+    ("五捨六入", Rounding.HALF_DOWN),
+    ("切り捨て", Rounding.DOWN),
+    ("切捨て", Rounding.DOWN),
+    ("切り下げ", Rounding.DOWN),
+    ("切り上げ", Rounding.UP),
+    ("切上げ", Rounding.UP),
 )
-# Units that mark a rounded figure even when printed without decimals ("33%", "5%").
-ROUNDED_UNITS = frozenset({"%", "PT"})
+ROUNDING_HINT = "write half_up (四捨五入), down (切り捨て), up (切り上げ) or nearest"
 
 
-class Quantity(NamedTuple):
-    """A number as published, with the interval its printed digits stand for."""
+def parse_rounding(text: str) -> Rounding:
+    """A rule name (``half_up``) or a published note that names exactly one rule (``…を四捨五入``)."""
+    cleaned = normalize(text).strip()
+    try:
+        return Rounding(cleaned)
+    except ValueError:
+        pass
+    found = {rule for word, rule in _ROUNDING_WORDS if word in cleaned}
+    if len(found) == 1:
+        return found.pop()
+    if found:
+        raise ValueFormatError(f"rounding note {text!r} names more than one rule; {ROUNDING_HINT}")
+    raise ValueFormatError(f"cannot tell the rounding rule from {text!r}; {ROUNDING_HINT}")
+
+
+class Hedge(StrEnum):
+    """A word that turns a printed figure into a range rather than a rounded value."""
+
+    NONE = "none"  # plain digits: the rounding rule decides the interval
+    ABOUT = "about"  # 約, およそ, 概ね, ほぼ, 程度, 前後: nearest step of the last significant digit
+    NEARLY = "nearly"  # 近く, 近い: within half a step below
+    JUST_UNDER = "just_under"  # 弱, 足らず: less than a step below (端数を切り上げた数)
+    JUST_OVER = "just_over"  # 強, 余り: less than a step above (端数を切り捨てた数)
+    OVER = "over"  # 超, 超え: more than, by less than a step
+    RANGE = "range"  # 台 after a unit (3万人台, 50%台): in the band that starts there
+    AT_LEAST = "at_least"  # 以上
+    AT_MOST = "at_most"  # 以下
+    BELOW = "below"  # 未満
+    MAJORITY = "majority"  # 過半数: more than half
+    DIGITS = "digits"  # 二桁: as many digits (二桁 is 10 or more, below 100)
+
+
+PREFIX_HEDGES: tuple[tuple[str, Hedge], ...] = (
+    ("おおよそ", Hedge.ABOUT),
+    ("およそ", Hedge.ABOUT),
+    ("おおむね", Hedge.ABOUT),
+    ("概ね", Hedge.ABOUT),
+    ("ほぼ", Hedge.ABOUT),
+    ("約", Hedge.ABOUT),
+)
+SUFFIX_HEDGES: tuple[tuple[str, Hedge], ...] = (
+    ("以上", Hedge.AT_LEAST),
+    ("以下", Hedge.AT_MOST),
+    ("未満", Hedge.BELOW),
+    ("足らず", Hedge.JUST_UNDER),
+    ("近く", Hedge.NEARLY),
+    ("近い", Hedge.NEARLY),
+    ("余り", Hedge.JUST_OVER),
+    ("超え", Hedge.OVER),
+    ("程度", Hedge.ABOUT),
+    ("前後", Hedge.ABOUT),
+    ("ほど", Hedge.ABOUT),
+    ("強", Hedge.JUST_OVER),
+    ("弱", Hedge.JUST_UNDER),
+    ("超", Hedge.OVER),
+    ("余", Hedge.JUST_OVER),
+)
+# A figure that is only a bound (or a band with no printed middle) has no point value.
+BOUND_HEDGES = frozenset({Hedge.AT_LEAST, Hedge.AT_MOST, Hedge.BELOW, Hedge.MAJORITY, Hedge.DIGITS})
+PERCENT, POINTS, TIMES = "%", "PT", "倍"
+_UNIT_SPELLINGS = {
+    "%": PERCENT,
+    "パーセント": PERCENT,
+    "PT": POINTS,
+    "pt": POINTS,
+    "Pt": POINTS,
+    "ポイント": POINTS,
+    "%ポイント": POINTS,
+    "%pt": POINTS,
+    "%PT": POINTS,
+    "倍": TIMES,
+}
+# Units whose figures are always rounded, even printed without decimals ("33%", "5倍").
+ROUNDED_UNITS = frozenset({PERCENT, POINTS, TIMES})
+_SIGNS = {"-": -1, "−": -1, "▲": -1, "△": -1, "+": 1}
+_DIGITS = "0123456789"
+_GROUPED = ",0123456789"
+FIGURE_HINT = "e.g. 9,308万枚, 約3.5万人, 50.9%, 2.9PT, 3.6倍, 7割, 8割近く, 4,000以上, 671"
+
+
+class Figure(NamedTuple):
+    """A number as published: its text, exact value, precision, unit and hedge."""
 
     text: str  # "9,308万枚", exactly as in the file
-    value: Decimal  # 93080000
-    half_width: Decimal  # 5000 for "9,308万"; 0 for an exact count
-    unit: str  # "枚" (what follows the number and its multiplier)
-    approximate: bool = False  # printed with 約
+    value: Decimal  # 93080000 (7割 is 70: percentages in %)
+    step: Decimal  # the unit of the last printed significant digit: 10000 for 9,308万; 0 when exact
+    unit: str  # canonical: "%", "PT", "倍", or the counter word as printed ("枚"); "" for none
+    hedge: Hedge = Hedge.NONE
+    printed_unit: str = ""  # the unit as printed, when it differs from ``unit`` ("割", "ポイント")
 
     @property
     def exact(self) -> bool:
-        return self.half_width == 0
+        """A count printed in full: it stands for itself."""
+        return self.step == 0 and self.hedge is Hedge.NONE
 
     @property
-    def low(self) -> Decimal:
-        return self.value - self.half_width
+    def approximate(self) -> bool:
+        return self.hedge is Hedge.ABOUT
 
     @property
-    def high(self) -> Decimal:
-        return self.value + self.half_width
+    def bound(self) -> bool:
+        """Only a bound or a band (4,000以上, 過半数, 二桁): no single value was printed."""
+        return self.hedge in BOUND_HEDGES
 
     @property
-    def decimals(self) -> int:
-        """Digits after the point in base units (for display of computed values)."""
-        exponent = self.value.as_tuple().exponent
-        return max(0, -exponent) if isinstance(exponent, int) else 0
+    def negative(self) -> bool:
+        return self.value < 0
 
 
-def normalize(text: str) -> str:
-    """NFKC: the page writes 月 as the Kangxi radical ⽉ and people type half-width katakana."""
-    return unicodedata.normalize("NFKC", text)
+def check_digits(text: str) -> None:
+    """Digits are ASCII or full-width only: ``٥``, ``⁵`` or ``①`` are refused, not silently read."""
+    for char in text:
+        if char in _DIGITS or "０" <= char <= "９":
+            continue
+        if unicodedata.category(char) in ("Nd", "No", "Nl"):
+            name = unicodedata.name(char, "")
+            raise ValueFormatError(
+                f"{char!r} (U+{ord(char):04X} {name}) is not an ASCII or full-width digit: write 0-9".replace("  ", " ")
+            )
 
 
-def parse_quantity(text: str) -> Quantity:
-    """Parse one published figure. Raises ``ValueFormatError`` with a reason a person can act on."""
-    normalized = normalize(text).strip()
-    match = _NUMBER.fullmatch(normalized)
-    if match is None:
-        raise ValueFormatError(f"not a published figure: {text!r} (expected e.g. 9,308万枚, 約3.5万人, 50.9%, 671)")
-    integer_part = match["int"]
-    if len(integer_part) > 1 and integer_part[0] == "0":
-        raise ValueFormatError(f"leading zero in {text!r}: write the figure as printed")
-    if len(integer_part.replace(",", "")) + len(match["frac"] or "") > 30:
-        raise ValueFormatError(f"figure {text!r} has more digits than any published figure")
-    fraction = match["frac"] or ""
-    digits = Decimal(integer_part.replace(",", "") + ("." + fraction if fraction else ""))
-    if match["sign"] == "-":
-        digits = -digits
-    multiplier = MULTIPLIERS.get(match["mult"] or "", 1)
-    unit = (match["unit"] or "").strip()
-    approximate = match["approx"] is not None
-    rounded = approximate or multiplier != 1 or bool(fraction) or unit in ROUNDED_UNITS
-    step = Decimal(multiplier).scaleb(-len(fraction)) if rounded else Decimal(0)
-    return Quantity(
-        text=text,
-        value=_plain(digits * multiplier),
-        half_width=_plain(step / 2),
-        unit=unit,
-        approximate=approximate,
-    )
+def parse_figure(text: str) -> Figure:
+    """Parse one published figure. Raises ``ValueFormatError`` naming what could not be read."""
+    check_digits(text)
+    cleaned = "".join(normalize(text).split())
+    scanner = _Scanner(text, cleaned)
+    return scanner.figure()
+
+
+class _Number(NamedTuple):
+    """``digits × 10**exponent``; the last printed digit is worth ``10**last``."""
+
+    digits: int
+    exponent: int
+    last: int
+    trailing_zeros: int  # zeros ending the integer part when no decimals are printed (約9,300万: 2)
+
+
+class _Scanner:
+    """Reads, in order: a prefix hedge, a sign, a number (with 万/億, or 割, 桁, 半数), a unit, a hedge."""
+
+    def __init__(self, text: str, cleaned: str) -> None:
+        self.text = text
+        self.rest = cleaned
+
+    def fail(self, why: str) -> ValueFormatError:
+        return ValueFormatError(f"cannot read {self.text!r} as a figure: {why} ({FIGURE_HINT})")
+
+    def take(self, word: str) -> bool:
+        if self.rest.startswith(word):
+            self.rest = self.rest[len(word) :]
+            return True
+        return False
+
+    def figure(self) -> Figure:
+        if not self.rest:
+            raise self.fail("it is empty")
+        hedge = next((h for word, h in PREFIX_HEDGES if self.take(word)), Hedge.NONE)
+        if self.take("過半数"):
+            if hedge is not Hedge.NONE or self.rest:
+                raise self.fail("過半数 takes no other word")
+            return Figure(self.text, Decimal(50), Decimal(0), PERCENT, Hedge.MAJORITY, "過半数")
+        if self.take("半数"):  # half: 5割
+            return self.finish(hedge, _Number(50, 0, 1, 0), PERCENT, "半数")
+        sign = next((value for symbol, value in _SIGNS.items() if self.take(symbol)), 1)
+        if self.rest[:1] in KANJI_DIGITS and self.rest[1:2] in ("割", "倍", "桁"):
+            number = _Number(KANJI_DIGITS[self.rest[0]], 0, 0, 0)
+            self.rest = self.rest[1:]
+        elif _digit(self.rest[:1]):
+            number = self.number()
+        else:
+            raise self.fail("no number")
+        if self.take("桁"):
+            return self.digit_count(hedge, sign, number)
+        if self.rest.startswith("割"):
+            return self.finish(hedge, self.wari(number, sign), PERCENT, "割")
+        return self.finish(hedge, number._replace(digits=sign * number.digits), "", "")
+
+    def integer(self) -> str:
+        """Digits with optional thousands commas (9,308), checked and returned without them."""
+        end = 0
+        while end < len(self.rest) and self.rest[end] in _GROUPED:
+            end += 1
+        raw = self.rest[:end].rstrip(",")
+        self.rest = self.rest[len(raw) :]
+        if "," in raw:
+            head, *groups = raw.split(",")
+            if not 1 <= len(head) <= 3 or any(len(group) != 3 for group in groups):
+                raise self.fail(f"misplaced comma in {raw!r}")
+        plain = raw.replace(",", "")
+        if len(plain) > 1 and plain[0] == "0":
+            raise self.fail("leading zero: write the figure as printed")
+        return plain
+
+    def number(self) -> _Number:
+        """A number, or a compound that goes down the multipliers: 1億2,400万, 1万2,345."""
+        groups: list[tuple[str, str, int]] = []  # (integer digits, decimals, power of ten)
+        while True:
+            plain = self.integer()
+            fraction = ""
+            if self.rest[:1] == "." and _digit(self.rest[1:2]):
+                end = 1
+                while end < len(self.rest) and self.rest[end] in _DIGITS:
+                    end += 1
+                fraction, self.rest = self.rest[1:end], self.rest[end:]
+            power = 3 if self.take("千") else 0
+            if self.rest[:1] in MULTIPLIERS:
+                power += MULTIPLIERS[self.rest[0]]
+                self.rest = self.rest[1:]
+            if groups and power >= groups[-1][2]:
+                raise self.fail("the parts of a compound figure go down from 億 to 万 to units")
+            groups.append((plain, fraction, power))
+            if sum(len(p) + len(f) for p, f, _ in groups) > MAX_DIGITS:
+                raise self.fail(f"more than {MAX_DIGITS} digits")
+            if fraction or power == 0 or not _digit(self.rest[:1]):
+                break
+        if _digit(self.rest[:1]):
+            raise self.fail("digits after a decimal figure")
+        exponent = min(power - len(fraction) for _, fraction, power in groups)
+        digits = sum(int(p + f) * 10 ** (power - len(f) - exponent) for p, f, power in groups)
+        plain, fraction, power = groups[-1]
+        zeros = 0 if fraction else len(plain) - len(plain.rstrip("0"))
+        return _Number(digits, exponent, power - len(fraction), zeros)
+
+    def wari(self, number: _Number, sign: int) -> _Number:
+        """N割 (tenths) with 分 (hundredths) and 厘 (thousandths), in percent: 7割5分 is 75%."""
+        if number.exponent < 0 or number.last != 0:
+            raise self.fail("割 counts whole tenths: write 7割 or 7割5分")
+        self.take("割")
+        whole = number.digits * 10**number.exponent
+        tenths_of_percent, last = whole * 100, 1  # 7割 = 700 tenths of a percent; last digit worth 10%
+        for word, worth, place in (("分", 10, 0), ("厘", 1, -1)):
+            char = self.rest[:1]
+            count = KANJI_DIGITS.get(char) or (int(char) if _digit(char) else None)
+            if count is None or count > 9 or self.rest[1:2] != word:
+                break
+            self.rest = self.rest[2:]
+            tenths_of_percent += count * worth
+            last = place
+        zeros = number.trailing_zeros if last == 1 else 0
+        return _Number(sign * tenths_of_percent, -1, last, zeros)
+
+    def digit_count(self, hedge: Hedge, sign: int, number: _Number) -> Figure:
+        count = number.digits * 10**number.exponent if number.exponent >= 0 else 0
+        if hedge is not Hedge.NONE or sign != 1 or number.last != 0 or not 1 <= count <= 30 or self.rest:
+            raise self.fail("桁 counts the digits of a figure: write 二桁 or 3桁")
+        return Figure(self.text, Decimal(10) ** (count - 1), Decimal(0), "", Hedge.DIGITS, "桁")
+
+    def finish(self, hedge: Hedge, number: _Number, unit: str, printed_unit: str) -> Figure:
+        rest, suffix = self.rest, Hedge.NONE
+        for word, candidate in SUFFIX_HEDGES:
+            if rest.endswith(word):  # 4万人以上, 8割近く, 以上 alone
+                rest, suffix = rest[: -len(word)], candidate
+                break
+            if rest.startswith(word):  # 4,000以上システム: the unit follows the hedge
+                rest, suffix = rest[len(word) :], candidate
+                break
+        if suffix is Hedge.NONE and rest.endswith("台") and (unit or len(rest) > 1):
+            rest, suffix = rest[:-1], Hedge.RANGE  # 3万人台, 50%台, 7割台; a bare 3,000台 is a counter
+        if unit and rest:
+            raise self.fail(f"unexpected {rest!r} after {printed_unit}")
+        if not unit:
+            if rest and not _is_unit(rest):
+                raise self.fail(f"{rest!r} is not a unit")
+            unit = _UNIT_SPELLINGS.get(rest, rest)
+            printed_unit = rest if unit != rest else ""
+        if hedge is not Hedge.NONE and suffix is not Hedge.NONE:
+            raise self.fail("one hedge word at a time")
+        hedge = suffix if hedge is Hedge.NONE else hedge
+        value = _plain(Decimal(number.digits).scaleb(number.exponent, _EXACT))
+        significant = number.last + (number.trailing_zeros if hedge is not Hedge.NONE else 0)
+        rounded = hedge is not Hedge.NONE or number.last != 0 or unit in ROUNDED_UNITS
+        step = Decimal(1).scaleb(significant, _EXACT) if rounded else Decimal(0)
+        return Figure(self.text, value, _plain(step), unit, hedge, printed_unit)
+
+
+def _digit(char: str) -> bool:
+    return len(char) == 1 and char in _DIGITS
+
+
+def _is_unit(text: str) -> bool:
+    """A counter word or unit: no digits and none of the marks that belong to numbers."""
+    return not any(char.isdigit() or char in ".,+-▲△−:/()" for char in text)
+
+
+# Wide enough that ``scaleb`` never rounds: the default context keeps only 28 digits.
+_EXACT = Context(prec=MAX_DIGITS + 80, Emax=10**6, Emin=-(10**6))
 
 
 def _plain(number: Decimal) -> Decimal:
-    """Drop exponent notation and trailing zeros after the point: 5.1E+8 -> 510000000."""
+    """Integers without an exponent (5.1E+8 -> 510000000); decimals keep their printed places."""
     if number == number.to_integral_value():
         return Decimal(int(number))
-    return number.normalize()
+    return number
 
 
-def scale_of(quantity: Quantity) -> tuple[int, str]:
+def scale_of(figure: Figure) -> tuple[int, str]:
     """The multiplier the page printed a figure with (万, 億), to show computed values the same way."""
-    text = normalize(quantity.text)
-    for symbol, multiplier in MULTIPLIERS.items():
+    text = normalize(figure.text)
+    for symbol in ("兆", "億", "万"):
         if symbol in text:
-            return multiplier, symbol
+            return 10 ** MULTIPLIERS[symbol], symbol
     return 1, ""
+
+
+def decimal_text(value: Decimal) -> str:
+    """A Decimal as plain digits, never in exponent notation: 5.1E+8 -> "510000000"."""
+    return format(value, "f")

@@ -1,7 +1,10 @@
-"""Turn the located YAML tree into the model, reporting every problem found (like a linter).
+"""Turn the located YAML tree into the model, reporting every problem found, like a linter.
 
-Each ``_read_*`` function checks one shape of the file; ``_check_*`` functions check what the
-shapes cannot: unique ids, period order, units, and that every claim's operands exist.
+The ``_read_*`` functions check one shape of the file each, with the keys ``fileformat.MAPPINGS``
+declares; the ``_check_*`` functions then check what one shape cannot: unique ids and names,
+references between sections, metrics, sources and claims, period order, units, and every claim
+against its kind's declaration (``claims.KINDS``). Every problem points at the key or value at fault
+(``FILE:LINE:COL``), once, with a did-you-mean where a name was mistyped.
 """
 
 from __future__ import annotations
@@ -9,14 +12,16 @@ from __future__ import annotations
 import difflib
 import gc
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
+from dgcli.claims import KINDS, implied_claims, source_order
 from dgcli.errors import DataError, Problem, ValueFormatError
+from dgcli.fileformat import BOOLEANS, MAPPINGS, READS_VERSIONS, SCHEMA_VERSION
 from dgcli.load import Node, read_tree
 from dgcli.model import (
-    CHANGE_KINDS,
+    At,
     Claim,
     ClaimKind,
     Dataset,
@@ -31,36 +36,44 @@ from dgcli.model import (
     Share,
     Source,
     Survey,
+    find_observations,
 )
-from dgcli.numbers import Quantity, parse_quantity
+from dgcli.normalize import fold
+from dgcli.numbers import PERCENT, Figure, Hedge, Rounding, parse_figure, parse_rounding
 from dgcli.periods import Period, parse_period
 
 T = TypeVar("T")
-SCHEMA_VERSION = "1"
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
-# Kinds whose figure must be written in the claim; the others take the metric's own value.
-_STATED_REQUIRED = CHANGE_KINDS | {ClaimKind.SHARE_OF, ClaimKind.THRESHOLD, ClaimKind.RESTATEMENT}
-_MULTI_METRIC_KINDS = frozenset({ClaimKind.DIRECTION, ClaimKind.THRESHOLD})
-_BASELINE_REQUIRED = CHANGE_KINDS | {ClaimKind.THRESHOLD, ClaimKind.DIRECTION, ClaimKind.ITEMS_ADDED}
+MAIN_SOURCE_V1 = "main"  # the id a version-1 file's one source gets
 
 
-def load_dataset(path: Path, *, pure_python: bool = False) -> Dataset:
+def load_dataset(path: Path, *, file: str | None = None, bundled: bool = False, pure_python: bool = False) -> Dataset:
     """Read, parse and validate an indicators file. Raises ``DataError`` listing every problem."""
+    name = file or str(path)
     # Loading allocates many small acyclic objects: the cycle collector would only rescan them
     # over and over (super-linear on big files), so it waits until the model is built.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        root = read_tree(path, pure_python=pure_python)
+        root = read_tree(path, file=name, pure_python=pure_python)
         reader = _Reader()
-        dataset = _read_dataset(reader, root, str(path))
+        dataset = _read_dataset(reader, root, name, bundled)
     finally:
         if collecting:
             gc.enable()
     if reader.problems or dataset is None:
-        reader.problems.sort(key=lambda p: (p.line, p.column))
-        raise DataError(str(path), reader.problems)
+        unique = {(p.line, p.column, p.message): p for p in reader.problems}
+        problems = sorted(unique.values(), key=lambda p: (p.line, p.column))
+        raise DataError(name, problems or [Problem(0, 0, "", "the file holds no indicators")])
     return dataset
+
+
+class _Located(NamedTuple):
+    """A model record beside the YAML mapping it was read from, for checks that point at a key."""
+
+    node: Node
+    fields: dict[str, Node]
+    path: str
 
 
 class _Reader:
@@ -68,32 +81,39 @@ class _Reader:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
-        # Metrics declared but not built (already reported): claims naming them are not re-reported.
-        self.broken_metrics: set[str] = set()
+        self.broken_metrics: set[str] = set()  # declared but not built (already reported)
+        self.metrics: list[tuple[Metric, _Located, list[tuple[Observation, _Located]]]] = []
+        self.claims: list[tuple[Claim, _Located]] = []
+        self.sections: list[tuple[Section, _Located]] = []
+        self.sources: list[tuple[Source, _Located]] = []
+        self.surveys: list[tuple[Survey, _Located]] = []
+        self.groups: list[tuple[Group, _Located]] = []
+        # Keys a misspelt key was taken for (vaule → value), per mapping: not also reported missing.
+        self.suggested: dict[int, set[str]] = {}
 
-    def fail(self, node: Node, path: str, message: str, line: int | None = None) -> None:
-        at_line = line if line is not None else node.line
-        column = node.column if line is None else 0
-        self.problems.append(Problem(at_line, column, path, message))
+    def fail(self, node: Node, path: str, message: str, *, at_key: bool = False) -> None:
+        line, column = (node.key_line, node.key_column) if at_key else (node.line, node.column)
+        self.problems.append(Problem(line, column, path, message))
 
-    def mapping(
-        self, node: Node, path: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
-    ) -> dict[str, Node] | None:
+    def mapping(self, node: Node, path: str, shape: str) -> dict[str, Node] | None:
         if not isinstance(node.value, dict):
             self.fail(node, path, f"expected a mapping (key: value), found {_kind(node)}")
             return None
-        allowed = required + optional
-        for key in node.value:
-            if key not in allowed:
-                close = difflib.get_close_matches(key, allowed, n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else f" (allowed: {', '.join(allowed)})"
-                self.fail(
-                    node, f"{path}.{key}" if path else key, f"unknown key {key!r}{hint}", node.value[key].key_line
-                )
-        for key in required:
-            if key not in node.value:
-                self.fail(node, path, f"missing required key {key!r}")
+        keys = MAPPINGS[shape]
+        for key, value in node.value.items():
+            if key not in keys:
+                close = difflib.get_close_matches(key, list(keys), n=1, cutoff=0.6)
+                if close:
+                    self.suggested.setdefault(id(node), set()).add(close[0])
+                self.fail(value, _join(path, key), f"unknown key {key!r}{_did_you_mean(key, keys)}", at_key=True)
+        for declared in keys.values():
+            if declared.required and declared.name not in node.value and not self.misspelt(node, declared.name):
+                self.fail(node, path, f"missing required key {declared.name!r}")
         return node.value
+
+    def misspelt(self, node: Node, *keys: str) -> bool:
+        """A key is missing because it was misspelt (and already reported as such)."""
+        return bool(self.suggested.get(id(node), set()) & set(keys))
 
     def pairs(self, node: Node | None, path: str) -> dict[str, Node]:
         """A mapping whose keys are data (footnote marks, survey answers), not schema."""
@@ -131,11 +151,22 @@ class _Reader:
     def texts(self, node: Node | None, path: str) -> tuple[str, ...]:
         return tuple(self.text(item, f"{path}[{i}]") for i, item in enumerate(self.sequence(node, path)))
 
-    def quantity(self, node: Node | None, path: str) -> Quantity | None:
-        return self.parsed(node, path, parse_quantity)
+    def flag(self, node: Node | None, path: str) -> bool:
+        value = self.text(node, path)
+        if node is None or not value:
+            return False
+        if value not in BOOLEANS:
+            self.fail(node, path, f"expected true or false, found {value!r}")
+        return BOOLEANS.get(value, False)
+
+    def figure(self, node: Node | None, path: str) -> Figure | None:
+        return self.parsed(node, path, parse_figure)
 
     def period(self, node: Node | None, path: str) -> Period | None:
         return self.parsed(node, path, parse_period)
+
+    def rounding(self, node: Node | None, path: str) -> Rounding | None:
+        return self.parsed(node, path, parse_rounding)
 
     def parsed(self, node: Node | None, path: str, parse: Callable[[str], T]) -> T | None:
         """A published string read by one of the core's parsers; its error becomes a located problem."""
@@ -148,6 +179,19 @@ class _Reader:
             self.fail(node, path, str(error))
             return None
 
+    def count(self, node: Node | None, path: str) -> int | None:
+        figure = self.figure(node, path)
+        if node is None or figure is None:
+            return None
+        if not figure.exact or figure.unit or figure.value < 0:
+            self.fail(node, path, f"expected a whole count such as 5,600, found {figure.text!r}")
+            return None
+        return int(figure.value)
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
 
 def _kind(node: Node) -> str:
     if isinstance(node.value, dict):
@@ -157,221 +201,351 @@ def _kind(node: Node) -> str:
     return f"text {node.value!r}"
 
 
-def _read_dataset(r: _Reader, root: Node, file: str) -> Dataset | None:
-    fields = r.mapping(root, "", ("schema_version", "source", "groups", "sections"), ("footnotes", "surveys"))
+def _did_you_mean(name: str, known: Iterable[str]) -> str:
+    names = list(known)
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+    if not close:
+        folded = {fold(n): n for n in names}
+        close = [folded[c] for c in difflib.get_close_matches(fold(name), list(folded), n=1, cutoff=0.6)]
+    if close:
+        return f" (did you mean {close[0]!r}?)"
+    if len(names) <= 12:
+        return f" (expected one of: {', '.join(names)})" if names else ""
+    return ""
+
+
+# ── reading ──────────────────────────────────────────────────────────────────────────────────
+
+
+def _read_dataset(r: _Reader, root: Node, file: str, bundled: bool) -> Dataset | None:
+    fields = r.mapping(root, "", "file")
     if fields is None:
         return None
-    version = fields.get("schema_version")
-    if version is not None and r.text(version, "schema_version") not in ("", SCHEMA_VERSION):
-        r.fail(
-            version,
-            "schema_version",
-            f"schema_version {version.value!r} is not supported (this dgcli reads {SCHEMA_VERSION})",
-        )
-    source = _read_source(r, fields.get("source"))
-    footnotes = _read_footnotes(r, fields.get("footnotes"))
-    surveys = [_read_survey(r, n, f"surveys[{i}]") for i, n in enumerate(r.sequence(fields.get("surveys"), "surveys"))]
-    groups = [_read_group(r, n, f"groups[{i}]") for i, n in enumerate(r.sequence(fields.get("groups"), "groups"))]
-    metrics: list[Metric] = []
-    sections: list[Section] = []
+    version = _read_version(r, fields.get("schema_version"))
+    sources = _read_sources(r, fields, version)
+    footnotes = {
+        mark: r.text(text, f"footnotes.{mark}") for mark, text in r.pairs(fields.get("footnotes"), "footnotes").items()
+    }
+    surveys: dict[str, Survey] = {}
+    for i, node in enumerate(r.sequence(fields.get("surveys"), "surveys")):
+        survey = _read_survey(r, node, f"surveys[{i}]")
+        if survey is not None:
+            surveys.setdefault(survey.id, survey)
+    groups = [
+        g for i, n in enumerate(r.sequence(fields.get("groups"), "groups")) if (g := _read_group(r, n, f"groups[{i}]"))
+    ]
+    context = _Context(
+        main=sources[0].id if sources else MAIN_SOURCE_V1,
+        sources={s.id: s for s in sources},
+        surveys=surveys,
+    )
+    sections = []
     for i, node in enumerate(r.sequence(fields.get("sections"), "sections")):
-        section = _read_section(r, node, f"sections[{i}]", metrics)
+        section = _read_section(r, node, f"sections[{i}]", context)
         if section is not None:
             sections.append(section)
-    if source is None:
+    if not sources or version is None:
         return None
     dataset = Dataset(
         file=file,
-        source=source,
-        groups=tuple(g for g in groups if g is not None),
+        sources=tuple(sources),
+        groups=tuple(groups),
         sections=tuple(sections),
-        metrics={m.id: m for m in metrics},
-        surveys={s.id: s for s in surveys if s is not None},
+        metrics={m.id: m for m, _, _ in r.metrics if m.id not in r.broken_metrics},
+        surveys=surveys,
         footnotes=footnotes,
+        schema_version=version,
+        bundled=bundled,
     )
-    _check_dataset(r, dataset, metrics, root)
+    _check_dataset(r, dataset)
     return dataset
 
 
-def _read_source(r: _Reader, node: Node | None) -> Source | None:
+def _read_version(r: _Reader, node: Node | None) -> int | None:
     if node is None:
         return None
-    fields = r.mapping(node, "source", ("title", "publisher", "url"))
+    text = r.text(node, "schema_version")
+    if text.isascii() and text.isdigit() and int(text) in READS_VERSIONS:
+        return int(text)
+    supported = ", ".join(f'"{v}"' for v in READS_VERSIONS)
+    r.fail(node, "schema_version", f"schema_version {text!r} is not supported (this dgcli reads {supported})")
+    return None
+
+
+def _read_sources(r: _Reader, fields: dict[str, Node], version: int | None) -> list[Source]:
+    if version == 1:
+        if "sources" in fields:
+            r.fail(
+                fields["sources"],
+                "sources",
+                'sources: needs schema_version: "2" (version 1 has one source:)',
+                at_key=True,
+            )
+            return []
+        if "source" not in fields:
+            r.fail(fields.get("schema_version") or Node(1, 1, ""), "", "missing required key 'source'")
+            return []
+        source = _read_source(r, fields["source"], "source", MAIN_SOURCE_V1)
+        return [source] if source else []
+    if "source" in fields:
+        r.fail(
+            fields["source"],
+            "source",
+            f"version {SCHEMA_VERSION} lists its publications under sources: (a list, each with an id); "
+            'this source: mapping is version 1 (schema_version: "1")',
+            at_key=True,
+        )
+        return []
+    if "sources" not in fields:
+        if version is not None:
+            r.problems.append(
+                Problem(1, 1, "", "missing required key 'sources' (the publications the figures come from)")
+            )
+        return []
+    found: list[Source] = []
+    for i, node in enumerate(r.sequence(fields["sources"], "sources")):
+        source = _read_source(r, node, f"sources[{i}]", None)
+        if source is not None:
+            found.append(source)
+    if not found and isinstance(fields["sources"].value, list):
+        r.fail(fields["sources"], "sources", "list at least one source")
+    return found
+
+
+def _read_source(r: _Reader, node: Node, path: str, default_id: str | None) -> Source | None:
+    fields = r.mapping(node, path, "source")
     if fields is None:
         return None
-    return Source(
-        title=r.text(fields.get("title"), "source.title"),
-        publisher=r.text(fields.get("publisher"), "source.publisher"),
-        url=r.text(fields.get("url"), "source.url"),
+    if default_id is None and "id" not in fields:
+        r.fail(node, path, "missing required key 'id' (observations and claims name their source by it)")
+    source = Source(
+        id=r.identifier(fields.get("id"), f"{path}.id") or default_id or "",
+        title=r.text(fields.get("title"), f"{path}.title"),
+        publisher=r.text(fields.get("publisher"), f"{path}.publisher"),
+        url=r.text(fields.get("url"), f"{path}.url"),
+        line=node.line,
+        published=r.period(fields.get("published"), f"{path}.published"),
+        rounding=r.rounding(fields.get("rounding"), f"{path}.rounding"),
+        notes=r.texts(fields.get("notes"), f"{path}.notes"),
     )
-
-
-def _read_footnotes(r: _Reader, node: Node | None) -> dict[str, str]:
-    return {mark: r.text(text, f"footnotes.{mark}") for mark, text in r.pairs(node, "footnotes").items()}
+    r.sources.append((source, _Located(node, fields, path)))
+    return source
 
 
 def _read_survey(r: _Reader, node: Node, path: str) -> Survey | None:
-    keys = ("id", "title", "method", "population", "age_min", "age_max", "respondents", "rounding")
-    fields = r.mapping(node, path, keys)
+    fields = r.mapping(node, path, "survey")
     if fields is None:
         return None
     respondents: list[tuple[Period, int]] = []
-    counts = fields.get("respondents")
-    for period_text, count_node in r.pairs(counts, f"{path}.respondents").items():
+    for period_text, count_node in r.pairs(fields.get("respondents"), f"{path}.respondents").items():
         key_path = f"{path}.respondents.{period_text}"
-        period = r.period(Node(count_node.line, 0, period_text), key_path)
-        count = _count(r, count_node, key_path)
+        key_node = Node(count_node.key_line, count_node.key_column, period_text)
+        period = r.period(key_node, key_path)
+        count = r.count(count_node, key_path)
         if period is not None and count is not None:
             respondents.append((period, count))
-    return Survey(
+    survey = Survey(
         id=r.identifier(fields.get("id"), f"{path}.id"),
         title=r.text(fields.get("title"), f"{path}.title"),
         method=r.text(fields.get("method"), f"{path}.method"),
         population=r.text(fields.get("population"), f"{path}.population"),
-        age_min=_count(r, fields.get("age_min"), f"{path}.age_min") or 0,
-        age_max=_count(r, fields.get("age_max"), f"{path}.age_max") or 0,
+        age_min=r.count(fields.get("age_min"), f"{path}.age_min"),
+        age_max=r.count(fields.get("age_max"), f"{path}.age_max"),
         respondents=tuple(respondents),
-        rounding=r.text(fields.get("rounding"), f"{path}.rounding"),
+        rounding_note=r.text(fields.get("rounding"), f"{path}.rounding"),
+        rounding=r.rounding(fields.get("rounding"), f"{path}.rounding"),
     )
-
-
-def _count(r: _Reader, node: Node | None, path: str) -> int | None:
-    quantity = r.quantity(node, path)
-    if node is None or quantity is None:
-        return None
-    if not quantity.exact or quantity.unit or quantity.value < 0:
-        r.fail(node, path, f"expected a whole count such as 5,600, found {quantity.text!r}")
-        return None
-    return int(quantity.value)
+    r.surveys.append((survey, _Located(node, fields, path)))
+    return survey
 
 
 def _read_group(r: _Reader, node: Node, path: str) -> Group | None:
-    fields = r.mapping(node, path, ("id", "title"))
+    fields = r.mapping(node, path, "group")
     if fields is None:
         return None
-    return Group(r.identifier(fields.get("id"), f"{path}.id"), r.text(fields.get("title"), f"{path}.title"))
+    group = Group(r.identifier(fields.get("id"), f"{path}.id"), r.text(fields.get("title"), f"{path}.title"))
+    r.groups.append((group, _Located(node, fields, path)))
+    return group
 
 
-def _read_section(r: _Reader, node: Node, path: str, metrics: list[Metric]) -> Section | None:
-    fields = r.mapping(node, path, ("id", "title", "group", "metrics"), ("headline", "source", "related", "claims"))
+class _Context(NamedTuple):
+    """What a metric's observations need from the rest of the file while they are read."""
+
+    main: str
+    sources: dict[str, Source]
+    surveys: dict[str, Survey]
+
+
+def _read_section(r: _Reader, node: Node, path: str, context: _Context) -> Section | None:
+    fields = r.mapping(node, path, "section")
     if fields is None:
         return None
     section_id = r.identifier(fields.get("id"), f"{path}.id")
-    section_metrics = [
-        _read_metric(r, n, f"{path}.metrics[{i}]", section_id)
-        for i, n in enumerate(r.sequence(fields.get("metrics"), f"{path}.metrics"))
-    ]
-    metrics.extend(m for m in section_metrics if m is not None)
+    metric_ids = []
+    for i, metric_node in enumerate(r.sequence(fields.get("metrics"), f"{path}.metrics")):
+        metric = _read_metric(r, metric_node, f"{path}.metrics[{i}]", section_id, context)
+        if metric is not None:
+            metric_ids.append(metric.id)
     claims = [
-        _read_claim(r, n, f"{path}.claims[{i}]", holder=None, section=section_id)
+        _read_claim(r, n, f"{path}.claims[{i}]", None, section_id, context)
         for i, n in enumerate(r.sequence(fields.get("claims"), f"{path}.claims"))
     ]
-    return Section(
+    section = Section(
         id=section_id,
         title=r.text(fields.get("title"), f"{path}.title"),
         group=r.text(fields.get("group"), f"{path}.group"),
         line=node.line,
         headline=r.text(fields.get("headline"), f"{path}.headline"),
-        source=r.text(fields.get("source"), f"{path}.source"),
+        citation=r.text(fields.get("source"), f"{path}.source"),
         related=r.texts(fields.get("related"), f"{path}.related"),
-        metrics=tuple(m.id for m in section_metrics if m is not None),
+        metrics=tuple(metric_ids),
         claims=tuple(c for c in claims if c is not None),
     )
+    r.sections.append((section, _Located(node, fields, path)))
+    return section
 
 
-def _read_metric(r: _Reader, node: Node, path: str, section: str) -> Metric | None:
-    fields = r.mapping(
-        node,
-        path,
-        ("id", "name", "name_en", "unit", "observations"),
-        ("aliases", "description", "category", "headline_answer", "survey", "footnotes", "notes", "claims"),
-    )
+def _read_metric(r: _Reader, node: Node, path: str, section: str, context: _Context) -> Metric | None:
+    fields = r.mapping(node, path, "metric")
     if fields is None:
         return None
     metric_id = r.identifier(fields.get("id"), f"{path}.id")
+    units = _read_units(r, node, fields, path)
+    rounding = r.rounding(fields.get("rounding"), f"{path}.rounding")
+    survey_id = r.text(fields.get("survey"), f"{path}.survey")
+    survey = context.surveys.get(survey_id)
+    declared = rounding or (survey.rounding if survey else None)
     headline = r.text(fields.get("headline_answer"), f"{path}.headline_answer")
-    observations = [
-        _read_observation(r, n, f"{path}.observations[{i}]", headline)
-        for i, n in enumerate(r.sequence(fields.get("observations"), f"{path}.observations"))
-    ]
-    claims = [
-        _read_claim(r, n, f"{path}.claims[{i}]", holder=metric_id, section="")
-        for i, n in enumerate(r.sequence(fields.get("claims"), f"{path}.claims"))
-    ]
-    if "observations" in fields and not observations:
+    observations: list[tuple[Observation, _Located]] = []
+    complete = True
+    for i, observation_node in enumerate(r.sequence(fields.get("observations"), f"{path}.observations")):
+        read = _read_observation(r, observation_node, f"{path}.observations[{i}]", headline, declared, context)
+        if read is None:
+            complete = False
+        else:
+            observations.append(read)
+    if "observations" in fields and not observations and complete:
         r.fail(fields["observations"], f"{path}.observations", "a metric needs at least one observation")
-    if None in observations or not observations:
-        r.broken_metrics.add(metric_id)
-        return None
-    return Metric(
+    metric = Metric(
         id=metric_id,
         name=r.text(fields.get("name"), f"{path}.name"),
         name_en=r.text(fields.get("name_en"), f"{path}.name_en"),
         section=section,
-        unit=r.text(fields.get("unit"), f"{path}.unit"),
-        observations=tuple(o for o in observations if o is not None),
+        units=units,
+        observations=tuple(o for o, _ in observations),
         line=node.line,
         aliases=r.texts(fields.get("aliases"), f"{path}.aliases"),
         description=r.text(fields.get("description"), f"{path}.description"),
         category=r.text(fields.get("category"), f"{path}.category"),
         headline_answer=headline,
-        survey=r.text(fields.get("survey"), f"{path}.survey"),
+        survey=survey_id,
         footnotes=r.texts(fields.get("footnotes"), f"{path}.footnotes"),
         notes=r.texts(fields.get("notes"), f"{path}.notes"),
-        claims=tuple(c for c in claims if c is not None),
+        rounding=rounding,
     )
+    claims = [
+        _read_claim(r, n, f"{path}.claims[{i}]", metric, "", context)
+        for i, n in enumerate(r.sequence(fields.get("claims"), f"{path}.claims"))
+    ]
+    metric = metric._replace(claims=tuple(c for c in claims if c is not None))
+    if not complete or not observations:
+        r.broken_metrics.add(metric_id)
+    r.metrics.append((metric, _Located(node, fields, path), observations))
+    return metric
 
 
-def _read_observation(r: _Reader, node: Node, path: str, headline: str) -> Observation | None:
-    fields = r.mapping(node, path, (), ("period", "value", "shares", "parts", "items", "added", "note"))
+def _read_units(r: _Reader, node: Node, fields: dict[str, Node], path: str) -> tuple[str, ...]:
+    if "unit" in fields and "units" in fields:
+        r.fail(fields["units"], f"{path}.units", "give unit: or units:, not both", at_key=True)
+    if "units" in fields:
+        units = r.texts(fields["units"], f"{path}.units")
+        if not units and isinstance(fields["units"].value, list):
+            r.fail(fields["units"], f"{path}.units", "list at least one unit")
+        return units or ("",)
+    if "unit" not in fields:
+        if not r.misspelt(node, "unit", "units"):
+            r.fail(node, path, "missing required key 'unit' (or units: for counter words that mean the same)")
+        return ("",)
+    return (r.text(fields["unit"], f"{path}.unit"),)
+
+
+def _read_observation(
+    r: _Reader, node: Node, path: str, headline: str, declared: Rounding | None, context: _Context
+) -> tuple[Observation, _Located] | None:
+    fields = r.mapping(node, path, "observation")
     if fields is None:
         return None
     shares: list[Share] = []
     for answer, share_node in r.pairs(fields.get("shares"), f"{path}.shares").items():
-        share = r.quantity(share_node, f"{path}.shares.{answer}")
+        share = r.figure(share_node, f"{path}.shares.{answer}")
         if share is not None:
             shares.append(Share(answer, share))
-    quantity: Quantity | None = None
+    figure: Figure | None = None
     if "value" in fields and "shares" in fields:
         r.fail(
-            node,
-            path,
-            "give either value: or shares:, not both (a distribution's value is its headline answer's share)",
+            fields["shares"],
+            f"{path}.shares",
+            "give value: or shares:, not both (a distribution's value is its headline answer's share)",
+            at_key=True,
         )
     elif "value" in fields:
-        quantity = r.quantity(fields["value"], f"{path}.value")
+        figure = r.figure(fields["value"], f"{path}.value")
     elif "shares" in fields:
         if not headline:
             r.fail(
-                node,
-                path,
+                fields["shares"],
+                f"{path}.shares",
                 "shares: needs the metric's headline_answer: (the answer whose share is the value)",
+                at_key=True,
             )
-        quantity = next((s.quantity for s in shares if s.answer == headline), None)
-        if headline and quantity is None and shares:
-            r.fail(fields["shares"], f"{path}.shares", f"no share for the headline answer {headline!r}")
-    else:
+        figure = next((s.figure for s in shares if s.answer == headline), None)
+        if headline and figure is None and shares:
+            answers = [s.answer for s in shares]
+            r.fail(
+                fields["shares"],
+                f"{path}.shares",
+                f"no share for the headline answer {headline!r}{_did_you_mean(headline, answers)}",
+                at_key=True,
+            )
+    elif not r.misspelt(node, "value", "shares"):
         r.fail(node, path, "missing required key 'value' (or 'shares' for a distribution)")
     parts = []
     for i, part_node in enumerate(r.sequence(fields.get("parts"), f"{path}.parts")):
-        part_fields = r.mapping(part_node, f"{path}.parts[{i}]", ("name", "value"))
+        part_fields = r.mapping(part_node, f"{path}.parts[{i}]", "part")
         if part_fields is not None:
-            part_value = r.quantity(part_fields.get("value"), f"{path}.parts[{i}].value")
+            part_value = r.figure(part_fields.get("value"), f"{path}.parts[{i}].value")
             if part_value is not None:
                 parts.append(Part(r.text(part_fields.get("name"), f"{path}.parts[{i}].name"), part_value))
     period = r.period(fields.get("period"), f"{path}.period")
-    if quantity is None or ("period" in fields and period is None):
+    source_id = r.identifier(fields.get("source"), f"{path}.source") or context.main
+    source = context.sources.get(source_id)
+    partial = r.flag(fields.get("partial"), f"{path}.partial")
+    if partial and "shares" not in fields:
+        r.fail(
+            fields["partial"],
+            f"{path}.partial",
+            "partial: describes a distribution printed in part (shares:)",
+            at_key=True,
+        )
+    items = _read_items(r, fields.get("items"), f"{path}.items")
+    added = _read_items(r, fields.get("added"), f"{path}.added")
+    if figure is None or ("period" in fields and period is None):
         return None
-    return Observation(
+    observation = Observation(
         period=period,
-        quantity=quantity,
+        figure=figure,
         line=node.line,
+        source=source_id,
+        rounding=declared or (source.rounding if source and source.rounding else None) or Rounding.NEAREST,
         shares=tuple(shares),
         parts=tuple(parts),
-        items=_read_items(r, fields.get("items"), f"{path}.items"),
-        added=_read_items(r, fields.get("added"), f"{path}.added"),
+        items=items,
+        added=added,
         note=r.text(fields.get("note"), f"{path}.note"),
+        partial=partial,
+        revised=r.text(fields.get("revised"), f"{path}.revised"),
     )
+    return observation, _Located(node, fields, path)
 
 
 def _read_items(r: _Reader, node: Node | None, path: str) -> tuple[Item, ...]:
@@ -380,216 +554,508 @@ def _read_items(r: _Reader, node: Node | None, path: str) -> tuple[Item, ...]:
         if isinstance(item_node.value, str):
             items.append(Item(r.text(item_node, f"{path}[{i}]")))
             continue
-        fields = r.mapping(item_node, f"{path}[{i}]", ("name",), ("since",))
+        fields = r.mapping(item_node, f"{path}[{i}]", "item")
         if fields is not None:
             since = r.period(fields.get("since"), f"{path}[{i}].since")
             items.append(Item(r.text(fields.get("name"), f"{path}[{i}].name"), since))
     return tuple(items)
 
 
-def _read_claim(r: _Reader, node: Node, path: str, holder: str | None, section: str) -> Claim | None:
-    fields = r.mapping(
-        node,
-        path,
-        ("id", "kind", "text"),
-        ("metric", "metrics", "stated", "from", "to", "of", "direction", "unverifiable", "note"),
-    )
+def _read_claim(
+    r: _Reader, node: Node, path: str, holder: Metric | None, section: str, context: _Context
+) -> Claim | None:
+    fields = r.mapping(node, path, "claim")
     if fields is None or "kind" not in fields:
         return None
-    kind_text = r.text(fields.get("kind"), f"{path}.kind")
+    kind_text = r.text(fields["kind"], f"{path}.kind")
+    written = [k.value for k, spec in KINDS.items() if not spec.implied]
     try:
         kind = ClaimKind(kind_text)
     except ValueError:
-        choices = ", ".join(k for k in ClaimKind if k is not ClaimKind.DISTRIBUTION_SUM)
-        r.fail(fields["kind"], f"{path}.kind", f"unknown claim kind {kind_text!r} (one of: {choices})")
+        r.fail(fields["kind"], f"{path}.kind", f"unknown claim kind {kind_text!r}{_did_you_mean(kind_text, written)}")
         return None
-    if kind is ClaimKind.DISTRIBUTION_SUM:
-        r.fail(
-            fields["kind"],
-            f"{path}.kind",
-            "distribution_sum is checked for every distribution; do not encode it",
-        )
+    spec = KINDS[kind]
+    if spec.implied:
+        r.fail(fields["kind"], f"{path}.kind", f"{kind} is checked for every figure it applies to; do not write it")
         return None
+    accepted = (
+        {"id", "kind", "text", "note", "source", "unverifiable"}
+        | spec.keys
+        | ({"stated"} if spec.stated != "none" else set())
+    )
+    for key, value in fields.items():
+        if key in MAPPINGS["claim"] and key not in accepted:
+            r.fail(value, _join(path, key), f"a {kind} claim takes no {key}: ({spec.summary})", at_key=True)
     metrics = _claim_metrics(r, node, fields, path, kind, holder)
-    stated = r.quantity(fields.get("stated"), f"{path}.stated")
-    if kind in _STATED_REQUIRED and "stated" not in fields:
+    unverifiable = r.text(fields.get("unverifiable"), f"{path}.unverifiable")
+    for needed in sorted(spec.needs):
+        if needed not in fields and not (needed == "from" and unverifiable):
+            what = {
+                "from": "from: (the baseline period as published; or unverifiable: with why it is not published)",
+                "of": "of: {metric: …} or of: {outside: …}",
+                "metrics": "metrics: [a, b, …]",
+            }[needed]
+            r.fail(node, path, f"a {kind} claim needs {what}")
+    if spec.stated == "required" and "stated" not in fields:
         r.fail(node, path, f"a {kind} claim needs stated: (the figure as published)")
-    if kind in _BASELINE_REQUIRED and "from" not in fields:
-        r.fail(node, path, f"a {kind} claim needs from: (the baseline period as published)")
-    of, outside = _claim_of(r, fields.get("of"), f"{path}.of", kind, node)
-    direction_text = r.text(fields.get("direction"), f"{path}.direction") or "up"
-    if direction_text not in ("up", "down"):
-        r.fail(fields["direction"], f"{path}.direction", f"direction must be up or down, not {direction_text!r}")
-    if not metrics:
+    if kind is ClaimKind.RATIO and ("from" in fields) == ("of" in fields):
+        r.fail(
+            node, path, "a ratio claim names its divisor with from: (a baseline) or of: (another metric), one of them"
+        )
+    stated = r.figure(fields.get("stated"), f"{path}.stated") if "stated" in accepted else None
+    direction = _read_direction(r, fields, path, stated)
+    of, outside = _claim_of(r, fields.get("of"), f"{path}.of")
+    source_id = r.identifier(fields.get("source"), f"{path}.source") or context.main
+    if not metrics or not kind_text:
         return None
-    return Claim(
+    claim = Claim(
         id=r.identifier(fields.get("id"), f"{path}.id"),
         kind=kind,
         text=r.text(fields.get("text"), f"{path}.text"),
         metrics=metrics,
         line=node.line,
+        column=node.column,
+        source=source_id,
         stated=stated,
-        from_period=r.period(fields.get("from"), f"{path}.from"),
-        to_period=r.period(fields.get("to"), f"{path}.to"),
+        baseline=_read_at(r, fields.get("from"), f"{path}.from"),
+        target=_read_at(r, fields.get("to"), f"{path}.to") or At(),
         of=of,
         outside=outside,
-        direction=Direction.DOWN if direction_text == "down" else Direction.UP,
-        unverifiable=r.text(fields.get("unverifiable"), f"{path}.unverifiable"),
+        direction=direction,
+        unverifiable=unverifiable,
         section=section,
         note=r.text(fields.get("note"), f"{path}.note"),
     )
+    r.claims.append((claim, _Located(node, fields, path)))
+    return claim
+
+
+def _read_direction(r: _Reader, fields: dict[str, Node], path: str, stated: Figure | None) -> Direction | None:
+    node = fields.get("direction")
+    if node is None:
+        return Direction.DOWN if stated is not None and stated.negative else None
+    text = r.text(node, f"{path}.direction")
+    if text not in ("up", "down"):
+        r.fail(node, f"{path}.direction", f"direction must be up or down, not {text!r}")
+        return None
+    if stated is not None and stated.negative:
+        r.fail(node, f"{path}.direction", f"stated {stated.text!r} already carries its sign; leave out direction:")
+    return Direction(text)
+
+
+def _read_at(r: _Reader, node: Node | None, path: str) -> At | None:
+    """from:/to: a period as printed, or {period:, source:} to name one source's figure."""
+    if node is None:
+        return None
+    if isinstance(node.value, str):
+        period = r.period(node, path)
+        return At(period) if period is not None else None
+    fields = r.mapping(node, path, "at")
+    if fields is None:
+        return None
+    period = r.period(fields.get("period"), f"{path}.period")
+    if "period" in fields and period is None:
+        return None
+    return At(period, r.identifier(fields.get("source"), f"{path}.source"))
 
 
 def _claim_metrics(
-    r: _Reader, node: Node, fields: dict[str, Node], path: str, kind: ClaimKind, holder: str | None
+    r: _Reader, node: Node, fields: dict[str, Node], path: str, kind: ClaimKind, holder: Metric | None
 ) -> tuple[str, ...]:
     if "metric" in fields and "metrics" in fields:
-        r.fail(node, path, "give metric: or metrics:, not both")
+        r.fail(fields["metrics"], f"{path}.metrics", "give metric: or metrics:, not both", at_key=True)
         return ()
     if "metrics" in fields:
-        if kind not in _MULTI_METRIC_KINDS:
-            r.fail(fields["metrics"], f"{path}.metrics", f"a {kind} claim is about one metric: use metric:")
+        names = tuple(
+            r.identifier(n, f"{path}.metrics[{i}]")
+            for i, n in enumerate(r.sequence(fields["metrics"], f"{path}.metrics"))
+        )
+        least = 2 if kind is ClaimKind.ORDERING else 1
+        if len(names) < least and isinstance(fields["metrics"].value, list):
+            r.fail(fields["metrics"], f"{path}.metrics", f"list at least {least} metric{'s' if least > 1 else ''}")
             return ()
-        names = r.texts(fields["metrics"], f"{path}.metrics")
-        if not names:
-            r.fail(fields["metrics"], f"{path}.metrics", "list at least one metric")
         return names
     if "metric" in fields:
-        return (r.text(fields["metric"], f"{path}.metric"),)
+        return (r.identifier(fields["metric"], f"{path}.metric"),)
     if holder is None:
         r.fail(node, path, "a section headline claim needs metric: (or metrics:) naming what it is about")
         return ()
-    return (holder,)
+    return (holder.id,)
 
 
-def _claim_of(r: _Reader, node: Node | None, path: str, kind: ClaimKind, claim_node: Node) -> tuple[Ref | None, str]:
+def _claim_of(r: _Reader, node: Node | None, path: str) -> tuple[Ref | None, str]:
     if node is None:
-        if kind is ClaimKind.SHARE_OF:
-            r.fail(claim_node, path, "a share_of claim needs of: {metric: …} or of: {outside: …}")
         return None, ""
-    if kind is not ClaimKind.SHARE_OF:
-        r.fail(node, path, f"of: belongs to share_of claims, not {kind}")
-        return None, ""
-    fields = r.mapping(node, path, (), ("metric", "period", "outside"))
+    fields = r.mapping(node, path, "of")
     if fields is None:
         return None, ""
     if "outside" in fields:
-        if "metric" in fields or "period" in fields:
-            r.fail(node, path, "of: names either an outside total or a metric, not both")
+        for key in ("metric", "period", "source"):
+            if key in fields:
+                r.fail(
+                    fields[key],
+                    _join(path, key),
+                    "of: names either an outside total or a metric, not both",
+                    at_key=True,
+                )
         return None, r.text(fields["outside"], f"{path}.outside")
     if "metric" not in fields:
-        r.fail(node, path, "of: needs metric: (or outside: for a total the page does not give)")
+        r.fail(node, path, "of: needs metric: (or outside: for a total the publication does not give)")
         return None, ""
-    return Ref(r.text(fields["metric"], f"{path}.metric"), r.period(fields.get("period"), f"{path}.period")), ""
+    at = At(r.period(fields.get("period"), f"{path}.period"), r.identifier(fields.get("source"), f"{path}.source"))
+    return Ref(r.identifier(fields["metric"], f"{path}.metric"), at), ""
 
 
-def _check_dataset(r: _Reader, dataset: Dataset, metrics: list[Metric], root: Node) -> None:
-    _check_unique(r, root, "group", [(g.id, 0) for g in dataset.groups])
-    _check_unique(r, root, "section", [(s.id, s.line) for s in dataset.sections])
-    _check_unique(r, root, "metric", [(m.id, m.line) for m in metrics])
-    every_claim = [c for s in dataset.sections for c in s.claims] + [c for m in metrics for c in m.claims]
-    _check_unique(r, root, "claim", [(c.id, c.line) for c in every_claim])
-    group_ids = {g.id for g in dataset.groups}
-    for section in dataset.sections:
-        if section.group and section.group not in group_ids:
-            r.problems.append(Problem(section.line, 0, "", f"section {section.id!r}: unknown group {section.group!r}"))
-    for metric in metrics:
-        _check_metric(r, dataset, metric)
-    for claim in every_claim:
-        _check_claim(r, dataset, claim)
+# ── checks across the file ───────────────────────────────────────────────────────────────────
 
 
-def _check_unique(r: _Reader, root: Node, what: str, ids: list[tuple[str, int]]) -> None:
-    seen: dict[str, int] = {}
-    for identifier, line in ids:
+def _check_dataset(r: _Reader, dataset: Dataset) -> None:
+    _check_unique(r, "source", [(s.id, loc) for s, loc in r.sources])
+    _check_unique(r, "survey", [(s.id, loc) for s, loc in r.surveys])
+    _check_unique(r, "group", [(g.id, loc) for g, loc in r.groups])
+    _check_unique(r, "section", [(s.id, loc) for s, loc in r.sections])
+    _check_unique(r, "metric", [(m.id, loc) for m, loc, _ in r.metrics])
+    counted: dict[str, int] = {}
+    for metric, _, _ in r.metrics:
+        counted[metric.id] = counted.get(metric.id, 0) + 1
+    r.broken_metrics |= {metric_id for metric_id, count in counted.items() if count > 1}
+    _check_unique(r, "claim", [(c.id, loc) for c, loc in r.claims])
+    _check_names(r)
+    group_ids = [g.id for g in dataset.groups]
+    for section, loc in r.sections:
+        group_node = loc.fields.get("group")
+        if section.group and section.group not in group_ids and group_node is not None:
+            r.fail(
+                group_node,
+                f"{loc.path}.group",
+                f"unknown group {section.group!r}{_did_you_mean(section.group, group_ids)}",
+            )
+    for metric, loc, observations in r.metrics:
+        _check_metric(r, dataset, metric, loc, observations)
+    for claim, loc in r.claims:
+        _check_claim(r, dataset, claim, loc)
+    _check_implied_ids(r, dataset)
+
+
+def _check_unique(r: _Reader, what: str, entries: list[tuple[str, _Located]]) -> None:
+    seen: dict[str, Node] = {}
+    for identifier, loc in entries:
+        node = loc.fields.get("id") or loc.node
         if identifier in seen:
-            r.problems.append(
-                Problem(line, 0, "", f"{what} id {identifier!r} is used twice (first at line {seen[identifier]})")
+            first = seen[identifier]
+            r.fail(
+                node, f"{loc.path}.id", f"{what} id {identifier!r} is used twice (first at {first.line}:{first.column})"
             )
         elif identifier:
-            seen[identifier] = line
+            seen[identifier] = node
 
 
-def _check_metric(r: _Reader, dataset: Dataset, metric: Metric) -> None:
-    def problem(line: int, message: str) -> None:
-        r.problems.append(Problem(line, 0, "", f"metric {metric.id!r}: {message}"))
+def _check_names(r: _Reader) -> None:
+    """A name, alias or id must mean one metric after NFKC and case folding, or `dgcli show` cannot find it."""
+    owner: dict[str, tuple[str, Node]] = {}
+    for metric, loc, _ in r.metrics:
+        entries: list[tuple[str, Node | None]] = [
+            (metric.id, loc.fields.get("id")),
+            (metric.name, loc.fields.get("name")),
+            (metric.name_en, loc.fields.get("name_en")),
+        ]
+        alias_nodes = loc.fields.get("aliases")
+        nodes = alias_nodes.value if alias_nodes is not None and isinstance(alias_nodes.value, list) else []
+        entries += [(alias, nodes[i] if i < len(nodes) else alias_nodes) for i, alias in enumerate(metric.aliases)]
+        for name, node in entries:
+            key = fold(name)
+            if not key:
+                continue
+            if key in owner and owner[key][0] != metric.id:
+                other, first = owner[key]
+                r.fail(
+                    node or loc.node,
+                    loc.path,
+                    f"{name!r} also names metric {other!r} (at {first.line}:{first.column}): a name, alias or id "
+                    "must mean one metric",
+                )
+            elif key not in owner and node is not None:
+                owner[key] = (metric.id, node)
 
-    if metric.survey and metric.survey not in dataset.surveys:
-        problem(metric.line, f"unknown survey {metric.survey!r}")
-    for mark in metric.footnotes:
-        if mark not in dataset.footnotes:
-            problem(metric.line, f"unknown footnote {mark!r}")
-    previous: Observation | None = None
-    for observation in metric.observations:
-        quantity = observation.quantity
-        if metric.unit and not metric.is_distribution and quantity.unit not in ("", metric.unit):
-            problem(
-                observation.line,
-                f"value {quantity.text!r} is in {quantity.unit!r}, but the metric's unit is {metric.unit!r}",
+
+def _check_metric(
+    r: _Reader, dataset: Dataset, metric: Metric, loc: _Located, observations: list[tuple[Observation, _Located]]
+) -> None:
+    fields = loc.fields
+    if metric.survey and metric.survey not in dataset.surveys and "survey" in fields:
+        r.fail(
+            fields["survey"],
+            f"{loc.path}.survey",
+            f"unknown survey {metric.survey!r}{_did_you_mean(metric.survey, dataset.surveys)}",
+        )
+    marks = fields.get("footnotes")
+    for i, mark in enumerate(metric.footnotes):
+        if mark not in dataset.footnotes and marks is not None and isinstance(marks.value, list):
+            r.fail(
+                marks.value[i],
+                f"{loc.path}.footnotes[{i}]",
+                f"unknown footnote {mark!r}{_did_you_mean(mark, dataset.footnotes)}",
             )
-        for figure in [quantity] + [s.quantity for s in observation.shares]:
-            if figure.unit == "%" and not 0 <= figure.value <= 100:
-                problem(observation.line, f"percentage {figure.text!r} is outside 0–100%")
-        for share in observation.shares:
-            if share.quantity.unit != "%":
-                problem(
-                    observation.line,
-                    f"share {share.quantity.text!r} of {share.answer!r} must be a percentage",
+    source_ids = [s.id for s in dataset.sources]
+    newest: dict[str, tuple[Observation, _Located]] = {}  # per source: the observation listed before
+    undated: dict[str, _Located] = {}
+    answers: tuple[str, ...] | None = None
+    for observation, oloc in observations:
+        _check_figures(r, metric, observation, oloc)
+        source_node = oloc.fields.get("source")
+        if observation.source not in source_ids and source_node is not None:
+            r.broken_metrics.add(metric.id)  # its claims cannot be resolved; the source is reported once
+            r.fail(
+                source_node,
+                f"{oloc.path}.source",
+                f"unknown source {observation.source!r}{_did_you_mean(observation.source, source_ids)}",
+            )
+        period_node = oloc.fields.get("period") or oloc.node
+        if observation.period is None:
+            if observation.source in undated:
+                first = undated[observation.source].node
+                r.fail(
+                    oloc.node,
+                    oloc.path,
+                    f"a second undated figure from {observation.source!r} (first at {first.line}:{first.column})",
                 )
-        if observation.period is None and len(metric.observations) > 1:
-            problem(observation.line, "an observation without period: is only allowed when it is the only one")
-        if previous is not None and previous.period and observation.period:
-            earlier, later = observation.period, previous.period
-            if earlier.key == later.key:
-                problem(observation.line, f"two observations for {earlier.key}")
-            elif (earlier.end, earlier.start) > (later.end, later.start):
-                problem(
-                    observation.line,
-                    f"observations go newest first, as on the page: {earlier.key} is listed after {later.key}",
+            undated[observation.source] = oloc
+        elif observation.source in newest:
+            later, later_loc = newest[observation.source]
+            assert later.period is not None
+            if later.period.key == observation.period.key:
+                first = later_loc.fields.get("period") or later_loc.node
+                r.fail(
+                    period_node,
+                    f"{oloc.path}.period",
+                    f"two observations for {observation.period.key} from source {observation.source!r} "
+                    f"(first at {first.line}:{first.column}); a figure another publication printed names its source:",
                 )
-        if metric.is_distribution and previous is not None:
-            answers = [s.answer for s in observation.shares]
-            expected = [s.answer for s in previous.shares]
-            if answers != expected:
-                problem(observation.line, f"answers {answers} differ from the other periods' {expected}")
-        previous = observation
+            elif observation.period.sort_key > later.period.sort_key:
+                r.fail(
+                    period_node,
+                    f"{oloc.path}.period",
+                    f"observations go newest first, as published: {observation.period.key} "
+                    f"is listed after {later.period.key}",
+                )
+        if observation.period is not None:
+            newest[observation.source] = (observation, oloc)
+        if metric.is_distribution and not observation.partial:
+            current = tuple(s.answer for s in observation.shares)
+            if answers is not None and current != answers:
+                shares_node = oloc.fields.get("shares") or oloc.node
+                r.fail(
+                    shares_node,
+                    f"{oloc.path}.shares",
+                    f"answers {list(current)} differ from another period's {list(answers)} "
+                    "(partial: true if only some are printed)",
+                    at_key=True,
+                )
+            answers = answers if answers is not None else current
+        if observation.shares and not metric.is_distribution:
+            pass  # reported in _read_observation (shares need headline_answer)
 
 
-def _check_claim(r: _Reader, dataset: Dataset, claim: Claim) -> None:
-    def problem(message: str) -> None:
-        r.problems.append(Problem(claim.line, 0, "", f"claim {claim.id!r}: {message}"))
+def _check_figures(r: _Reader, metric: Metric, observation: Observation, loc: _Located) -> None:
+    """Units, signs and ranges of every figure an observation prints, each at its own value."""
+    fields = loc.fields
+    if not observation.shares:
+        node = fields.get("value") or loc.node
+        figure = observation.figure
+        if figure.unit and metric.unit and figure.unit not in metric.units:
+            shown = " or ".join(repr(u) for u in metric.units)
+            r.fail(
+                node,
+                f"{loc.path}.value",
+                f"value {figure.text!r} is in {figure.unit!r}, but the metric counts in {shown} "
+                "(add it to units: if it means the same)",
+            )
+        _check_range(r, figure, node, f"{loc.path}.value", metric.is_percentage)
+    share_nodes = fields.get("shares")
+    for share in observation.shares:
+        node = (
+            share_nodes.value[share.answer]
+            if share_nodes is not None and isinstance(share_nodes.value, dict)
+            else loc.node
+        )
+        path = f"{loc.path}.shares.{share.answer}"
+        if share.figure.unit != PERCENT:
+            r.fail(node, path, f"share {share.figure.text!r} of {share.answer!r} must be a percentage")
+        _check_range(r, share.figure, node, path, True)
+    for i, part in enumerate(observation.parts):
+        _check_range(r, part.figure, loc.node, f"{loc.path}.parts[{i}]", part.figure.unit == PERCENT)
 
-    for metric_id in claim.metrics:
-        metric = dataset.metrics.get(metric_id)
-        if metric is None:
-            if metric_id not in r.broken_metrics:
-                problem(f"unknown metric {metric_id!r}")
+
+def _check_range(r: _Reader, figure: Figure, node: Node, path: str, percentage: bool) -> None:
+    if figure.negative:
+        r.fail(node, path, f"{figure.text!r} is negative: a published count or share is never below zero")
+    elif (percentage or figure.unit == PERCENT) and figure.value > 100:
+        r.fail(node, path, f"percentage {figure.text!r} is outside 0–100%")
+
+
+def _check_claim(r: _Reader, dataset: Dataset, claim: Claim, loc: _Located) -> None:
+    fields = loc.fields
+    spec = KINDS[claim.kind]
+    source_ids = [s.id for s in dataset.sources]
+    if claim.source not in source_ids and "source" in fields:
+        r.fail(
+            fields["source"],
+            f"{loc.path}.source",
+            f"unknown source {claim.source!r}{_did_you_mean(claim.source, source_ids)}",
+        )
+    for at_key in ("from", "to"):
+        node = fields.get(at_key)
+        if node is not None and isinstance(node.value, dict) and "source" in node.value:
+            named = node.value["source"].value
+            if isinstance(named, str) and named not in source_ids:
+                r.fail(
+                    node.value["source"],
+                    f"{loc.path}.{at_key}.source",
+                    f"unknown source {named!r}{_did_you_mean(named, source_ids)}",
+                )
+                return
+    metrics_node = fields.get("metrics")
+    for index, metric_id in enumerate(claim.metrics):
+        if metric_id in dataset.metrics or metric_id in r.broken_metrics:
             continue
-        for label, period in (("from", claim.from_period), ("to", claim.to_period)):
-            if period is not None and metric.at(period) is None and not claim.unverifiable:
-                have = ", ".join(o.period_key or "(no period)" for o in metric.observations)
-                problem(
-                    f"{label}: {period.text!r} is not a period of {metric_id!r} (it has {have}); "
-                    "add unverifiable: with the reason if the page gives no figure for it"
-                )
-        target = metric.at(claim.to_period)
+        node = fields.get("metric") or (
+            metrics_node.value[index] if metrics_node is not None and isinstance(metrics_node.value, list) else loc.node
+        )
+        r.fail(node, loc.path, f"unknown metric {metric_id!r}{_did_you_mean(metric_id, dataset.metrics)}")
+        return
+    if any(m in r.broken_metrics for m in claim.metrics) or (claim.of and claim.of.metric in r.broken_metrics):
+        return  # already reported where the metric is
+    metric = dataset.metrics[claim.metric]
+    if claim.stated is not None:
+        _check_stated(r, claim, metric, fields["stated"], f"{loc.path}.stated")
+    order = source_order(claim, dataset)
+    for metric_id in claim.metrics:
+        target = _resolve(
+            r, dataset.metrics[metric_id], claim.target, order, fields.get("to") or loc.node, f"{loc.path}.to", claim
+        )
+        baseline = None
+        if claim.baseline is not None:
+            baseline = _resolve(
+                r, dataset.metrics[metric_id], claim.baseline, order, fields["from"], f"{loc.path}.from", claim
+            )
         if target is None:
             continue
-        baseline = metric.at(claim.from_period) if claim.from_period else None
         if baseline is not None and baseline.period and target.period and baseline.period.end >= target.period.start:
-            problem(f"from: {baseline.period.key} is not before the figure it is compared with ({target.period.key})")
-        if claim.kind is ClaimKind.SUM_OF_PARTS and not target.parts:
-            problem(f"{metric_id!r} has no parts: at {target.period_key} to sum")
-        if claim.kind is ClaimKind.COUNT_OF_ITEMS and not target.items:
-            problem(f"{metric_id!r} has no items: at {target.period_key} to count")
-        if claim.kind is ClaimKind.ITEMS_ADDED and not target.added:
-            problem(f"{metric_id!r} has no added: list at {target.period_key}")
+            r.fail(
+                fields["from"],
+                f"{loc.path}.from",
+                f"from: {baseline.period.key} is not before the figure it is compared with ({target.period.key})",
+            )
+        _check_operand_shape(r, claim, metric_id, target, loc)
+    if claim.kind is ClaimKind.ORDERING and "to" not in fields:
+        ends = {dataset.metrics[m].history()[0].period_key for m in claim.metrics}
+        if len(ends) > 1:
+            r.fail(
+                loc.node,
+                loc.path,
+                f"an ordering compares one period, but the latest figures are of "
+                f"{', '.join(sorted(str(e) for e in ends))}: give to:",
+            )
     if claim.of is not None:
+        of_node = fields["of"]
         whole = dataset.metrics.get(claim.of.metric)
+        metric_node = of_node.value.get("metric", of_node) if isinstance(of_node.value, dict) else of_node
         if whole is None:
             if claim.of.metric not in r.broken_metrics:
-                problem(f"of: unknown metric {claim.of.metric!r}")
-        elif whole.at(claim.of.period) is None:
-            problem(
-                f"of: {claim.of.metric!r} has no observation for {claim.of.period.text if claim.of.period else ''!r}"
+                r.fail(
+                    metric_node,
+                    f"{loc.path}.of.metric",
+                    f"unknown metric {claim.of.metric!r}{_did_you_mean(claim.of.metric, dataset.metrics)}",
+                )
+        else:
+            period_node = of_node.value.get("period", of_node) if isinstance(of_node.value, dict) else of_node
+            _resolve(r, whole, claim.of.at, order, period_node, f"{loc.path}.of.period", claim)
+    if spec.many_metrics is False and "metrics" in fields:
+        pass  # refused while reading
+
+
+def _resolve(
+    r: _Reader, metric: Metric, at: At, order: list[str], node: Node, path: str, claim: Claim
+) -> Observation | None:
+    found = find_observations(metric, at, order)
+    if len(found) == 1:
+        return found[0]
+    if not found and claim.unverifiable:
+        return None
+    have = ", ".join(
+        f"{o.period_key or '(undated)'}" + (f" [{o.source}]" if len(order) > 1 and o.source != order[0] else "")
+        for o in metric.history()
+    )
+    wanted = at.period.text if at.period else "the latest figure"
+    if at.source:
+        wanted += f" from {at.source}"
+    if not found:
+        r.fail(
+            node,
+            path,
+            f"{wanted!r} is not a period of {metric.id!r} (it has {have}); "
+            "add unverifiable: with the reason if it is not published",
+        )
+    else:
+        matches = ", ".join(o.period_key or "(undated)" for o in found)
+        r.fail(node, path, f"{wanted!r} could mean {matches} of {metric.id!r}: name one")
+    return None
+
+
+def _check_operand_shape(r: _Reader, claim: Claim, metric_id: str, target: Observation, loc: _Located) -> None:
+    what = {
+        ClaimKind.SUM_OF_PARTS: ("parts", "parts: to sum"),
+        ClaimKind.COUNT_OF_ITEMS: ("items", "items: to count"),
+        ClaimKind.ITEMS_ADDED: ("added", "an added: list"),
+    }.get(claim.kind)
+    if what is not None and not getattr(target, what[0]):
+        r.fail(loc.node, loc.path, f"{metric_id!r} has no {what[1]} at {target.period_key or '(undated)'}")
+
+
+_UNIT_HINTS = {
+    ("percent_change", "PT"): " (a change in points is a point_change)",
+    ("point_change", "%"): " (a change in percent is a percent_change; a change of a percentage is in PT)",
+    ("percent_change", "倍"): " (a multiple is a ratio claim)",
+    ("share_of", "倍"): " (a multiple is a ratio claim)",
+}
+
+
+def _check_stated(r: _Reader, claim: Claim, metric: Metric, node: Node, path: str) -> None:
+    """The stated figure is in a unit the kind accepts, and signed only where a sign means something."""
+    spec = KINDS[claim.kind]
+    stated = claim.stated
+    assert stated is not None
+    if spec.units is not None:
+        allowed = set(spec.units)
+    elif metric.is_percentage:
+        allowed = {PERCENT}
+        if claim.kind is ClaimKind.ABSOLUTE_CHANGE:
+            r.fail(node, path, "a percentage changes in points: use kind: point_change with stated: …PT")
+            return
+    else:
+        allowed = set(metric.units) | {""}
+    unitless_hedges = (Hedge.DIGITS,)
+    if stated.unit not in allowed and not (stated.hedge in unitless_hedges and "" in allowed | {""}):
+        shown = " or ".join(sorted(repr(u) if u else "a bare number" for u in allowed))
+        hint = _UNIT_HINTS.get((claim.kind.value, stated.unit), "")
+        if spec.units is None and stated.unit:
+            hint = hint or " (add it to the metric's units: if it means the same)"
+        printed = stated.printed_unit or stated.unit or "a bare number"
+        r.fail(node, path, f"a {claim.kind} claim is stated in {shown}; {stated.text!r} is in {printed!r}{hint}")
+    signed = claim.kind in (ClaimKind.PERCENT_CHANGE, ClaimKind.POINT_CHANGE, ClaimKind.ABSOLUTE_CHANGE)
+    if stated.negative and not signed:
+        r.fail(node, path, f"{stated.text!r} is negative, which a {claim.kind} claim cannot be")
+    if stated.hedge is Hedge.MAJORITY and claim.kind not in (ClaimKind.SHARE_OF, ClaimKind.RESTATEMENT):
+        r.fail(node, path, f"過半数 is a share: a {claim.kind} claim cannot state it")
+
+
+def _check_implied_ids(r: _Reader, dataset: Dataset) -> None:
+    implied = {c.id: c for c in implied_claims(dataset)}
+    for claim, loc in r.claims:
+        if claim.id in implied:
+            node = loc.fields.get("id") or loc.node
+            r.fail(
+                node,
+                f"{loc.path}.id",
+                f"claim id {claim.id!r} is the id of an implied check ({implied[claim.id].kind}); choose another",
             )

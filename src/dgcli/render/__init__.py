@@ -1,20 +1,24 @@
-"""Renderers: one module per output format, each with the same four views returning a ``str``.
+"""Renderers: one module per output format, registered once in ``FORMATS``.
 
-The CLI picks a module from ``FORMATS`` and imports it only then, so JSON never imports Rich.
+Each format module defines ``VIEWS = Views(verify=render_verify, …)`` with the commands it serves;
+``mypy --strict`` checks every view against the report type it takes. A command's ``--format``
+choices come from ``FORMATS``; the module is imported only when chosen, so ``--json`` never
+imports Rich. Adding a format is one module and one line here.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 import re
-from types import ModuleType
-from typing import NamedTuple
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar
 
-FORMATS: dict[str, str] = {
-    "text": "dgcli.render.text",
-    "json": "dgcli.render.jsonfmt",
-    "github": "dgcli.render.github",
-}
+if TYPE_CHECKING:
+    from dgcli.export import ExportReport
+    from dgcli.reports import ChangesReport, ErrorReport, ListReport, ShowReport, VerifyReport
+
+R = TypeVar("R", contravariant=True)
 
 
 class Terminal(NamedTuple):
@@ -25,8 +29,47 @@ class Terminal(NamedTuple):
     unicode: bool = True
 
 
-def renderer(name: str) -> ModuleType:
-    return importlib.import_module(FORMATS[name])
+class View(Protocol[R]):
+    def __call__(self, report: R, terminal: Terminal, /) -> str: ...
+
+
+class Views(NamedTuple):
+    """The commands a format serves; None where it serves none."""
+
+    list: View[ListReport] | None = None
+    show: View[ShowReport] | None = None
+    changes: View[ChangesReport] | None = None
+    verify: View[VerifyReport] | None = None
+    export: View[ExportReport] | None = None
+    errors: View[ErrorReport] | None = None  # a file that failed to load, reported in this format
+
+
+class Format(NamedTuple):
+    module: str
+    commands: frozenset[str]  # must match the module's VIEWS (a test checks)
+    help: str
+
+
+_EVERY = frozenset({"list", "show", "changes", "verify"})
+FORMATS: dict[str, Format] = {
+    "text": Format("dgcli.render.text", _EVERY | {"errors"}, "for people"),
+    "json": Format("dgcli.render.jsonfmt", _EVERY | {"export", "errors"}, "one JSON document, for scripts and jq"),
+    "github": Format("dgcli.render.github", frozenset({"verify", "errors"}), "GitHub Actions annotations"),
+    "sarif": Format("dgcli.render.sarif", frozenset({"verify", "errors"}), "SARIF 2.1.0, for code scanning"),
+    "junit": Format("dgcli.render.junit", frozenset({"verify", "errors"}), "JUnit XML, for GitLab and Jenkins"),
+    "csv": Format("dgcli.render.csvfmt", frozenset({"export"}), "RFC 4180 CSV, for pandas and spreadsheets"),
+}
+
+
+def choices(command: str) -> list[str]:
+    return [name for name, spec in FORMATS.items() if command in spec.commands]
+
+
+def views(name: str) -> Views:
+    module = importlib.import_module(FORMATS[name].module)
+    found = module.VIEWS
+    assert isinstance(found, Views)
+    return found
 
 
 # C0/C1 controls and the bidirectional overrides that can restyle or spoof a terminal.
@@ -36,3 +79,22 @@ _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]
 def safe(text: str) -> str:
     """Text from the data file, made inert for a terminal: controls become visible escapes."""
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def workspace_path(file: str) -> str | None:
+    """A data file's path as CI shows it: relative to $GITHUB_WORKSPACE or the current directory.
+
+    None when the file lies outside both (the copy bundled in dgcli): an annotation then names no file.
+    """
+    if file.startswith("<"):
+        return None
+    path = Path(file)
+    if not path.is_absolute():
+        return path.as_posix()
+    for base in (os.environ.get("GITHUB_WORKSPACE"), str(Path.cwd())):
+        if base:
+            try:
+                return path.resolve().relative_to(Path(base).resolve()).as_posix()
+            except ValueError:
+                continue
+    return None

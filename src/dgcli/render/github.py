@@ -1,21 +1,23 @@
-"""GitHub Actions workflow commands: a pull request shows each broken claim on the line that holds it.
+"""GitHub Actions workflow commands: a pull request shows each problem on the line that holds it.
 
 Escaping follows GitHub's rules (actions/toolkit ``command.ts``): ``%``, CR and LF in the message;
 those and ``:`` and ``,`` in properties. Text from the data can therefore never start a command.
+Paths are relative to the workspace; the copy bundled in dgcli gets no ``file=`` (it is not in the
+repository) and a warning says it was read.
 """
 
 from __future__ import annotations
 
-from types import ModuleType
-
-from dgcli.claims import Result, format_computed
-from dgcli.model import Dataset, Verdict
-from dgcli.render import Terminal, renderer
+from dgcli.display import Terms
+from dgcli.model import Verdict
+from dgcli.render import Terminal, Views, workspace_path
+from dgcli.reports import ErrorReport, VerifyReport
 
 LEVEL = {
     Verdict.GROSS: "error",
     Verdict.INCONSISTENT: "error",
     Verdict.WITHIN_ROUNDING: "warning",
+    Verdict.REVISED: "notice",
     Verdict.UNVERIFIABLE: "notice",
 }
 
@@ -28,42 +30,64 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(level: str, file: str, line: int, title: str, message: str) -> str:
-    properties = f"file={escape_property(file)},line={line},title={escape_property(title)}"
-    return f"::{level} {properties}::{escape_data(message)}"
+def annotation(level: str, file: str | None, line: int, column: int, title: str, message: str) -> str:
+    properties = []
+    if file is not None:
+        properties.append(f"file={escape_property(file)}")
+        if line:
+            properties.append(f"line={line}")
+        if column:
+            properties.append(f"col={column}")
+    properties.append(f"title={escape_property(title)}")
+    return f"::{level} {','.join(properties)}::{escape_data(message)}"
 
 
-def verify_view(dataset: Dataset, results: list[Result], strict: bool, terminal: Terminal) -> str:
-    lines = []
-    for result in results:
+def _bundled_warning(file: str) -> str:
+    return annotation(
+        "warning",
+        None,
+        0,
+        0,
+        "dgcli read its bundled copy",
+        f"no indicators.yaml in the working directory: dgcli checked the copy bundled with it ({file}); "
+        "run it where your file is, or pass --file",
+    )
+
+
+def render_verify(report: VerifyReport, terminal: Terminal) -> str:
+    dataset = report.dataset
+    path = workspace_path(dataset.file)
+    lines = [_bundled_warning(dataset.file)] if dataset.bundled else []
+    for result in report.results:
         level = LEVEL.get(result.verdict)
         if level is None:
             continue
-        if strict and result.verdict is Verdict.WITHIN_ROUNDING:
+        if report.strict and result.verdict is Verdict.WITHIN_ROUNDING:
             level = "error"
         claim = result.claim
         title = f"{result.verdict.value}: {claim.id}"
         stated = result.stated.text if result.stated else "—"
-        message = f"「{claim.text}」 stated {stated}, recomputed {format_computed(result)}: {result.reason}"
-        lines.append(annotation(level, dataset.file, claim.line, title, message))
-    counts = {v: sum(r.verdict is v for r in results) for v in Verdict}
-    summary = ", ".join(f"{counts[v]} {v.value}" for v in Verdict)
-    lines.append(f"dgcli verify: {len(results)} claims: {summary}")
+        recomputed = Terms(result.stated).computed(result.computed)
+        message = f"「{claim.text}」 stated {stated}, recomputed {recomputed}: {result.reason}"
+        lines.append(annotation(level, path, claim.line, claim.column, title, message))
+    lines.append(f"dgcli verify: {report.summary}")
     return "\n".join(lines) + "\n"
 
 
-def _text() -> ModuleType:
-    return renderer("text")
+def render_errors(report: ErrorReport, terminal: Terminal) -> str:
+    path = workspace_path(report.file)
+    lines = [
+        annotation(
+            "error",
+            path,
+            problem.line,
+            problem.column,
+            "dgcli: data error",
+            problem.message + (f" ({problem.path})" if problem.path else ""),
+        )
+        for problem in report.problems
+    ]
+    return "\n".join(lines) + "\n"
 
 
-# Only verify has annotations; the other views read best as text in a workflow log.
-def list_view(*args: object) -> str:
-    return str(_text().list_view(*args))
-
-
-def show_view(*args: object) -> str:
-    return str(_text().show_view(*args))
-
-
-def changes_view(*args: object) -> str:
-    return str(_text().changes_view(*args))
+VIEWS = Views(verify=render_verify, errors=render_errors)

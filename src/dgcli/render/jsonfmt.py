@@ -1,57 +1,113 @@
-"""JSON for scripts and jq: one document on stdout, numbers in base units, never through Rich."""
+"""JSON for scripts and jq: one document on stdout, numbers in base units, never through Rich.
+
+Contract version 2 (schema/output/*.schema.json): every document has ``schema_version`` and
+``file``; a group, a source, an observation, an interval and a claim have one shape everywhere.
+"""
 
 from __future__ import annotations
 
 import json
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dgcli.claims import Change, Interval, Result, format_fraction, summarize
-from dgcli.model import Dataset, Item, Metric, Observation
-from dgcli.numbers import Quantity
-from dgcli.render import Terminal
+from dgcli.claims import Change, Result
+from dgcli.display import exact_decimal, format_fraction
+from dgcli.intervals import Interval, stands_for
+from dgcli.model import Dataset, Group, Item, Metric, Observation, Source
+from dgcli.numbers import Figure, Rounding
+from dgcli.periods import Period
+from dgcli.render import Terminal, Views
+from dgcli.reports import ChangesReport, ErrorReport, ListReport, ShowReport, VerifyReport
 
-SCHEMA_VERSION = 1
+if TYPE_CHECKING:
+    from dgcli.export import ExportReport
+
+SCHEMA_VERSION = 2
 
 
-def number(value: Decimal | Fraction) -> int | float:
+def number(value: Decimal | Fraction | None) -> int | float | None:
     """An exact decimal as a JSON number with no binary-float artefacts (50.9, not 50.900000000000006).
 
     ``float(Decimal("50.9"))`` is the double nearest 50.9, and ``repr`` of a double is the shortest
-    string that reads back as it, so json writes "50.9".
+    string that reads back as it, so json writes "50.9". Integers stay exact at any size.
     """
-    if isinstance(value, Fraction):
-        text = format_fraction(value, 6, grouping=False)  # computed ratios are given to 6 decimals
-        return float(text) if "." in text else int(text)
-    if value == value.to_integral_value():
-        return int(value)
-    return float(value)
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        value = Fraction(value)
+    if value.denominator == 1:
+        return value.numerator
+    text = exact_decimal(value) if _terminates(value) else format_fraction(value, 6, grouping=False)
+    return float(text) if "." in text else int(text)
 
 
-def _dump(document: dict[str, Any], terminal: Terminal) -> str:
+def _terminates(value: Fraction) -> bool:
+    denominator = value.denominator
+    for prime in (2, 5):
+        while denominator % prime == 0:
+            denominator //= prime
+    return denominator == 1 and value.denominator < 10**12
+
+
+def dump(document: dict[str, Any], terminal: Terminal) -> str:
     # One line (pipe into `jq .` to read it): without indent= json uses its C encoder, several times
     # faster. Non-ASCII as is, unless stdout cannot encode it (then \u escapes keep the JSON valid).
     return json.dumps(document, ensure_ascii=not terminal.unicode) + "\n"
 
 
-def _source(dataset: Dataset) -> dict[str, Any]:
+def period(value: Period | None) -> dict[str, Any]:
+    if value is None:
+        return {"period": None, "period_published": None, "period_start": None, "period_end": None}
     return {
-        "title": dataset.source.title,
-        "publisher": dataset.source.publisher,
-        "url": dataset.source.url,
-        "file": dataset.file,
+        "period": value.key,
+        "period_published": value.text,
+        "period_start": value.first_day.isoformat(),
+        "period_end": value.last_day.isoformat(),
     }
 
 
-def quantity(q: Quantity) -> dict[str, Any]:
+def source(value: Source) -> dict[str, Any]:
     return {
-        "value": number(q.value),
-        "published": q.text,
-        "exact": q.exact,
-        "approximate": q.approximate,
-        "low": number(q.low),
-        "high": number(q.high),
+        "id": value.id,
+        "title": value.title,
+        "publisher": value.publisher or None,
+        "url": value.url or None,
+        "published": value.published.key if value.published else None,
+        "rounding": value.rounding.value if value.rounding else None,
+    }
+
+
+def group(value: Group) -> dict[str, Any]:
+    return {"id": value.id, "title": value.title}
+
+
+def interval(value: Interval | None) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    return {
+        "point": number(value.point),
+        "low": number(value.low),
+        "high": number(value.high),
+        "low_open": value.low_open,
+        "high_open": value.high_open,
+    }
+
+
+def figure(value: Figure, rounding: Rounding) -> dict[str, Any]:
+    """A printed figure: its value, the text as printed, and the interval it stands for under its rule."""
+    span = stands_for(value, rounding)
+    return {
+        "value": None if value.bound else number(value.value),
+        "published": value.text,
+        "unit": value.unit,
+        "exact": value.exact,
+        "approximate": value.approximate,
+        "hedge": value.hedge.value,
+        "low": number(span.low),
+        "high": number(span.high),
+        "low_open": span.low_open,
+        "high_open": span.high_open,
     }
 
 
@@ -61,28 +117,27 @@ def _items(items: tuple[Item, ...]) -> list[dict[str, Any]]:
 
 def observation(o: Observation) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "period": o.period_key,
-        "period_published": o.period.text if o.period else None,
-        **quantity(o.quantity),
+        **period(o.period),
+        "source": o.source,
+        **figure(o.figure, o.rounding),
+        "rounding": o.rounding.value,
         "line": o.line,
     }
     if o.shares:
-        data["distribution"] = [{"answer": s.answer, **quantity(s.quantity)} for s in o.shares]
+        data["distribution"] = [{"answer": s.answer, **figure(s.figure, o.rounding)} for s in o.shares]
     if o.parts:
-        data["parts"] = [{"name": p.name, **quantity(p.quantity)} for p in o.parts]
+        data["parts"] = [{"name": p.name, **figure(p.figure, o.rounding)} for p in o.parts]
     if o.items:
         data["items"] = _items(o.items)
     if o.added:
         data["added"] = _items(o.added)
     if o.note:
         data["note"] = o.note
+    if o.partial:
+        data["partial"] = True
+    if o.revised:
+        data["revised"] = o.revised
     return data
-
-
-def interval(value: Interval | None) -> dict[str, Any] | None:
-    if value is None:
-        return None
-    return {"point": number(value.point), "low": number(value.low), "high": number(value.high)}
 
 
 def claim(result: Result, file: str) -> dict[str, Any]:
@@ -93,13 +148,16 @@ def claim(result: Result, file: str) -> dict[str, Any]:
         "metrics": list(c.metrics),
         "kind": c.kind.value,
         "text": c.text,
+        "source": c.source or None,
         "stated": result.stated.text if result.stated else None,
-        "stated_value": number(result.stated.value) if result.stated else None,
+        "stated_value": number(result.stated.value) if result.stated and not result.stated.bound else None,
+        "stated_interval": interval(result.target),
         "computed": interval(result.computed),
         "verdict": result.verdict.value,
         "reason": result.reason,
+        "rounding": result.rounding or None,
         "section": c.section or None,
-        "location": {"file": file, "line": c.line},
+        "location": {"file": file, "line": c.line, "column": c.column or None},
     }
 
 
@@ -109,89 +167,135 @@ def _metric_summary(metric: Metric) -> dict[str, Any]:
         "name": metric.name,
         "name_en": metric.name_en,
         "unit": metric.unit,
-        "latest": observation(metric.latest),
+        "units": list(metric.units),
+        "latest": observation(metric.history()[0]),
     }
 
 
-def list_view(dataset: Dataset, terminal: Terminal) -> str:
+def _head(dataset: Dataset) -> dict[str, Any]:
+    return {"schema_version": SCHEMA_VERSION, "file": dataset.file, "source": source(dataset.source)}
+
+
+def render_list(report: ListReport, terminal: Terminal) -> str:
+    dataset = report.dataset
     sections = [
         {
             "id": section.id,
             "title": section.title,
-            "group": {"id": section.group, "title": dataset.group(section.group).title},
+            "group": group(dataset.group(section.group)),
             "metrics": [_metric_summary(dataset.metrics[m]) for m in section.metrics],
         }
         for section in dataset.sections
     ]
-    return _dump({"schema_version": SCHEMA_VERSION, "source": _source(dataset), "sections": sections}, terminal)
+    document = {**_head(dataset), "sources": [source(s) for s in dataset.sources], "sections": sections}
+    return dump(document, terminal)
 
 
-def show_view(dataset: Dataset, metric: Metric, results: list[Result], terminal: Terminal) -> str:
+def render_show(report: ShowReport, terminal: Terminal) -> str:
+    dataset, metric = report.dataset, report.metric
     section = dataset.section(metric.section)
     survey = dataset.surveys.get(metric.survey)
     document: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
+        "file": dataset.file,
         "id": metric.id,
         "name": metric.name,
         "name_en": metric.name_en,
         "aliases": list(metric.aliases),
-        "section": {"id": section.id, "title": section.title, "group": section.group},
+        "section": {"id": section.id, "title": section.title, "group": group(dataset.group(section.group))},
         "category": metric.category or None,
         "unit": metric.unit,
+        "units": list(metric.units),
         "description": metric.description or None,
         "headline_answer": metric.headline_answer or None,
-        "observations": [observation(o) for o in metric.observations],
-        "claims": [claim(r, dataset.file) for r in results],
+        "rounding": metric.rounding.value if metric.rounding else None,
+        "observations": [observation(o) for o in metric.history()],
+        "claims": [claim(r, dataset.file) for r in report.results],
         "notes": list(metric.notes),
-        "footnotes": [{"mark": mark, "text": dataset.footnotes[mark]} for mark in metric.footnotes],
+        "footnotes": [{"mark": mark, "text": dataset.footnotes.get(mark, "")} for mark in metric.footnotes],
         "survey": None,
-        "source": {**_source(dataset), "line": section.source or None, "metric_line": metric.line},
+        "citation": section.citation or None,
+        "source": source(dataset.source),
+        "sources": [source(s) for s in dataset.sources if any(o.source == s.id for o in metric.observations)],
+        "line": metric.line,
     }
     if survey is not None:
         document["survey"] = {
             "id": survey.id,
             "title": survey.title,
-            "method": survey.method,
-            "population": survey.population,
+            "method": survey.method or None,
+            "population": survey.population or None,
             "age_min": survey.age_min,
             "age_max": survey.age_max,
-            "respondents": {period.key: count for period, count in survey.respondents},
-            "rounding": survey.rounding,
+            "respondents": {p.key: count for p, count in survey.respondents},
+            "rounding": survey.rounding_note or None,
         }
-    return _dump(document, terminal)
+    return dump(document, terminal)
 
 
-def changes_view(dataset: Dataset, rows: list[Change], terminal: Terminal) -> str:
-    changes = [
-        {
-            "metric": row.metric.id,
-            "name": row.metric.name,
-            "unit": row.metric.unit,
-            "baseline": observation(row.baseline) if row.baseline else None,
-            "latest": observation(row.latest),
-            "absolute_change": interval(row.absolute),
-            "change_unit": "PT" if row.metric.unit == "%" else row.metric.unit,
-            "percent_change": interval(row.percent),
-            "claim": claim(row.result, dataset.file),
-        }
-        for row in rows
-    ]
-    return _dump({"schema_version": SCHEMA_VERSION, "source": _source(dataset), "changes": changes}, terminal)
+def _change(row: Change, file: str) -> dict[str, Any]:
+    return {
+        "metric": row.metric.id,
+        "name": row.metric.name,
+        "unit": row.metric.unit,
+        "baseline": observation(row.baseline) if row.baseline else None,
+        "latest": observation(row.latest),
+        "absolute_change": interval(row.absolute),
+        "change_unit": "PT" if row.metric.is_percentage else row.metric.unit,
+        "percent_change": interval(row.percent),
+        "claim": claim(row.result, file),
+    }
 
 
-def verify_view(dataset: Dataset, results: list[Result], strict: bool, terminal: Terminal) -> str:
+def render_changes(report: ChangesReport, terminal: Terminal) -> str:
     document = {
-        "schema_version": SCHEMA_VERSION,
-        "source": _source(dataset),
-        "strict": strict,
-        "summary": summarize(results),
+        **_head(report.dataset),
+        "metric": report.metric.id if report.metric else None,
+        "note": report.empty_reason or None,
+        "changes": [_change(row, report.dataset.file) for row in report.rows],
+    }
+    return dump(document, terminal)
+
+
+def render_verify(report: VerifyReport, terminal: Terminal) -> str:
+    document = {
+        **_head(report.dataset),
+        "strict": report.strict,
+        "failed": report.failed,
+        "summary": report.counts,
     }
     # Claims are encoded one at a time and joined once: a 50,000-metric file never holds every
     # claim's dict at once, nor a second copy of the output.
-    parts = [_dump(document, terminal).rstrip("\n").removesuffix("}"), ', "claims": [']
-    for index, result in enumerate(results):
+    parts = [dump(document, terminal).rstrip("\n").removesuffix("}"), ', "claims": [']
+    ascii_only = not terminal.unicode
+    for index, result in enumerate(report.results):
         if index:
             parts.append(", ")
-        parts.append(json.dumps(claim(result, dataset.file), ensure_ascii=not terminal.unicode))
+        parts.append(json.dumps(claim(result, report.dataset.file), ensure_ascii=ascii_only))
     parts.append("]}\n")
     return "".join(parts)
+
+
+def render_errors(report: ErrorReport, terminal: Terminal) -> str:
+    errors = [
+        {"line": p.line or None, "column": p.column or None, "path": p.path or None, "message": p.message}
+        for p in report.problems
+    ]
+    return dump({"schema_version": SCHEMA_VERSION, "file": report.file, "errors": errors}, terminal)
+
+
+def render_export(report: ExportReport, terminal: Terminal) -> str:
+    from dgcli.export import COLUMNS
+
+    records = [dict(zip(COLUMNS, row, strict=True)) for row in report.rows]
+    return dump({"schema_version": SCHEMA_VERSION, "file": report.dataset.file, "records": records}, terminal)
+
+
+VIEWS = Views(
+    list=render_list,
+    show=render_show,
+    changes=render_changes,
+    verify=render_verify,
+    export=render_export,
+    errors=render_errors,
+)

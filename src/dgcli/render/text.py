@@ -1,26 +1,37 @@
 """Human output with Rich: tables that line up in Japanese, a bar chart, verdicts in colour.
 
-Every string from the data file goes in as ``Text`` (never as markup) after ``safe()``, so a name
-like ``[red]…`` or an escape sequence prints literally and cannot restyle the terminal.
+Below ``NARROW`` columns rows stack instead of squeezing into columns, so a number or an id is
+never split; charts scale to the width. Every string from the data file goes in as ``Text`` (never
+as markup) after ``safe()``, so a name like ``[red]…`` or an escape sequence prints literally. On a
+stdout that cannot encode box drawing, tables use ASCII boxes and symbols their ASCII spellings.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from fractions import Fraction
 
-from rich.console import Console, Group, RenderableType
+from rich import box
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from dgcli.claims import FAILING, Change, Interval, Result, format_computed, format_fraction, format_scaled, summarize
-from dgcli.model import Dataset, Metric, Observation, Verdict
+from dgcli.claims import Change, Result
+from dgcli.display import Terms, format_fraction, format_scaled
+from dgcli.errors import Problem
+from dgcli.model import FAILING, ClaimKind, Dataset, Metric, Observation, Verdict
 from dgcli.numbers import scale_of
-from dgcli.render import Terminal, safe
+from dgcli.render import Terminal, Views, safe
+from dgcli.reports import ChangesReport, ErrorReport, ListReport, ShowReport, VerifyReport
 
+NARROW = 80  # below this many columns, rows stack
 VERDICT_STYLE = {
     Verdict.CONSISTENT: "green",
     Verdict.WITHIN_ROUNDING: "yellow",
+    Verdict.REVISED: "magenta",
     Verdict.UNVERIFIABLE: "cyan",
     Verdict.INCONSISTENT: "red",
     Verdict.GROSS: "bold red",
@@ -28,6 +39,7 @@ VERDICT_STYLE = {
 VERDICT_MARK = {
     Verdict.CONSISTENT: ("✓", "ok"),
     Verdict.WITHIN_ROUNDING: ("≈", "~"),
+    Verdict.REVISED: ("≠", "!="),
     Verdict.UNVERIFIABLE: ("?", "?"),
     Verdict.INCONSISTENT: ("✗", "x"),
     Verdict.GROSS: ("✗", "X"),
@@ -37,10 +49,28 @@ VERDICT_ORDER = (
     Verdict.GROSS,
     Verdict.INCONSISTENT,
     Verdict.WITHIN_ROUNDING,
+    Verdict.REVISED,
     Verdict.UNVERIFIABLE,
     Verdict.CONSISTENT,
 )
 CHART_WIDTH = 36
+# What an ASCII-only terminal shows instead of the symbols dgcli prints itself.
+_ASCII = str.maketrans(
+    {
+        "–": "-",
+        "—": "-",
+        "→": "->",
+        "≥": ">=",
+        "≤": "<=",
+        "÷": "/",
+        "×": "x",
+        "≈": "~",
+        "∞": "inf",
+        "−": "-",
+        "·": "|",
+        "…": "...",
+    }
+)
 
 
 def _render(terminal: Terminal, *renderables: RenderableType) -> str:
@@ -55,26 +85,96 @@ def _render(terminal: Terminal, *renderables: RenderableType) -> str:
         highlight=False,
         emoji=False,
         legacy_windows=False,
+        safe_box=not terminal.unicode,
     )
     for renderable in renderables:
         console.print(renderable)
-    return buffer.getvalue()
+    text = buffer.getvalue()
+    if terminal.unicode:
+        return text
+    # What the terminal cannot show becomes '?', one per cell, so tables stay aligned.
+    return "".join(c if c.isascii() else "?" * cell_len(c) for c in text.translate(_ASCII))
 
 
-def t(text: str, style: str = "") -> Text:
-    return Text(safe(text), style=style)
+# Tokens a line must not break inside: figures with their multiplier, unit and one counter
+# character (9,308万枚, 50.9%, 2.9PT), ASCII words and ids (health-insurance-card, https://…).
+_TOKEN = re.compile(
+    r"約?[+\-▲△]?[0-9][0-9,.]*(?:[万億兆千][0-9,.]*)*(?:%|PT|pt|ポイント|倍|割)?[^\s\x00-\x7f、。，．・「」『』（）()]?"
+    r"|[!-~]+|\s+|."
+)
+_CLOSING = set("、。，．,.」』）)】〕!?！？:：;；…ー々ゃゅょっァィゥェォャュョッ")
+_OPENING = set("「『（(【〔")
 
 
-def _table(*columns: str, title: str = "") -> Table:
-    table = Table(title=t(title, "bold") if title else None, title_justify="left", show_edge=False, pad_edge=False)
+def wrap(text: str, width: int) -> list[str]:
+    """Break Japanese (and mixed) text into lines of at most ``width`` cells, never inside a figure,
+    an id or an ASCII word, never starting a line with closing punctuation (禁則)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        tokens: list[str] = []
+        for token in _TOKEN.findall(paragraph):
+            if tokens and (token[0] in _CLOSING or tokens[-1][-1] in _OPENING):
+                tokens[-1] += token
+            else:
+                tokens.append(token)
+        line = ""
+        for token in tokens:
+            if cell_len(line + token.rstrip()) <= width or not line.strip():
+                line += token
+            else:
+                lines.append(line.rstrip())
+                line = token.lstrip()
+            while cell_len(line) > width:  # one token wider than the line: only then is it cut
+                cut = next(i for i in range(len(line), 0, -1) if cell_len(line[:i]) <= width)
+                lines.append(line[:cut])
+                line = line[cut:]
+        lines.append(line.rstrip())
+    return lines
+
+
+class Prose:
+    """Text from the data that wraps like Japanese should: see ``wrap``."""
+
+    def __init__(self, text: str, style: str = "", indent: int = 0) -> None:
+        self.text = safe(text)
+        self.style = style
+        self.indent = indent
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        margin = " " * self.indent
+        lines = wrap(self.text, max(options.max_width - self.indent, 8))
+        yield Text("\n".join(margin + line for line in lines), style=self.style, no_wrap=True, overflow="ignore")
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        tokens = _TOKEN.findall(self.text) or [""]
+        widest = self.indent + max(cell_len(token.strip()) for token in tokens)
+        return Measurement(min(widest, options.max_width), min(self.indent + cell_len(self.text), options.max_width))
+
+
+def t(text: str, style: str = "", indent: int = 0) -> Prose:
+    return Prose(text, style, indent)
+
+
+def _table(terminal: Terminal, *columns: str, title: str = "") -> Table:
+    table = Table(
+        title=Text(safe(title), style="bold") if title else None,
+        title_justify="left",
+        show_edge=False,
+        pad_edge=False,
+        box=box.HEAVY_HEAD if terminal.unicode else box.ASCII2,
+    )
     for column in columns:
         table.add_column(column, overflow="fold")
     return table
 
 
+def _narrow(terminal: Terminal) -> bool:
+    return terminal.width < NARROW
+
+
 def _period(observation: Observation | None) -> str:
     if observation is None or observation.period is None:
-        return "—"
+        return "(undated)"
     return observation.period.key
 
 
@@ -87,186 +187,349 @@ def _signed(text: str) -> str:
     return text if text.startswith("-") else f"+{text}"
 
 
-def list_view(dataset: Dataset, terminal: Terminal) -> str:
+def _file_note(dataset: Dataset) -> list[RenderableType]:
+    """Name the file that was read, unless it is ./indicators.yaml (what a user expects)."""
+    if dataset.bundled:
+        return [t("file: the copy of indicators.yaml bundled with dgcli (there is no ./indicators.yaml here)", "dim")]
+    if dataset.file != "indicators.yaml":
+        return [t(f"file: {dataset.file}", "dim")]
+    return []
+
+
+# ── list ─────────────────────────────────────────────────────────────────────────────────────
+
+
+def render_list(report: ListReport, terminal: Terminal) -> str:
+    dataset = report.dataset
     renderables: list[RenderableType] = [t(f"{dataset.source.title} — {dataset.source.publisher}", "bold")]
     for group in dataset.groups:
-        table = _table("section", "metric", "name", "latest", "period", title=group.title)
+        sections = [s for s in dataset.sections if s.group == group.id]
+        if not sections:
+            continue
+        renderables.append(Text(""))
+        if _narrow(terminal):
+            renderables.append(t(group.title, "bold underline"))
+            for section in sections:
+                renderables.append(t(f" {section.title}", "bold"))
+                for metric_id in section.metrics:
+                    metric = dataset.metrics[metric_id]
+                    latest = metric.history()[0]
+                    renderables.append(
+                        Text.assemble(
+                            "   ",
+                            (safe(metric.id), "cyan"),
+                            "  ",
+                            safe(latest.figure.text),
+                            ("  " + _period(latest), "dim"),
+                        )
+                    )
+                    renderables.append(t(f"{metric.name}", "dim", indent=5))
+            continue
+        table = _table(terminal, "section", "metric", "name", "latest", "period", title=group.title)
         for column in (1, 3, 4):
             table.columns[column].no_wrap = True
-        for section in (s for s in dataset.sections if s.group == group.id):
+        for section in sections:
             for index, metric_id in enumerate(section.metrics):
                 metric = dataset.metrics[metric_id]
+                latest = metric.history()[0]
                 table.add_row(
                     t(section.title if index == 0 else "", "bold"),
                     t(metric.id, "cyan"),
                     t(metric.name),
-                    t(metric.latest.quantity.text),
-                    t(_period(metric.latest)),
+                    t(latest.figure.text),
+                    t(_period(latest)),
                     end_section=index == len(section.metrics) - 1,
                 )
-        renderables += [Text(""), table]
+        renderables.append(table)
     summary = f"\n{len(dataset.metrics)} metrics in {len(dataset.sections)} sections · dgcli show METRIC for one"
-    renderables.append(Text(summary))
+    renderables += [Text(summary), *_file_note(dataset)]
     return _render(terminal, *renderables)
 
 
-def _history(metric: Metric) -> Table:
-    table = _table("period", "as published", "value", "change from previous", title="History")
-    table.columns[2].justify = "right"
-    table.columns[3].justify = "right"
-    for index, observation in enumerate(metric.observations):
-        previous = metric.observations[index + 1] if index + 1 < len(metric.observations) else None
-        change = ""
-        if previous is not None:
-            delta = Fraction(observation.quantity.value - previous.quantity.value)
-            if metric.unit == "%":
-                change = f"{_signed(format_fraction(delta, 1))}PT"
-            else:
-                change = _signed(format_scaled(delta, scale_of(observation.quantity), 2))
-                if previous.quantity.value > 0:
-                    ratio = Fraction(observation.quantity.value) / Fraction(previous.quantity.value) - 1
-                    change += f" ({_signed(format_fraction(ratio * 100, 1))}%)"
-        value = observation.quantity.value
-        table.add_row(
-            t(observation.period.text if observation.period else "(no period)"),
-            t(observation.quantity.text),
-            f"{value:,}",
-            change,
-        )
+# ── show ─────────────────────────────────────────────────────────────────────────────────────
+
+
+def _disagreements(results: list[Result]) -> dict[tuple[str | None, str], Verdict]:
+    """(period, source) → the agreement verdict, for the history rows whose sources disagree."""
+    marks: dict[tuple[str | None, str], Verdict] = {}
+    for result in results:
+        claim = result.claim
+        if claim.kind is ClaimKind.AGREEMENT and result.verdict is not Verdict.CONSISTENT:
+            period = claim.target.period.key if claim.target.period else None
+            for source in (claim.target.source, claim.versus):
+                marks[(period, source)] = result.verdict
+    return marks
+
+
+def _history(metric: Metric, results: list[Result], terminal: Terminal) -> Table:
+    history = metric.history()
+    several = len({o.source for o in history}) > 1
+    narrow = _narrow(terminal)
+    columns = ["period", "as published"]
+    if not narrow:
+        columns.append("value")
+    columns.append("change from previous")
+    if several:
+        columns.append("source")
+    table = _table(terminal, *columns, title="History")
+    for index in range(1, len(columns)):
+        table.columns[index].no_wrap = True
+    table.columns[columns.index("change from previous")].justify = "right"
+    if not narrow:
+        table.columns[2].justify = "right"
+    marks = _disagreements(results)
+    for observation in history:
+        previous = _previous(history, observation)
+        cells: list[RenderableType] = [
+            t(observation.period.text if observation.period else "(undated)"),
+            t(observation.figure.text),
+        ]
+        if not narrow:
+            cells.append("" if observation.figure.bound else f"{observation.figure.value:,}")
+        cells.append(_step(metric, observation, previous))
+        if several:
+            mark = marks.get((observation.period_key, observation.source))
+            label = Text(safe(observation.source))
+            if mark is not None:
+                label.append(f" {VERDICT_MARK[mark][0 if terminal.unicode else 1]}", style=VERDICT_STYLE[mark])
+            cells.append(label)
+        table.add_row(*cells)
     return table
 
 
+def _previous(history: list[Observation], observation: Observation) -> Observation | None:
+    """The figure before this one from the same source (undated figures are never a baseline)."""
+    if observation.period is None:
+        return None
+    earlier = [
+        o
+        for o in history
+        if o.source == observation.source and o.period is not None and o.period.sort_key < observation.period.sort_key
+    ]
+    return earlier[0] if earlier else None
+
+
+def _step(metric: Metric, observation: Observation, previous: Observation | None) -> str:
+    if previous is None or observation.figure.bound or previous.figure.bound:
+        return ""
+    delta = Fraction(observation.figure.value - previous.figure.value)
+    if metric.is_percentage:
+        return f"{_signed(format_fraction(delta, 1))}PT"
+    change = _signed(format_scaled(delta, scale_of(observation.figure), 2))
+    if previous.figure.value > 0:
+        ratio = Fraction(observation.figure.value) / Fraction(previous.figure.value) - 1
+        change += f" ({_signed(format_fraction(ratio * 100, 1))}%)"
+    return change
+
+
 def _chart(metric: Metric, terminal: Terminal) -> Text:
-    """Bars scaled to the values, oldest first, so the trend reads left to right, top to bottom."""
+    """Bars scaled to the values and to the width, oldest first, so the trend reads top to bottom."""
     block = "█" if terminal.unicode else "#"
-    top = max(o.quantity.value for o in metric.observations)
+    rows = [o for o in reversed(metric.dated()) if not o.figure.bound]
+    if not rows:
+        return Text("")
+    several = len({o.source for o in rows}) > 1
+    labels = [_period(o) + (f" {o.source}" if several else "") for o in rows]
+    label_width = max(len(label) for label in labels)
+    figure_width = max(Text(safe(o.figure.text)).cell_len for o in rows)
+    width = max(8, min(CHART_WIDTH, terminal.width - label_width - figure_width - 4))
+    top = max(o.figure.value for o in rows)
     chart = Text()
-    for observation in reversed(metric.observations):
-        value = observation.quantity.value
-        length = int(value * CHART_WIDTH / top) if top > 0 else 0
-        chart.append(f"{_period(observation):>8} ")
+    for label, observation in zip(labels, rows, strict=True):
+        value = observation.figure.value
+        length = int(value * width / top) if top > 0 else 0
+        chart.append(f"{label:>{label_width}} ")
         chart.append(block * max(length, 1 if value > 0 else 0), style="cyan")
-        chart.append(f" {safe(observation.quantity.text)}\n")
+        chart.append(f" {safe(observation.figure.text)}\n")
     return chart
 
 
 def _distribution(metric: Metric, terminal: Terminal) -> Table:
-    periods = list(reversed(metric.observations))
-    table = _table("answer", *(_period(o) for o in periods), title="Distribution")
+    observations = [o for o in reversed(metric.history()) if o.shares]
+    several = len({o.source for o in observations}) > 1
+    headings = [_period(o) + (f" {o.source}" if several else "") for o in observations]
+    table = _table(terminal, "answer", *headings, title="Distribution")
     block = "█" if terminal.unicode else "#"
-    for index, share in enumerate(metric.latest.shares):
+    answers = [s.answer for s in metric.history()[0].shares]
+    for observation in observations:
+        answers += [s.answer for s in observation.shares if s.answer not in answers]
+    bar_room = (terminal.width - 14 - 8 * len(observations)) // max(len(observations), 1)
+    bar_width = max(0, min(20, bar_room))
+    for column in table.columns[1:]:
+        column.no_wrap = True
+    for answer in answers:
         cells: list[RenderableType] = []
-        for observation in periods:
-            quantity = observation.shares[index].quantity
-            bar = block * int(quantity.value * 20 / 100)
-            cells.append(Text.assemble((bar, "cyan"), f" {safe(quantity.text)}"))
-        style = "bold" if share.answer == metric.headline_answer else ""
-        table.add_row(t(share.answer, style), *cells)
+        for observation in observations:
+            share = next((s for s in observation.shares if s.answer == answer), None)
+            if share is None:
+                cells.append(Text("—", style="dim"))
+                continue
+            bar = block * int(share.figure.value * bar_width / 100) if bar_width else ""
+            cells.append(
+                Text.assemble((bar, "cyan"), f" {safe(share.figure.text)}" if bar else safe(share.figure.text))
+            )
+        style = "bold" if answer == metric.headline_answer else ""
+        table.add_row(t(answer, style), *cells)
     return table
 
 
-def _claims_table(results: list[Result], terminal: Terminal, title: str = "Claims") -> Table:
-    table = _table("verdict", "claim", "stated", "recomputed", title=title)
+def _claims_table(results: list[Result], terminal: Terminal) -> RenderableType:
+    if _narrow(terminal):
+        entries: list[RenderableType] = [Text("Claims", style="bold")]
+        for result in results:
+            entries.append(Text.assemble(_verdict(result.verdict, terminal), "  ", (safe(result.claim.id), "bold")))
+            entries.append(t(f"「{result.claim.text}」", indent=4))
+            entries.append(t(f"stated {_stated(result)} · recomputed {_computed(result)}", "dim", indent=4))
+        return Group(*entries)
+    table = _table(terminal, "verdict", "claim", "stated", "recomputed", title="Claims")
+    table.columns[0].no_wrap = True
+    table.columns[2].no_wrap = True
     for result in results:
         table.add_row(
-            _verdict(result.verdict, terminal),
-            t(result.claim.text),
-            t(result.stated.text if result.stated else "—"),
-            format_computed(result),
+            _verdict(result.verdict, terminal), t(result.claim.text), t(_stated(result)), t(_computed(result))
         )
     return table
 
 
-def show_view(dataset: Dataset, metric: Metric, results: list[Result], terminal: Terminal) -> str:
+def _stated(result: Result) -> str:
+    return result.stated.text if result.stated else "—"
+
+
+def _computed(result: Result) -> str:
+    return Terms(result.stated).computed(result.computed)
+
+
+def render_show(report: ShowReport, terminal: Terminal) -> str:
+    dataset, metric, results = report.dataset, report.metric, report.results
     section = dataset.section(metric.section)
     header = Text.assemble(
         (safe(metric.name), "bold"), " — ", safe(metric.name_en), "  ", (f"[{safe(metric.id)}]", "cyan")
     )
+    unit = metric.unit + (f" (also {', '.join(metric.units[1:])})" if len(metric.units) > 1 else "")
     facts = [
         f"section: {section.title} ({dataset.group(section.group).title})",
-        f"unit: {metric.unit}" + (f" · category: {metric.category}" if metric.category else ""),
+        f"unit: {unit}" + (f" · category: {metric.category}" if metric.category else ""),
     ]
     if metric.aliases:
         facts.append("also: " + ", ".join(metric.aliases))
+    if metric.rounding:
+        facts.append(f"rounding: {metric.rounding}")
     renderables: list[RenderableType] = [header, *(t(line, "dim") for line in facts)]
     if metric.description:
         renderables += [Text(""), t(metric.description)]
-    renderables += [Text(""), _history(metric), Text(""), _chart(metric, terminal)]
+    renderables += [Text(""), _history(metric, results, terminal), Text(""), _chart(metric, terminal)]
     if metric.is_distribution:
         renderables += [_distribution(metric, terminal), Text("")]
-    for observation in metric.observations:
-        label = f" ({observation.period.key})" if observation.period else ""
+    for observation in metric.history():
+        label = f" ({_period(observation)})" if observation.period else ""
         if observation.parts:
-            parts = " + ".join(f"{p.name} {p.quantity.text}" for p in observation.parts)
+            parts = " + ".join(f"{p.name} {p.figure.text}" for p in observation.parts)
             renderables.append(t(f"Parts{label}: {parts}"))
         for title, items in (("Items", observation.items), ("Added since the previous figure", observation.added)):
             if items:
                 renderables.append(t(f"{title}{label}:"))
                 for number, item in enumerate(items, 1):
                     since = f" ({item.since.text}から)" if item.since else ""
-                    renderables.append(t(f"  {number}. {item.name}{since}"))
+                    renderables.append(t(f"{number}. {item.name}{since}", indent=2))
+        if observation.revised:
+            renderables.append(t(f"Revised{label} [{observation.source}]: {observation.revised}"))
     if results:
         renderables += [Text(""), _claims_table(results, terminal)]
-    notes = [*metric.notes, *(f"{mark}: {dataset.footnotes[mark]}" for mark in metric.footnotes)]
+    notes = [*metric.notes, *(f"{mark}: {dataset.footnotes.get(mark, '')}" for mark in metric.footnotes)]
     survey = dataset.surveys.get(metric.survey)
     if survey is not None:
         counts = "・".join(f"{period.text} n={count:,}" for period, count in survey.respondents)
-        notes.append(f"survey: {survey.title} ({survey.population}, {survey.method}; {counts}); {survey.rounding}")
-    if section.source:
-        notes.append(section.source)
-    notes.append(f"source: {dataset.source.title}, {dataset.source.url}")
-    renderables += [Text(""), *(t(note, "dim") for note in notes)]
+        described = ", ".join(part for part in (survey.population, survey.method, counts) if part)
+        notes.append(
+            f"survey: {survey.title}"
+            + (f" ({described})" if described else "")
+            + (f"; {survey.rounding_note}" if survey.rounding_note else "")
+        )
+    if section.citation:
+        notes.append(section.citation)
+    for source in dataset.sources:
+        if any(o.source == source.id for o in metric.observations):
+            published = f", published {source.published.text}" if source.published else ""
+            notes.append(f"source: {source.title}{published}" + (f", {source.url}" if source.url else ""))
+    renderables += [Text(""), *(t(note, "dim") for note in notes), *_file_note(dataset)]
     return _render(terminal, *renderables)
 
 
-def changes_view(dataset: Dataset, rows: list[Change], terminal: Terminal) -> str:
-    table = _table("metric", "baseline → latest", "change", "stated", "recomputed", "verdict")
-    table.title = Text("Changes against the stated baselines", style="bold")
-    table.columns[2].justify = "right"
-    table.columns[5].no_wrap = True
+# ── changes ──────────────────────────────────────────────────────────────────────────────────
+
+
+def render_changes(report: ChangesReport, terminal: Terminal) -> str:
+    if not report.rows:
+        return _render(terminal, t(report.empty_reason), *_file_note(report.dataset))
     arrow = "→" if terminal.unicode else "->"
-    for row in rows:
-        if row.baseline is None:
-            span = Text.assemble(f"— {arrow} ", safe(row.latest.quantity.text))
-        else:
-            span = Text.assemble(
-                f"{_period(row.baseline)} {arrow} {_period(row.latest)}\n",
-                safe(f"{row.baseline.quantity.text} {arrow} {row.latest.quantity.text}"),
+    title = Text("Changes against the stated baselines", style="bold")
+    if _narrow(terminal):
+        entries: list[RenderableType] = [title]
+        for row in report.rows:
+            entries.append(Text(""))
+            entries.append(
+                Text.assemble((safe(row.metric.id), "bold cyan"), "  ", _verdict(row.result.verdict, terminal))
             )
-        change = _change(row.absolute, row)
-        if row.percent is not None:
-            change += f"\n{_signed(format_fraction(row.percent.point, 2))}%"
+            entries.append(t(f"{_span(row, arrow)}", indent=2))
+            entries.append(t(f"change {_change(row)}", indent=2))
+            entries.append(t(f"stated {_stated(row.result)} · recomputed {_computed(row.result)}", "dim", indent=2))
+        return _render(terminal, *entries, *_file_note(report.dataset))
+    table = _table(terminal, "metric", "baseline → latest", "change", "stated", "recomputed", "verdict")
+    table.title = title
+    table.columns[0].no_wrap = True
+    table.columns[2].justify = "right"
+    table.columns[2].no_wrap = True
+    table.columns[3].no_wrap = True
+    table.columns[5].no_wrap = True
+    for row in report.rows:
         table.add_row(
             t(row.metric.id, "cyan"),
-            span,
-            change,
-            t(row.result.stated.text if row.result.stated else "—"),
-            format_computed(row.result),
+            t(_span(row, arrow, "\n")),
+            t(_change(row, "\n")),
+            t(_stated(row.result)),
+            t(_computed(row.result)),
             _verdict(row.result.verdict, terminal),
         )
-    return _render(terminal, table)
+    return _render(terminal, table, *_file_note(report.dataset))
 
 
-def _change(change: Interval | None, row: Change) -> str:
-    if change is None:
+def _span(row: Change, arrow: str, between: str = ": ") -> str:
+    latest = row.latest
+    if row.baseline is None:
+        return f"— {arrow} {latest.figure.text}"
+    periods = f"{_period(row.baseline)} {arrow} {_period(latest)}"
+    return f"{periods}{between}{row.baseline.figure.text} {arrow} {latest.figure.text}"
+
+
+def _change(row: Change, between: str = " ") -> str:
+    change = row.absolute
+    if change is None or change.point is None:
         return "—"
-    if row.metric.unit == "%":
+    if row.metric.is_percentage:
         return f"{_signed(format_fraction(change.point, 2))}PT"
-    return _signed(format_scaled(change.point, scale_of(row.latest.quantity), 2)) + row.metric.unit
+    text = _signed(format_scaled(change.point, scale_of(row.latest.figure), 2)) + row.metric.unit
+    if row.percent is not None and row.percent.point is not None:
+        text += f"{between}({_signed(format_fraction(row.percent.point, 2))}%)"
+    return text
 
 
-def verify_view(dataset: Dataset, results: list[Result], strict: bool, terminal: Terminal) -> str:
+# ── verify ───────────────────────────────────────────────────────────────────────────────────
+
+
+def render_verify(report: VerifyReport, terminal: Terminal) -> str:
     renderables: list[RenderableType] = []
     for verdict in VERDICT_ORDER:
-        group = [r for r in results if r.verdict is verdict]
+        group = [r for r in report.results if r.verdict is verdict]
         if not group:
             continue
-        heading = Text(f"{verdict.value} ({len(group)})", style=f"bold {VERDICT_STYLE[verdict]}")
-        renderables += [heading]
+        renderables.append(Text(f"{verdict.value} ({len(group)})", style=f"bold {VERDICT_STYLE[verdict]}"))
         for result in group:
-            renderables.append(_verify_entry(dataset, result, terminal, detailed=verdict is not Verdict.CONSISTENT))
+            renderables.append(
+                _verify_entry(report.dataset, result, terminal, detailed=verdict is not Verdict.CONSISTENT)
+            )
         renderables.append(Text(""))
-    renderables.append(_summary_line(results, strict))
+    style = "bold red" if report.failed else "bold green"
+    renderables += [Text(report.summary, style=style), *_file_note(report.dataset)]
     return _render(terminal, *renderables)
 
 
@@ -275,20 +538,39 @@ def _verify_entry(dataset: Dataset, result: Result, terminal: Terminal, detailed
     location = f"{dataset.file}:{claim.line}"
     line = Text.assemble("  ", _verdict(result.verdict, terminal), " ", (safe(claim.id), "bold"), f"  {safe(location)}")
     if not detailed:
-        return line.append(f"  「{safe(claim.text)}」", style="dim")
-    lines = [
+        if _narrow(terminal):
+            return Group(line, t(f"「{claim.text}」", "dim", indent=6))
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True)
+        grid.add_column()
+        grid.add_row(line, t(f"「{claim.text}」", "dim"))
+        return grid
+    lines: list[RenderableType] = [
         line,
-        t(f"      「{claim.text}」"),
-        t(f"      stated {result.stated.text if result.stated else '—'} · recomputed {format_computed(result)}"),
-        t(f"      {result.reason}", "dim"),
+        t(f"「{claim.text}」", indent=6),
+        t(f"stated {_stated(result)} · recomputed {_computed(result)}", indent=6),
+        t(f"{result.reason}", "dim", indent=6),
     ]
+    if result.verdict in FAILING and claim.note:
+        lines.append(t(f"note: {claim.note}", "dim", indent=6))
     return Group(*lines)
 
 
-def _summary_line(results: list[Result], strict: bool) -> Text:
-    counts = summarize(results)
-    failing = FAILING | {Verdict.WITHIN_ROUNDING} if strict else FAILING
-    failed = any(r.verdict in failing for r in results)
-    parts = ", ".join(f"{counts[v.value]} {v.value}" for v in VERDICT_ORDER[::-1])
-    status = ("FAIL" if failed else "OK") + (" (strict)" if strict else "")
-    return Text(f"{status}: {counts['total']} claims: {parts}", style="bold red" if failed else "bold green")
+# ── data errors ──────────────────────────────────────────────────────────────────────────────
+
+
+def render_errors(report: ErrorReport, terminal: Terminal) -> str:
+    return "".join(safe(problem.format(report.file)) + "\n" for problem in report.problems)
+
+
+def format_problems(file: str, problems: list[Problem]) -> str:
+    return "".join(safe(problem.format(file)) + "\n" for problem in problems)
+
+
+VIEWS = Views(
+    list=render_list,
+    show=render_show,
+    changes=render_changes,
+    verify=render_verify,
+    errors=render_errors,
+)

@@ -1,0 +1,69 @@
+"""JUnit XML for GitLab and Jenkins test reports: one test case per claim.
+
+inconsistent and gross claims are failures (within_rounding too under --strict), unverifiable and
+revised ones are skipped with their reason, and a file that cannot be loaded is one test case in error.
+"""
+
+from __future__ import annotations
+
+from xml.etree import ElementTree
+
+from dgcli.display import Terms
+from dgcli.model import Verdict
+from dgcli.render import Terminal, Views
+from dgcli.reports import ErrorReport, VerifyReport
+
+SKIPPED = frozenset({Verdict.UNVERIFIABLE, Verdict.REVISED})
+
+
+def _xml(suites: ElementTree.Element) -> str:
+    ElementTree.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(suites, encoding="unicode") + "\n"
+
+
+def render_verify(report: VerifyReport, terminal: Terminal) -> str:
+    failing = {Verdict.INCONSISTENT, Verdict.GROSS} | ({Verdict.WITHIN_ROUNDING} if report.strict else set())
+    failures = sum(r.verdict in failing for r in report.results)
+    skipped = sum(r.verdict in SKIPPED for r in report.results)
+    counts = {"tests": str(len(report.results)), "failures": str(failures), "errors": "0", "skipped": str(skipped)}
+    suites = ElementTree.Element("testsuites", {"name": "dgcli verify", **counts})
+    suite = ElementTree.SubElement(suites, "testsuite", {"name": report.dataset.file, **counts})
+    for result in report.results:
+        claim = result.claim
+        case = ElementTree.SubElement(
+            suite,
+            "testcase",
+            {
+                "classname": f"dgcli.{claim.section or claim.metric}",
+                "name": claim.id,
+                "file": report.dataset.file,
+                "line": str(claim.line),
+            },
+        )
+        stated = result.stated.text if result.stated else "—"
+        details = (
+            f"「{claim.text}」\nstated {stated} · recomputed {Terms(result.stated).computed(result.computed)}\n"
+            f"{result.reason}\n{report.dataset.file}:{claim.line}"
+        )
+        if result.verdict in failing:
+            failure = ElementTree.SubElement(case, "failure", {"message": result.reason, "type": result.verdict.value})
+            failure.text = details
+        elif result.verdict in SKIPPED:
+            ElementTree.SubElement(case, "skipped", {"message": f"{result.verdict.value}: {result.reason}"})
+        else:
+            ElementTree.SubElement(case, "system-out").text = f"{result.verdict.value}: {result.reason}"
+    return _xml(suites)
+
+
+def render_errors(report: ErrorReport, terminal: Terminal) -> str:
+    counts = {"tests": "1", "failures": "0", "errors": "1", "skipped": "0"}
+    suites = ElementTree.Element("testsuites", {"name": f"dgcli {report.command}".strip(), **counts})
+    suite = ElementTree.SubElement(suites, "testsuite", {"name": report.file, **counts})
+    case = ElementTree.SubElement(suite, "testcase", {"classname": "dgcli", "name": "load", "file": report.file})
+    first = report.problems[0].format(report.file) if report.problems else report.file
+    error = ElementTree.SubElement(case, "error", {"message": first, "type": "DataError"})
+    error.text = "\n".join(problem.format(report.file) for problem in report.problems)
+    return _xml(suites)
+
+
+VIEWS = Views(verify=render_verify, errors=render_errors)

@@ -1,0 +1,126 @@
+"""SARIF 2.1.0 for GitHub code scanning: one result per failing or doubtful claim, and per data error.
+
+Upload it with ``github/codeql-action/upload-sarif``; each result points at the claim's line and
+column in the indicators file. Rule ids are ``<kind>/<verdict>`` (``percent_change/inconsistent``),
+and ``data-error`` for a file that could not be loaded.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from dgcli.claims import KINDS, Result
+from dgcli.display import Terms
+from dgcli.model import ClaimKind, Verdict
+from dgcli.render import Terminal, Views, workspace_path
+from dgcli.reports import ErrorReport, VerifyReport
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {
+    Verdict.GROSS: "error",
+    Verdict.INCONSISTENT: "error",
+    Verdict.WITHIN_ROUNDING: "warning",
+    Verdict.REVISED: "note",
+    Verdict.UNVERIFIABLE: "note",
+}
+VERDICT_HELP = {
+    Verdict.GROSS: "No values within the figures' rounding give the stated figure, and the conclusion changes.",
+    Verdict.INCONSISTENT: "No values within the figures' rounding give the stated figure.",
+    Verdict.WITHIN_ROUNDING: "The printed figures do not give the stated figure; values within their rounding do.",
+    Verdict.REVISED: "Two sources print the figure differently; the file acknowledges the revision.",
+    Verdict.UNVERIFIABLE: "An operand is not published, or is only a bound that cannot decide.",
+}
+DATA_ERROR = "data-error"
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("dgcli")
+    except PackageNotFoundError:  # running from a source tree without an install
+        return "0+unknown"
+
+
+def _rule(rule_id: str) -> dict[str, Any]:
+    if rule_id == DATA_ERROR:
+        return {
+            "id": DATA_ERROR,
+            "name": "DataError",
+            "shortDescription": {"text": "The indicators file cannot be read or validated."},
+            "defaultConfiguration": {"level": "error"},
+        }
+    kind, verdict = ClaimKind(rule_id.split("/")[0]), Verdict(rule_id.split("/")[1])
+    return {
+        "id": rule_id,
+        "name": "".join(part.title() for part in rule_id.replace("/", "_").split("_")),
+        "shortDescription": {"text": f"A {kind} claim is {verdict}."},
+        "fullDescription": {"text": f"{kind}: {KINDS[kind].summary}. {VERDICT_HELP[verdict]}"},
+        "defaultConfiguration": {"level": LEVEL[verdict]},
+        "properties": {"tags": ["indicators", kind.value, verdict.value]},
+    }
+
+
+def _location(file: str, line: int, column: int) -> dict[str, Any]:
+    path = workspace_path(file)
+    artifact: dict[str, Any] = {"uri": path or file}
+    if path is not None:
+        artifact["uriBaseId"] = "%SRCROOT%"
+    region = {"startLine": max(line, 1)}
+    if column:
+        region["startColumn"] = column
+    return {"physicalLocation": {"artifactLocation": artifact, "region": region}}
+
+
+def _document(rules: list[str], results: list[dict[str, Any]]) -> str:
+    driver = {
+        "name": "dgcli",
+        "version": _version(),
+        "informationUri": "https://github.com/dgcli/dgcli",
+        "rules": [_rule(rule) for rule in rules],
+    }
+    for result in results:
+        result["ruleIndex"] = rules.index(result["ruleId"])
+    document = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [{"tool": {"driver": driver}, "results": results}]}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _claim_result(report: VerifyReport, result: Result) -> dict[str, Any]:
+    claim = result.claim
+    level = LEVEL[result.verdict]
+    if report.strict and result.verdict is Verdict.WITHIN_ROUNDING:
+        level = "error"
+    stated = result.stated.text if result.stated else "—"
+    recomputed = Terms(result.stated).computed(result.computed)
+    text = f"{claim.id}: 「{claim.text}」 stated {stated}, recomputed {recomputed}: {result.reason}"
+    return {
+        "ruleId": f"{claim.kind.value}/{result.verdict.value}",
+        "level": level,
+        "message": {"text": text},
+        "locations": [_location(report.dataset.file, claim.line, claim.column)],
+        "partialFingerprints": {"claimId": claim.id},
+        "properties": {"claim": claim.id, "verdict": result.verdict.value, "metrics": list(claim.metrics)},
+    }
+
+
+def render_verify(report: VerifyReport, terminal: Terminal) -> str:
+    results = [_claim_result(report, r) for r in report.results if r.verdict in LEVEL]
+    rules = sorted({result["ruleId"] for result in results})
+    return _document(rules, results)
+
+
+def render_errors(report: ErrorReport, terminal: Terminal) -> str:
+    results = [
+        {
+            "ruleId": DATA_ERROR,
+            "level": "error",
+            "message": {"text": problem.message + (f" ({problem.path})" if problem.path else "")},
+            "locations": [_location(report.file, problem.line, problem.column)],
+        }
+        for problem in report.problems
+    ]
+    return _document([DATA_ERROR], results)
+
+
+VIEWS = Views(verify=render_verify, errors=render_errors)
