@@ -161,6 +161,32 @@ def test_about_reads_the_last_significant_digit(mantissa: int, zeros: int) -> No
     assert figure.step == 10**zeros and figure.hedge is Hedge.ABOUT
 
 
+figure_texts = st.builds(
+    lambda digits, decimals, multiplier, unit: f"{digits:,}{decimals}{multiplier}{unit}",
+    st.integers(min_value=0, max_value=10**15),
+    st.sampled_from(["", ".0", ".5", ".25", ".125"]),
+    st.sampled_from(["", "万", "億", "兆", "千万"]),
+    st.sampled_from(
+        ["", "件", "枚", "%", "PT", "ポイント", "倍", "万", "人以上", "以上件", "割", "台", "人台", "強", "%ポイント"]
+    ),
+)
+
+
+@given(figure_texts)
+def test_the_fast_path_reads_exactly_as_the_scanner(text: str) -> None:
+    from dgcli.normalize import normalize
+    from dgcli.numbers import _plain_figure, _Scanner
+
+    cleaned = normalize(text)
+    fast = _plain_figure(text, cleaned)
+    try:
+        slow = _Scanner(text, cleaned).figure()
+    except ValueFormatError:
+        assert fast is None
+        return
+    assert fast is None or fast == slow
+
+
 @given(st.text(max_size=20))
 def test_never_raises_anything_but_its_own_error(text: str) -> None:
     try:

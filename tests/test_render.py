@@ -15,12 +15,12 @@ from dgcli.render.github import annotation, escape_data, escape_property
 
 @pytest.mark.parametrize("name", sorted(FORMATS))
 def test_the_registry_says_what_each_format_serves(name: str) -> None:
-    served = {command for command in Views._fields if getattr(views(name), command) is not None}
+    served = {command for command in Views.COMMANDS if getattr(views(name), command) is not None}
     assert served == set(FORMATS[name].commands)
 
 
 def test_every_command_has_a_text_or_machine_format() -> None:
-    for command in Views._fields:
+    for command in Views.COMMANDS:
         assert any(command in spec.commands for spec in FORMATS.values()), command
 
 

@@ -17,8 +17,6 @@ better verdict stands (scrutiny/roundwork's ``up_or_down``). This is statcheck's
 extract, recompute, and separate an error from a decision error — applied to indicators.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from fractions import Fraction
@@ -179,32 +177,35 @@ def verdict_for(
     """The verdict on a numeric claim, with a reason in the stated figure's own terms ("4.54% [4.53% – 4.55%]")."""
     terms = Terms(stated)
     verdict = judge(computed, target, bound_operand=bound_operand)
-    meaning = "" if target.low == target.high else f" {terms.interval(target)}"
-    gives = terms.computed(computed)
+
+    def meaning() -> str:
+        return "" if target.low == target.high else f" {terms.interval(target)}"
+
     if verdict is Verdict.CONSISTENT:
         if computed.point is None:
-            reason = f"every value the figures allow, {terms.interval(computed)}, is within {stated.text}{meaning}"
+            reason = f"every value the figures allow, {terms.interval(computed)}, is within {stated.text}{meaning()}"
         elif stated.hedge is Hedge.NONE and stated.step:
             reason = f"the printed figures give {terms.value(computed.point)}, which rounds to {stated.text}"
         elif stated.exact:
             reason = f"the printed figures give {terms.value(computed.point)}, as stated"
         else:
-            reason = f"the printed figures give {terms.value(computed.point)}, within {stated.text}{meaning}"
+            reason = f"the printed figures give {terms.value(computed.point)}, within {stated.text}{meaning()}"
     elif verdict is Verdict.WITHIN_ROUNDING:
         printed = "no finite value" if computed.point is None else terms.value(computed.point)
         reason = (
-            f"the printed figures give {printed}, not {stated.text}{meaning}; "
+            f"the printed figures give {printed}, not {stated.text}{meaning()}; "
             f"values within their rounding do: {terms.interval(computed)}"
         )
     elif verdict is Verdict.UNVERIFIABLE:
         allowed = terms.interval(computed)
         reason = f"a figure is only a bound: the figures allow {allowed}, which may or may not give {stated.text}"
     else:
+        gives = terms.computed(computed)
         gross = _gross(claim.kind, computed, target, stated.text, gives)
         if gross is not None:
             verdict, reason = Verdict.GROSS, gross
         else:
-            reason = f"no values within the figures' rounding give {stated.text}{meaning}: they give {gives}"
+            reason = f"no values within the figures' rounding give {stated.text}{meaning()}: they give {gives}"
     return Result(claim, verdict, reason, computed, stated, target)
 
 
@@ -456,23 +457,53 @@ def _printed(metric: Metric, period: object, source: str, answer: str) -> tuple[
 COMMON_KEYS = frozenset({"id", "kind", "text", "note", "source", "unverifiable"})
 
 
-class KindSpec(NamedTuple):
-    """One claim kind, declared once: what it asserts, the keys and units it takes, how it is checked."""
+class KindSpec:
+    """One claim kind, declared once: what it asserts, the keys and units it takes, how it is checked.
 
-    summary: str
-    example: str
-    checker: Checker
-    stated: str  # "required", "optional" or "none"
-    units: frozenset[str] | None  # canonical units the stated figure may have; None: the metric's own
-    keys: frozenset[str]  # keys besides COMMON_KEYS that the kind accepts
-    needs: frozenset[str] = frozenset()  # keys it cannot do without (from: may be waived by unverifiable:)
-    many_metrics: bool = False
-    direction: bool = False  # takes direction: up | down
-    implied: bool = False  # checked for every figure; never written in a file
+    ``stated``: "required", "optional" or "none"; ``units``: the canonical units the stated figure
+    may have (None: the metric's own); ``keys``: what it accepts besides COMMON_KEYS; ``needs``: what
+    it cannot do without (from: may be waived by unverifiable:); ``direction``: takes up | down;
+    ``implied``: checked for every figure it applies to, never written in a file.
+    """
+
+    __slots__ = (
+        "accepted",
+        "checker",
+        "direction",
+        "example",
+        "implied",
+        "keys",
+        "many_metrics",
+        "needs",
+        "stated",
+        "summary",
+        "units",
+    )
+
+    def __init__(
+        self,
+        summary: str,
+        example: str,
+        checker: Checker,
+        stated: str,
+        units: frozenset[str] | None,
+        keys: frozenset[str],
+        needs: frozenset[str] = frozenset(),
+        *,
+        many_metrics: bool = False,
+        direction: bool = False,
+        implied: bool = False,
+    ) -> None:
+        self.summary, self.example, self.checker, self.stated, self.units = summary, example, checker, stated, units
+        self.keys, self.needs, self.many_metrics = keys, needs, many_metrics
+        self.direction, self.implied = direction, implied
+        # Every key a claim of this kind may have, computed once for the loader.
+        self.accepted = COMMON_KEYS | keys | ({"stated"} if stated != "none" else frozenset())
 
     def forbidden_keys(self) -> list[str]:
+        """Claim keys this kind refuses (for the JSON Schema)."""
         every = {"metric", "metrics", "stated", "from", "to", "of", "direction"}
-        return sorted(every - self.keys - ({"stated"} if self.stated != "none" else set()))
+        return sorted(every - self.accepted)
 
 
 _ONE = frozenset({"metric", "to"})
@@ -651,12 +682,12 @@ def _rounding_label(claim: Claim, dataset: Dataset) -> str:
     return stated_rule(claim, dataset).value
 
 
-def implied_claims(dataset: Dataset) -> list[Claim]:
+def implied_claims(dataset: Dataset, metric: Metric | None = None) -> list[Claim]:
     """Checks a publication implies without stating them: distribution sums and cross-source agreement."""
     found: list[Claim] = []
-    for metric in dataset.metrics.values():
-        found.extend(_distribution_claims(dataset, metric))
-        found.extend(_agreement_claims(dataset, metric))
+    for each in dataset.metrics.values() if metric is None else [metric]:
+        found.extend(_distribution_claims(dataset, each))
+        found.extend(_agreement_claims(dataset, each))
     return found
 
 
@@ -669,11 +700,15 @@ _HUNDRED_PERCENT = Figure("100%", Decimal(100), Decimal(0), PERCENT)
 _AT_MOST_HUNDRED = Figure("100%以下", Decimal(100), Decimal(0), PERCENT, Hedge.AT_MOST)
 
 
+def _distribution_id(metric: Metric, observation: Observation, main: str) -> str:
+    return f"{metric.id}-{_slug(observation, main)}-{'at-most' if observation.partial else 'sums-to'}-100"
+
+
 def _distribution_claims(dataset: Dataset, metric: Metric) -> list[Claim]:
     main = dataset.source.id
     return [
         Claim(
-            id=f"{metric.id}-{_slug(o, main)}-{'at-most' if o.partial else 'sums-to'}-100",
+            id=_distribution_id(metric, o, main),
             kind=ClaimKind.DISTRIBUTION_SUM,
             text=" + ".join(f"{s.answer} {s.figure.text}" for s in o.shares) + (" ≤ 100%" if o.partial else " = 100%"),
             metrics=(metric.id,),
@@ -687,64 +722,106 @@ def _distribution_claims(dataset: Dataset, metric: Metric) -> list[Claim]:
     ]
 
 
-def _agreement_claims(dataset: Dataset, metric: Metric) -> list[Claim]:
-    """One check per pair of sources that print the same (period, answer or part) of this metric."""
+class _Pair:
+    """Two sources printing one (period, answer or part) of a metric: an agreement check.
+
+    ``name`` is the answer or part ("" for the figure itself), ``position`` its place among the
+    observation's figures (for a stable ASCII id).
+    """
+
+    __slots__ = ("first", "name", "position", "second")
+
+    def __init__(self, name: str, position: int, first: Observation, second: Observation) -> None:
+        self.name, self.position, self.first, self.second = name, position, first, second
+
+    def id(self, metric: Metric) -> str:
+        which = f"-{self.position}" if self.name else ""
+        period = self.first.period_key or "undated"
+        return f"{metric.id}-{period}{which}-{self.first.source}-vs-{self.second.source}"
+
+
+def _pairs(metric: Metric) -> list[_Pair]:
+    if len({o.source for o in metric.observations}) < 2:
+        return []  # one source: nothing to agree with
     printed: dict[tuple[str | None, str], list[tuple[Observation, int]]] = {}
     for observation in metric.observations:
         for position, (name, _) in enumerate(observation.figures()):
             printed.setdefault((observation.period_key, name), []).append((observation, position))
+    return [
+        _Pair(name, position, first, second)
+        for (_, name), seen in printed.items()
+        for index, (first, position) in enumerate(seen)
+        for second, _ in seen[index + 1 :]
+        if second.source != first.source
+    ]
+
+
+def _agreement_claims(dataset: Dataset, metric: Metric) -> list[Claim]:
+    """One check per pair of sources that print the same (period, answer or part) of this metric."""
     found: list[Claim] = []
-    for (period_key, name), seen in printed.items():
-        for index, (first, position) in enumerate(seen):
-            for second, _ in seen[index + 1 :]:
-                if second.source == first.source:
-                    continue
-                which = f"-{position}" if name else ""
-                figure_a = dict(first.figures())[name]
-                figure_b = dict(second.figures())[name]
-                found.append(
-                    Claim(
-                        id=f"{metric.id}-{period_key or 'undated'}{which}-{first.source}-vs-{second.source}",
-                        kind=ClaimKind.AGREEMENT,
-                        text=f"{name + ' ' if name else ''}{first.period.text if first.period else '(undated)'}: "
-                        f"{figure_a.text} ({first.source}) / {figure_b.text} ({second.source})",
-                        metrics=(metric.id,),
-                        line=second.line,
-                        source=second.source,
-                        target=At(first.period, first.source),
-                        answer=name,
-                        versus=second.source,
-                        revised=second.revised or first.revised,
-                    )
-                )
+    for pair in _pairs(metric):
+        first, second, name = pair.first, pair.second, pair.name
+        figure_a, figure_b = dict(first.figures())[name], dict(second.figures())[name]
+        found.append(
+            Claim(
+                id=pair.id(metric),
+                kind=ClaimKind.AGREEMENT,
+                text=f"{name + ' ' if name else ''}{first.period.text if first.period else '(undated)'}: "
+                f"{figure_a.text} ({first.source}) / {figure_b.text} ({second.source})",
+                metrics=(metric.id,),
+                line=second.line,
+                source=second.source,
+                target=At(first.period, first.source),
+                answer=name,
+                versus=second.source,
+                revised=second.revised or first.revised,
+            )
+        )
     return found
+
+
+def implied_ids(dataset: Dataset) -> dict[str, ClaimKind]:
+    """The ids of every implied check, without building the checks (the loader keeps them unique)."""
+    main = dataset.source.id
+    ids: dict[str, ClaimKind] = {}
+    for metric in dataset.metrics.values():
+        for observation in metric.observations:
+            if observation.shares:
+                ids[_distribution_id(metric, observation, main)] = ClaimKind.DISTRIBUTION_SUM
+        for pair in _pairs(metric):
+            ids[pair.id(metric)] = ClaimKind.AGREEMENT
+    return ids
 
 
 def all_claims(dataset: Dataset) -> list[Claim]:
     """Encoded claims in file order, each metric's implied checks after its own claims."""
-    implied: dict[str, list[Claim]] = {}
-    for claim in implied_claims(dataset):
-        implied.setdefault(claim.metric, []).append(claim)
     found: list[Claim] = []
     for section in dataset.sections:
         found.extend(section.claims)
         for metric_id in section.metrics:
-            found.extend(dataset.metrics[metric_id].claims)
-            found.extend(implied.get(metric_id, ()))
+            metric = dataset.metrics[metric_id]
+            found.extend(metric.claims)
+            found.extend(implied_claims(dataset, metric))
     return found
 
 
 def verify(dataset: Dataset, metric_id: str | None = None) -> list[Result]:
     """Check every claim (or those about one metric), in file order."""
-    results = [check(claim, dataset) for claim in all_claims(dataset)]
-    results = _cross_check_outside_wholes(dataset, results)
     if metric_id is None:
-        return results
-    return [
-        r
-        for r in results
-        if metric_id in r.claim.metrics or (r.claim.of is not None and r.claim.of.metric == metric_id)
-    ]
+        claims = all_claims(dataset)
+    else:
+        claims = [c for c in dataset.claims() if _about(c, metric_id) or c.outside]
+        claims += implied_claims(dataset, dataset.metrics[metric_id])
+        mine = [c for c in claims if _about(c, metric_id)]
+        wholes = {fold(c.outside) for c in mine if c.outside}
+        # Claims naming the same outside whole are checked too: each cross-checks the others.
+        claims = [c for c in claims if _about(c, metric_id) or (c.outside and fold(c.outside) in wholes)]
+    results = _cross_check_outside_wholes(dataset, [check(claim, dataset) for claim in claims])
+    return results if metric_id is None else [r for r in results if _about(r.claim, metric_id)]
+
+
+def _about(claim: Claim, metric_id: str) -> bool:
+    return metric_id in claim.metrics or (claim.of is not None and claim.of.metric == metric_id)
 
 
 def _cross_check_outside_wholes(dataset: Dataset, results: list[Result]) -> list[Result]:

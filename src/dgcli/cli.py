@@ -4,8 +4,6 @@ This is the one place that prints and the one place that turns errors into exit 
 Signals are set up in ``dgcli.__main__`` before anything heavy is imported.
 """
 
-from __future__ import annotations
-
 import contextlib
 import errno
 import gc
@@ -16,7 +14,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer._click.core import Context  # typer ships its own Click; never import click
+from typer._click.core import Command, Context  # typer ships its own Click; never import click
 from typer._types import TyperChoice
 from typer.core import TyperCommand
 
@@ -54,15 +52,15 @@ or a data file that cannot be read or validated · 3 a bug in dgcli · 74 output
 be written · 130 interrupted · 141 output closed early (| head).
 """
 
-app = typer.Typer(
-    name="dgcli",
-    help=HELP,
-    add_completion=True,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,  # plain help text: no markup in brackets, paragraphs re-wrapped
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+_SETTINGS: dict[str, Any] = {
+    "name": "dgcli",
+    "help": HELP,
+    "no_args_is_help": True,
+    "pretty_exceptions_enable": False,
+    "rich_markup_mode": None,  # plain help text: no markup in brackets, paragraphs re-wrapped
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+}
+app = typer.Typer(add_completion=True, **_SETTINGS)
 
 
 class _Command(TyperCommand):
@@ -377,7 +375,7 @@ def main(argv: list[str] | None = None) -> int:
         if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")  # a terminal that can't show a character degrades
     _Run.command, _Run.format = "", "text"
-    command = typer.main.get_command(app)
+    command = _click_command(sys.argv[1:] if argv is None else argv)
     # One short run over acyclic data: the cycle collector would only rescan the ever-growing
     # model (time(50k metrics) / time(5k) went from 11 to under 10 without it).
     collecting = gc.isenabled()
@@ -423,6 +421,20 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if collecting:
             gc.enable()
+
+
+def _click_command(args: list[str]) -> Command:
+    """Typer turns every command's signature into Click parameters on every run; when a command is
+    named on the line, build only that one, without the completion options that belong to bare
+    ``dgcli`` (``dgcli --help`` and completion itself still get everything)."""
+    name = next((arg for arg in args if not arg.startswith("-")), None)
+    chosen = [info for info in app.registered_commands if info.name == name]
+    if not chosen or os.environ.get("_DGCLI_COMPLETE"):
+        return typer.main.get_command(app)
+    lean = typer.Typer(add_completion=False, **_SETTINGS)
+    lean.registered_callback = app.registered_callback
+    lean.registered_commands = chosen
+    return typer.main.get_command(lean)
 
 
 def _bug(error: BaseException) -> int:

@@ -20,9 +20,12 @@ def round_half_up(value: Fraction) -> int:
     return magnitude if numerator >= 0 else -magnitude
 
 
-def format_fraction(value: Fraction, places: int = 4, *, grouping: bool = True) -> str:
-    """A readable decimal: at most ``places`` decimals (half up), no trailing zeros, thousands commas."""
-    scaled = round_half_up(value * 10**places)
+def format_fraction(value: Fraction, places: int = 4, *, grouping: bool = True, divisor: int = 1) -> str:
+    """``value ÷ divisor`` as a readable decimal: at most ``places`` decimals (half up), no trailing
+    zeros, thousands commas. Integer arithmetic on numerator and denominator: no Fraction is made."""
+    numerator, denominator = value.numerator * 10**places, value.denominator * divisor
+    magnitude = (2 * abs(numerator) + denominator) // (2 * denominator)
+    scaled = magnitude if numerator >= 0 else -magnitude
     whole, fraction = divmod(abs(scaled), 10**places)
     sign = "-" if scaled < 0 else ""
     text = f"{sign}{whole:,}" if grouping else f"{sign}{whole}"
@@ -45,7 +48,7 @@ def exact_decimal(value: Fraction) -> str:
 def format_scaled(value: Fraction, scale: tuple[int, str], places: int = 1) -> str:
     """A value in the multiplier a figure was printed with: 4,040,000 in 万 is "404万"."""
     multiplier, symbol = scale
-    return f"{format_fraction(value / multiplier, places)}{symbol}"
+    return f"{format_fraction(value, places, divisor=multiplier)}{symbol}"
 
 
 class Terms:

@@ -1,7 +1,5 @@
 """The few exception types the core raises. The CLI maps each to a message and an exit code."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 

@@ -5,8 +5,6 @@ decimal text in CSV); ``low``/``high`` are what the printed figure stands for un
 (empty where a hedge leaves a side open, as in 4,000以上).
 """
 
-from __future__ import annotations
-
 from fractions import Fraction
 from typing import NamedTuple
 
@@ -67,8 +65,8 @@ def _row(head: tuple[str, ...], observation: Observation, figure: Figure, answer
         *head,
         period.key if period else None,
         period.text if period else None,
-        period.first_day.isoformat() if period else None,
-        period.last_day.isoformat() if period else None,
+        period.first_day if period else None,
+        period.last_day if period else None,
         observation.source,
         answer or None,
         part or None,

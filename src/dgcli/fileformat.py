@@ -9,17 +9,22 @@ and in the claim kind table (claims.KINDS), which the schema generator also read
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
 
 SCHEMA_VERSION = 2
 READS_VERSIONS = (1, 2)
 
 
-class Key(NamedTuple):
-    name: str
-    shape: str  # text, id, figure, period, rounding, count, bool, texts, ids, at, item, list:X, map:X, pairs:X
-    required: bool
-    doc: str
+class Key:
+    """One key of one mapping: its name, shape, whether it must be there, and what it means.
+
+    shape: text, id, figure, period, rounding, count, bool, texts, ids, at, list:X, map:X, pairs:X.
+    """
+
+    __slots__ = ("doc", "name", "required", "shape")
+
+    def __init__(self, name: str, shape: str, required: bool, doc: str) -> None:
+        self.name, self.shape, self.required, self.doc = name, shape, required, doc
 
 
 def _keys(*keys: Key) -> dict[str, Key]:

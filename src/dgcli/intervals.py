@@ -5,8 +5,7 @@ Half-open ends matter: under 四捨五入 ``9,308万`` is [9,307.5万, 9,308.5�
 [9,308.5万, 9,309.5万) — they touch but do not overlap, so one figure cannot pass for the other.
 """
 
-from __future__ import annotations
-
+import functools
 from fractions import Fraction
 from typing import NamedTuple
 
@@ -25,7 +24,7 @@ class Interval(NamedTuple):
     point: Fraction | None = None  # None when a figure is only a bound (4,000以上) or a division by zero
 
     @classmethod
-    def exact(cls, value: Fraction) -> Interval:
+    def exact(cls, value: Fraction) -> "Interval":
         return cls(value, value, point=value)
 
     def contains(self, value: Fraction) -> bool:
@@ -33,10 +32,10 @@ class Interval(NamedTuple):
         below = self.high is None or value < self.high or (value == self.high and not self.high_open)
         return above and below
 
-    def overlaps(self, other: Interval) -> bool:
+    def overlaps(self, other: "Interval") -> bool:
         return not intersection(self, other).empty
 
-    def within(self, other: Interval) -> bool:
+    def within(self, other: "Interval") -> bool:
         """Every value of this interval is in ``other``."""
         low_ok = other.low is None or (
             self.low is not None
@@ -179,6 +178,8 @@ def share(part: Interval, whole: Interval) -> Interval | None:
 
 def clamp(a: Interval, low: Fraction, high: Fraction | None) -> Interval:
     """Keep to what a measured figure can be: counts ≥ 0, shares within 0–100%."""
+    if a.low is not None and a.low >= low and (high is None or (a.high is not None and a.high <= high)):
+        return a
     bounds = Interval(low, high)
     result = intersection(a, bounds)
     return result._replace(point=a.point)
@@ -187,6 +188,7 @@ def clamp(a: Interval, low: Fraction, high: Fraction | None) -> Interval:
 TIE_READINGS = (Rounding.HALF_UP, Rounding.HALF_DOWN)  # how ``nearest`` is read: each tie direction alone
 
 
+@functools.lru_cache(maxsize=4096)
 def figure_interval(figure: Figure, rule: Rounding) -> Interval:
     """The true values that print as ``figure`` under ``rule`` (a concrete rule, not NEAREST).
 
@@ -225,6 +227,9 @@ def stands_for(figure: Figure, rule: Rounding) -> Interval:
     """What a figure stands for under a declared rule; ``nearest`` is shown as both readings' hull."""
     if rule is not Rounding.NEAREST:
         return figure_interval(figure, rule)
+    if figure.hedge is Hedge.NONE and figure.value >= 0:  # [v − step/2, v + step/2], both ends possible
+        value, half = Fraction(figure.value), Fraction(figure.step) / 2
+        return Interval(value - half, value + half, point=value)
     return hull(*(figure_interval(figure, tie) for tie in TIE_READINGS))
 
 

@@ -5,8 +5,6 @@ equality, hashing and typing, but a class costs ~0.15 ms to create instead of ~0
 defines about twenty of them on every start (benchmarks/README.md has the measurements).
 """
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import NamedTuple
 

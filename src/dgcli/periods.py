@@ -7,14 +7,12 @@ month), ``2023年`` (2023), ``2023年度`` (FY2023, April to March), ``2023年�
 調査結果) are kept in the text and ignored in the key. Relative words (昨年度, 前月, 1年前) are not
 periods: they are refused with a hint to name the period.
 
-Every period is a span of days (``start``..``end``, ordinals of ``datetime.date``), so a day sorts
-inside its month and 2023年度末 after 2023年12月.
+Every period is a span of days (``start``..``end``, day numbers as ``datetime.date.toordinal``
+counts them), so a day sorts inside its month and 2023年度末 after 2023年12月. The reader is a
+small scanner rather than a dozen regular expressions: it runs on every start, where compiling
+each pattern would cost more than reading the whole file's periods.
 """
 
-from __future__ import annotations
-
-import re
-from datetime import date
 from typing import NamedTuple
 
 from dgcli.errors import ValueFormatError
@@ -26,30 +24,27 @@ HINT = "write e.g. 2024年7月, 2024年7月30日, 2023年度, 2023年度末, 令
 # Words around a period that say how it was measured, not which days it covers.
 _PREFIXES = ("年間", "リリース以降", "累計")
 _SUFFIXES = ("時点の調査結果", "の調査結果", "調査結果", "時点", "現在", "合計", "累計", "実績", "の数値", "まで")
-_RELATIVE = re.compile(
-    r"^(?:昨年度?|前年度?|本年度?|今年度?|今年|来年度?|前月|先月|今月|前週|先週|今週|前回|前期|今期|前年同月|前年同期|"
-    r"\d+(?:年|か月|ヶ月|カ月|ヵ月|週間?|日)前)"
+_RELATIVE_WORDS = (
+    "昨年",
+    "前年",
+    "本年",
+    "今年",
+    "来年",
+    "前月",
+    "先月",
+    "今月",
+    "前週",
+    "先週",
+    "今週",
+    "前回",
+    "前期",
+    "今期",
 )
+_AGO_UNITS = ("年前", "か月前", "ヶ月前", "カ月前", "ヵ月前", "週前", "週間前", "日前")
 _ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
-_ERA = re.compile(r"(令和|平成|昭和)(元|\d{1,2})年")
-_RANGE_SPLIT = re.compile(r"から|~|〜|～|/|-(?=\d{4}|\d{1,2}月|FY)")
-_SHORT_MONTH_RANGE = re.compile(r"(\d{4})年(\d{1,2})[-~〜～](\d{1,2})月期?")
-
-_DAY = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
-_MONTH_END = re.compile(r"(\d{4})年(\d{1,2})月末")
-_MONTH = re.compile(r"(\d{4})年(\d{1,2})月")
-_FISCAL_END = re.compile(r"(\d{4})年度末")
-_FISCAL_PART = re.compile(r"(\d{4})年度(上半期|下半期|上期|下期|第([1-4])四半期)")
-_FISCAL = re.compile(r"(\d{4})年度")
-_YEAR_END = re.compile(r"(\d{4})年末")
-_YEAR = re.compile(r"(\d{4})年")
-_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
-_ISO_YEAR = re.compile(r"(\d{4})")
-_ISO_FISCAL = re.compile(r"FY(\d{4})")
-# A range's end may leave out what its start already said: 2024年6月から7月, 2024年6月1日から30日.
-_BARE_MONTH = re.compile(r"(\d{1,2})月(末)?")
-_BARE_DAY = re.compile(r"(\d{1,2})日")
+_RANGE_WORDS = ("から", "〜", "～", "~")
+_FISCAL_PARTS = {"上半期": (4, 6), "上期": (4, 6), "下半期": (10, 6), "下期": (10, 6)}
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 class Period(NamedTuple):
@@ -57,8 +52,8 @@ class Period(NamedTuple):
 
     text: str  # as written in the file: "2024年8月末時点"
     key: str  # "2024-08-31", "2024-07", "2023", "FY2023", "2023-08/2024-07"
-    start: int  # ordinal of the first day (date.toordinal)
-    end: int  # ordinal of the last day, inclusive
+    start: int  # the first day (day 1 is 0001-01-01, as date.toordinal counts)
+    end: int  # the last day, inclusive
     kind: str  # "day", "month", "year", "fiscal_year" or "range"
 
     @property
@@ -66,51 +61,87 @@ class Period(NamedTuple):
         """Later ends sort later; of two with the same end, the longer span first (a month before its last day)."""
         return (self.end, self.start)
 
-    def contains(self, other: Period) -> bool:
+    def contains(self, other: "Period") -> bool:
         return self.start <= other.start and other.end <= self.end
 
     @property
-    def first_day(self) -> date:
-        return date.fromordinal(self.start)
+    def first_day(self) -> str:
+        return iso_day(self.start)
 
     @property
-    def last_day(self) -> date:
-        return date.fromordinal(self.end)
+    def last_day(self) -> str:
+        return iso_day(self.end)
 
 
-class _Span(NamedTuple):
-    key: str
-    start: int
-    end: int
-    kind: str
-    year: int
-    month: int  # 0 when the span is not inside one month
+class _Span:
+    """One end of a period while it is read: its key, days, and what a range's end may leave out."""
+
+    __slots__ = ("end", "key", "kind", "month", "start", "year")
+
+    def __init__(self, key: str, start: int, end: int, kind: str, year: int, month: int = 0) -> None:
+        self.key, self.start, self.end, self.kind, self.year, self.month = key, start, end, kind, year, month
+
+
+def _leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def _month_length(year: int, month: int) -> int:
+    return 29 if month == 2 and _leap(year) else _MONTH_DAYS[month - 1]
+
+
+def day_number(year: int, month: int, day: int) -> int:
+    """Days since 0001-01-01 (that day is 1), as ``datetime.date.toordinal`` counts, without importing it."""
+    before = year - 1
+    days = before * 365 + before // 4 - before // 100 + before // 400
+    days += sum(_MONTH_DAYS[: month - 1]) + (1 if month > 2 and _leap(year) else 0)
+    return days + day
+
+
+def iso_day(number: int) -> str:
+    """The inverse of ``day_number``: "2024-07-31"."""
+    year = max(1, (number * 400) // 146097 - 1)
+    while day_number(year + 1, 1, 1) <= number:
+        year += 1
+    month = 1
+    while month < 12 and day_number(year, month + 1, 1) <= number:
+        month += 1
+    return f"{year:04d}-{month:02d}-{number - day_number(year, month, 1) + 1:02d}"
+
+
+_PARSED: dict[str, Period] = {}  # a file names the same few periods over and over
 
 
 def parse_period(text: str) -> Period:
     """Parse a period as printed or in canonical form. Raises ``ValueFormatError`` with a hint."""
+    known = _PARSED.get(text)
+    if known is not None:
+        return known
+    period = _parse(text)
+    if len(_PARSED) < 10_000:
+        _PARSED[text] = period
+    return period
+
+
+def _parse(text: str) -> Period:
     check_digits(text)
     core = _strip_decorations("".join(normalize(text).split()))
     if not core:
         raise ValueFormatError(f"not a period: {text!r} ({HINT})")
-    if _RELATIVE.match(core):
+    if _relative(core):
         raise ValueFormatError(
             f"{text!r} is relative to the publication, not a period: name the period it means (e.g. from: 2023年度)"
         )
-    core = _ERA.sub(lambda m: f"{_ERAS[m[1]] + (1 if m[2] == '元' else int(m[2]))}年", core)
-    if match := _SHORT_MONTH_RANGE.fullmatch(core):  # 2024年1〜3月, 2024年1-3月期
-        core = f"{match[1]}年{match[2]}月から{match[1]}年{match[3]}月"
-    parts = _RANGE_SPLIT.split(core)
-    if len(parts) == 1:
-        span = _single(core, text)
+    core = _western_years(core, text)
+    first, last = _split_range(core, text)
+    if last is None:
+        span = _single(first, text)
         return Period(text, span.key, span.start, span.end, span.kind)
-    if len(parts) != 2 or not parts[0] or not parts[1]:
-        raise ValueFormatError(f"not a period: {text!r} ({HINT})")
-    first = _single(parts[0], text)
-    last = _range_end(parts[1], first, text)
-    if last.start <= first.end:
+    start = _single(first, text)
+    end = _range_end(last, start, text)
+    if end.start <= start.end:
         raise ValueFormatError(f"period {text!r} ends before it starts")
-    return Period(text, f"{first.key}/{last.key}", first.start, last.end, "range")
+    return Period(text, f"{start.key}/{end.key}", start.start, end.end, "range")
 
 
 def _strip_decorations(core: str) -> str:
@@ -125,50 +156,143 @@ def _strip_decorations(core: str) -> str:
         for suffix in _SUFFIXES:
             if core.endswith(suffix) and len(core) > len(suffix):
                 core, changed = core.removesuffix(suffix), True
+        if core.endswith("月期"):  # 2024年1-3月期: the quarter the months make
+            core, changed = core[:-1], True
     return core
 
 
+def _relative(core: str) -> bool:
+    if core.startswith(_RELATIVE_WORDS):
+        return True
+    digits = len(core) - len(core.lstrip("0123456789"))
+    return digits > 0 and core[digits:].startswith(_AGO_UNITS)
+
+
+def _western_years(core: str, text: str) -> str:
+    """令和5年 → 2023年; 令和元年 → 2019年."""
+    for era, base in _ERAS.items():
+        while era in core:
+            at = core.index(era) + len(era)
+            number = "元" if core[at : at + 1] == "元" else _digits(core, at)
+            if not number or core[at + len(number) : at + len(number) + 1] != "年":
+                raise ValueFormatError(f"not a period: {text!r} ({HINT})")
+            year = base + (1 if number == "元" else int(number))
+            core = core[: at - len(era)] + f"{year}年" + core[at + len(number) + 1 :]
+    return core
+
+
+def _digits(text: str, at: int) -> str:
+    end = at
+    while end < len(text) and text[end] in "0123456789":
+        end += 1
+    return text[at:end]
+
+
+def _split_range(core: str, text: str) -> tuple[str, str | None]:
+    for word in _RANGE_WORDS:
+        if word in core:
+            first, _, last = core.partition(word)
+            return _short_month_range(first, last)
+    if "/" in core:
+        first, _, last = core.partition("/")
+        return first, last
+    if "-" in core and "年" in core:  # 2024年1-3月
+        first, _, last = core.partition("-")
+        return _short_month_range(first, last)
+    if core.count("-") == 1 and len(core) == 9 and core[4] == "-":  # 2022-2023
+        return core[:4], core[5:]
+    return core, None
+
+
+def _short_month_range(first: str, last: str) -> tuple[str, str]:
+    """2024年1〜3月: the start is a month whose 月 the printer left out."""
+    if first.endswith(tuple("0123456789")) and "年" in first and "月" not in first and last.endswith("月"):
+        return first + "月", last
+    return first, last
+
+
 def _single(core: str, text: str) -> _Span:
-    if m := _DAY.fullmatch(core) or _ISO_DAY.fullmatch(core):
-        return _day(int(m[1]), int(m[2]), int(m[3]), text)
-    if m := _MONTH_END.fullmatch(core):
-        year, month = _year(m[1], text), _month(m[2], text)
+    """One point or span: 2024年7月30日, 2024年7月末, 2024年7月, 2023年度末, 2023年度, 2023年末, 2023年, ISO forms."""
+    if core.startswith("FY") and len(core) == 6 and core[2:].isdigit():
+        return _fiscal(_year(core[2:], text))
+    if len(core) >= 4 and core[:4].isdigit() and core[4:5] in ("", "-"):
+        return _iso(core, text)
+    year_digits = _digits(core, 0)
+    if len(year_digits) != 4 or core[4:5] != "年":
+        raise ValueFormatError(f"not a period: {text!r} ({HINT})")
+    year, rest = _year(year_digits, text), core[5:]
+    if rest == "":
+        return _Span(f"{year:04d}", day_number(year, 1, 1), day_number(year, 12, 31), "year", year)
+    if rest == "末":
+        return _day(year, 12, 31, text)
+    if rest == "度":
+        return _fiscal(year)
+    if rest == "度末":
+        return _day(year + 1, 3, 31, text)
+    if rest.startswith("度"):
+        return _fiscal_part(year, rest[1:], text)
+    month_digits = _digits(rest, 0)
+    if not month_digits or rest[len(month_digits) : len(month_digits) + 1] != "月":
+        raise ValueFormatError(f"not a period: {text!r} ({HINT})")
+    month, rest = _month(month_digits, text), rest[len(month_digits) + 1 :]
+    if rest == "":
+        return _month_span(year, month)
+    if rest == "末":
         return _day(year, month, _month_length(year, month), text)
-    if m := _MONTH.fullmatch(core) or _ISO_MONTH.fullmatch(core):
-        return _month_span(_year(m[1], text), _month(m[2], text))
-    if m := _FISCAL_END.fullmatch(core):
-        return _day(_year(m[1], text) + 1, 3, 31, text)
-    if m := _FISCAL_PART.fullmatch(core):
-        year = _year(m[1], text)
-        first_month = {"上半期": 4, "上期": 4, "下半期": 10, "下期": 10}.get(m[2]) or 1 + 3 * int(m[3])
-        length = 6 if m[3] is None else 3
-        start = _month_span(year + (first_month - 1) // 12, (first_month - 1) % 12 + 1)
-        end_month = first_month + length - 1
-        end = _month_span(year + (end_month - 1) // 12, (end_month - 1) % 12 + 1)
-        return _Span(f"{start.key}/{end.key}", start.start, end.end, "range", year, 0)
-    if m := _FISCAL.fullmatch(core) or _ISO_FISCAL.fullmatch(core):
-        year = _year(m[1], text)
-        return _Span(f"FY{year}", _ordinal(year, 4, 1), _ordinal(year + 1, 3, 31), "fiscal_year", year, 0)
-    if m := _YEAR_END.fullmatch(core):
-        return _day(_year(m[1], text), 12, 31, text)
-    if m := _YEAR.fullmatch(core) or _ISO_YEAR.fullmatch(core):
-        year = _year(m[1], text)
-        return _Span(f"{year:04d}", _ordinal(year, 1, 1), _ordinal(year, 12, 31), "year", year, 0)
+    day_digits = _digits(rest, 0)
+    if day_digits and rest[len(day_digits) :] == "日":
+        return _day(year, month, int(day_digits), text)
     raise ValueFormatError(f"not a period: {text!r} ({HINT})")
+
+
+def _iso(core: str, text: str) -> _Span:
+    parts = core.split("-")
+    if not all(part.isdigit() and part.isascii() for part in parts) or [len(p) for p in parts] not in (
+        [4],
+        [4, 2],
+        [4, 2, 2],
+    ):
+        raise ValueFormatError(f"not a period: {text!r} ({HINT})")
+    year = _year(parts[0], text)
+    if len(parts) == 1:
+        return _Span(f"{year:04d}", day_number(year, 1, 1), day_number(year, 12, 31), "year", year)
+    if len(parts) == 2:
+        return _month_span(year, _month(parts[1], text))
+    return _day(year, _month(parts[1], text), int(parts[2]), text)
+
+
+def _fiscal(year: int) -> _Span:
+    return _Span(f"FY{year}", day_number(year, 4, 1), day_number(year + 1, 3, 31), "fiscal_year", year)
+
+
+def _fiscal_part(year: int, part: str, text: str) -> _Span:
+    """上半期/下半期 (six months), 第N四半期 (three), of the fiscal year that starts in April."""
+    if part in _FISCAL_PARTS:
+        first_month, length = _FISCAL_PARTS[part]
+    elif part.startswith("第") and part.endswith("四半期") and part[1:-3] in ("1", "2", "3", "4"):
+        first_month, length = 1 + 3 * int(part[1:-3]), 3
+    else:
+        raise ValueFormatError(f"not a period: {text!r} ({HINT})")
+    start = _month_span(year + (first_month - 1) // 12, (first_month - 1) % 12 + 1)
+    last = first_month + length - 1
+    end = _month_span(year + (last - 1) // 12, (last - 1) % 12 + 1)
+    return _Span(f"{start.key}/{end.key}", start.start, end.end, "range", year)
 
 
 def _range_end(core: str, first: _Span, text: str) -> _Span:
     """The end of a range, which may leave out the year (2024年6月から7月) or the month (1日から30日)."""
-    if m := _BARE_MONTH.fullmatch(core):
+    digits = _digits(core, 0)
+    rest = core[len(digits) :]
+    if digits and rest in ("月", "月末"):
         if not first.month:
             raise ValueFormatError(f"not a period: {text!r} ({HINT})")
-        month = _month(m[1], text)
+        month = _month(digits, text)
         year = first.year + (1 if month < first.month else 0)  # 2023年11月から2月: the next February
-        core = f"{year}年{month}月{m[2] or ''}"
-    elif m := _BARE_DAY.fullmatch(core):
-        if not first.month or first.kind != "day":
+        core = f"{year}年{month}{rest}"
+    elif digits and rest == "日":
+        if first.kind != "day":
             raise ValueFormatError(f"not a period: {text!r} ({HINT})")
-        core = f"{first.year}年{first.month}月{m[1]}日"
+        core = f"{first.year}年{first.month}月{digits}日"
     return _single(core, text)
 
 
@@ -180,29 +304,19 @@ def _year(digits: str, text: str) -> int:
 
 
 def _month(digits: str, text: str) -> int:
-    month = int(digits)
+    month = int(digits) if digits.isdigit() and len(digits) <= 2 else 0
     if not 1 <= month <= 12:
-        raise ValueFormatError(f"month {month} out of range in period {text!r}")
+        raise ValueFormatError(f"month {digits} out of range in period {text!r}")
     return month
 
 
-def _month_length(year: int, month: int) -> int:
-    following = date(year + month // 12, month % 12 + 1, 1)
-    return (following - date(year, month, 1)).days
-
-
-def _ordinal(year: int, month: int, day: int) -> int:
-    return date(year, month, day).toordinal()
-
-
 def _day(year: int, month: int, day: int, text: str) -> _Span:
-    year, month = _year(str(year), text), _month(str(month), text)
     if not 1 <= day <= _month_length(year, month):
         raise ValueFormatError(f"day {day} out of range in period {text!r}")
-    ordinal = _ordinal(year, month, day)
-    return _Span(f"{year:04d}-{month:02d}-{day:02d}", ordinal, ordinal, "day", year, month)
+    number = day_number(year, month, day)
+    return _Span(f"{year:04d}-{month:02d}-{day:02d}", number, number, "day", year, month)
 
 
 def _month_span(year: int, month: int) -> _Span:
-    start = _ordinal(year, month, 1)
+    start = day_number(year, month, 1)
     return _Span(f"{year:04d}-{month:02d}", start, start + _month_length(year, month) - 1, "month", year, month)

@@ -1,12 +1,12 @@
 """What each command hands its renderer: one typed record per command, built by the core.
 
 Counting, the strict-failure rule and the summary line are computed here once, so every format
-(text, json, github, sarif, junit) says the same thing.
+(text, json, github, sarif, junit) says the same thing. The records are plain slotted classes:
+they only carry a result from the core to a renderer, and a NamedTuple costs ~20 times more to
+define on every start.
 """
 
 from __future__ import annotations
-
-from typing import NamedTuple
 
 from dgcli import claims
 from dgcli.claims import Change, Result
@@ -14,38 +14,48 @@ from dgcli.errors import Problem
 from dgcli.model import Dataset, Metric
 
 
-class ListReport(NamedTuple):
-    dataset: Dataset
+class ListReport:
+    __slots__ = ("dataset",)
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
 
 
-class ShowReport(NamedTuple):
-    dataset: Dataset
-    metric: Metric
-    results: list[Result]
+class ShowReport:
+    __slots__ = ("dataset", "metric", "results")
+
+    def __init__(self, dataset: Dataset, metric: Metric, results: list[Result]) -> None:
+        self.dataset, self.metric, self.results = dataset, metric, results
 
 
-class ChangesReport(NamedTuple):
-    dataset: Dataset
-    rows: list[Change]
-    metric: Metric | None = None  # the metric asked for, if one was
-    empty_reason: str = ""  # why there is no row, when there is none
+class ChangesReport:
+    """Change rows; ``metric`` is the one asked for, if any, and ``empty_reason`` says why there is no row."""
+
+    __slots__ = ("dataset", "empty_reason", "metric", "rows")
+
+    def __init__(self, dataset: Dataset, rows: list[Change], metric: Metric | None, empty_reason: str) -> None:
+        self.dataset, self.rows, self.metric, self.empty_reason = dataset, rows, metric, empty_reason
 
 
-class VerifyReport(NamedTuple):
-    dataset: Dataset
-    results: list[Result]
-    strict: bool
-    counts: dict[str, int]
-    failed: bool
-    summary: str  # "OK: 72 claims: 65 consistent, …"
+class VerifyReport:
+    """Every claim's result, and what they add up to: counts, failure, the summary line ("OK: 72 claims: …")."""
+
+    __slots__ = ("counts", "dataset", "failed", "results", "strict", "summary")
+
+    def __init__(
+        self, dataset: Dataset, results: list[Result], strict: bool, counts: dict[str, int], failed: bool, summary: str
+    ) -> None:
+        self.dataset, self.results, self.strict = dataset, results, strict
+        self.counts, self.failed, self.summary = counts, failed, summary
 
 
-class ErrorReport(NamedTuple):
+class ErrorReport:
     """A file that could not be read or validated, for formats that report problems in band (sarif, github)."""
 
-    file: str
-    problems: list[Problem]
-    command: str
+    __slots__ = ("command", "file", "problems")
+
+    def __init__(self, file: str, problems: list[Problem], command: str) -> None:
+        self.file, self.problems, self.command = file, problems, command
 
 
 def verify_report(dataset: Dataset, *, strict: bool) -> VerifyReport:

@@ -9,14 +9,12 @@ against its kind's declaration (``claims.KINDS``). Every problem points at the k
 
 from __future__ import annotations
 
-import difflib
 import gc
-import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import TypeVar
 
-from dgcli.claims import KINDS, implied_claims, source_order
+from dgcli.claims import KINDS, implied_ids, source_order
 from dgcli.errors import DataError, Problem, ValueFormatError
 from dgcli.fileformat import BOOLEANS, MAPPINGS, READS_VERSIONS, SCHEMA_VERSION
 from dgcli.load import Node, read_tree
@@ -43,7 +41,7 @@ from dgcli.numbers import PERCENT, Figure, Hedge, Rounding, parse_figure, parse_
 from dgcli.periods import Period, parse_period
 
 T = TypeVar("T")
-_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+_ID_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 MAIN_SOURCE_V1 = "main"  # the id a version-1 file's one source gets
 
 
@@ -68,12 +66,13 @@ def load_dataset(path: Path, *, file: str | None = None, bundled: bool = False, 
     return dataset
 
 
-class _Located(NamedTuple):
-    """A model record beside the YAML mapping it was read from, for checks that point at a key."""
+class _Located:
+    """A model record's YAML mapping and document path, for checks that point at a key."""
 
-    node: Node
-    fields: dict[str, Node]
-    path: str
+    __slots__ = ("fields", "node", "path")
+
+    def __init__(self, node: Node, fields: dict[str, Node], path: str) -> None:
+        self.node, self.fields, self.path = node, fields, path
 
 
 class _Reader:
@@ -102,6 +101,8 @@ class _Reader:
         keys = MAPPINGS[shape]
         for key, value in node.value.items():
             if key not in keys:
+                import difflib  # only when a key is wrong
+
                 close = difflib.get_close_matches(key, list(keys), n=1, cutoff=0.6)
                 if close:
                     self.suggested.setdefault(id(node), set()).add(close[0])
@@ -144,7 +145,7 @@ class _Reader:
 
     def identifier(self, node: Node | None, path: str) -> str:
         value = self.text(node, path)
-        if node is not None and value and not _ID.fullmatch(value):
+        if node is not None and value and (value[0] == "-" or not _ID_CHARACTERS.issuperset(value)):
             self.fail(node, path, f"id {value!r} must be lower-case ASCII letters, digits and '-'")
         return value
 
@@ -202,6 +203,8 @@ def _kind(node: Node) -> str:
 
 
 def _did_you_mean(name: str, known: Iterable[str]) -> str:
+    import difflib  # only on the error path
+
     names = list(known)
     close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
     if not close:
@@ -368,12 +371,13 @@ def _read_group(r: _Reader, node: Node, path: str) -> Group | None:
     return group
 
 
-class _Context(NamedTuple):
+class _Context:
     """What a metric's observations need from the rest of the file while they are read."""
 
-    main: str
-    sources: dict[str, Source]
-    surveys: dict[str, Survey]
+    __slots__ = ("main", "sources", "surveys")
+
+    def __init__(self, main: str, sources: dict[str, Source], surveys: dict[str, Survey]) -> None:
+        self.main, self.sources, self.surveys = main, sources, surveys
 
 
 def _read_section(r: _Reader, node: Node, path: str, context: _Context) -> Section | None:
@@ -568,21 +572,17 @@ def _read_claim(
     if fields is None or "kind" not in fields:
         return None
     kind_text = r.text(fields["kind"], f"{path}.kind")
-    written = [k.value for k, spec in KINDS.items() if not spec.implied]
     try:
         kind = ClaimKind(kind_text)
     except ValueError:
+        written = [k.value for k, spec in KINDS.items() if not spec.implied]
         r.fail(fields["kind"], f"{path}.kind", f"unknown claim kind {kind_text!r}{_did_you_mean(kind_text, written)}")
         return None
     spec = KINDS[kind]
     if spec.implied:
         r.fail(fields["kind"], f"{path}.kind", f"{kind} is checked for every figure it applies to; do not write it")
         return None
-    accepted = (
-        {"id", "kind", "text", "note", "source", "unverifiable"}
-        | spec.keys
-        | ({"stated"} if spec.stated != "none" else set())
-    )
+    accepted = spec.accepted
     for key, value in fields.items():
         if key in MAPPINGS["claim"] and key not in accepted:
             r.fail(value, _join(path, key), f"a {kind} claim takes no {key}: ({spec.summary})", at_key=True)
@@ -1050,12 +1050,12 @@ def _check_stated(r: _Reader, claim: Claim, metric: Metric, node: Node, path: st
 
 
 def _check_implied_ids(r: _Reader, dataset: Dataset) -> None:
-    implied = {c.id: c for c in implied_claims(dataset)}
+    implied = implied_ids(dataset)
     for claim, loc in r.claims:
         if claim.id in implied:
             node = loc.fields.get("id") or loc.node
             r.fail(
                 node,
                 f"{loc.path}.id",
-                f"claim id {claim.id!r} is the id of an implied check ({implied[claim.id].kind}); choose another",
+                f"claim id {claim.id!r} is the id of an implied check ({implied[claim.id]}); choose another",
             )

@@ -12,7 +12,7 @@ import importlib
 import os
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from dgcli.export import ExportReport
@@ -21,33 +21,46 @@ if TYPE_CHECKING:
 R = TypeVar("R", contravariant=True)
 
 
-class Terminal(NamedTuple):
+class Terminal:
     """What the output can show: decided once by the CLI from the real stdout and environment."""
 
-    color: bool = False
-    width: int = 100
-    unicode: bool = True
+    __slots__ = ("color", "unicode", "width")
+
+    def __init__(self, color: bool = False, width: int = 100, unicode: bool = True) -> None:
+        self.color, self.width, self.unicode = color, width, unicode
 
 
 class View(Protocol[R]):
     def __call__(self, report: R, terminal: Terminal, /) -> str: ...
 
 
-class Views(NamedTuple):
+class Views:
     """The commands a format serves; None where it serves none."""
 
-    list: View[ListReport] | None = None
-    show: View[ShowReport] | None = None
-    changes: View[ChangesReport] | None = None
-    verify: View[VerifyReport] | None = None
-    export: View[ExportReport] | None = None
-    errors: View[ErrorReport] | None = None  # a file that failed to load, reported in this format
+    __slots__ = ("changes", "errors", "export", "list", "show", "verify")
+    COMMANDS = ("list", "show", "changes", "verify", "export", "errors")
+
+    def __init__(
+        self,
+        *,
+        list: View[ListReport] | None = None,
+        show: View[ShowReport] | None = None,
+        changes: View[ChangesReport] | None = None,
+        verify: View[VerifyReport] | None = None,
+        export: View[ExportReport] | None = None,
+        errors: View[ErrorReport] | None = None,
+    ) -> None:
+        self.list, self.show, self.changes, self.verify, self.export = list, show, changes, verify, export
+        self.errors = errors  # a file that failed to load, reported in this format
 
 
-class Format(NamedTuple):
-    module: str
-    commands: frozenset[str]  # must match the module's VIEWS (a test checks)
-    help: str
+class Format:
+    """A registered format: the module with its VIEWS, the commands it serves (a test checks they match)."""
+
+    __slots__ = ("commands", "help", "module")
+
+    def __init__(self, module: str, commands: frozenset[str], help: str) -> None:
+        self.module, self.commands, self.help = module, commands, help
 
 
 _EVERY = frozenset({"list", "show", "changes", "verify"})
@@ -72,13 +85,14 @@ def views(name: str) -> Views:
     return found
 
 
-# C0/C1 controls and the bidirectional overrides that can restyle or spoof a terminal.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# C0/C1 controls and the bidirectional overrides that can restyle or spoof a terminal
+# (compiled on first use: JSON output never needs it).
+_UNSAFE = "[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 
 
 def safe(text: str) -> str:
     """Text from the data file, made inert for a terminal: controls become visible escapes."""
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return re.sub(_UNSAFE, lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def workspace_path(file: str) -> str | None:

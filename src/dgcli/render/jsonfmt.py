@@ -12,7 +12,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from dgcli.claims import Change, Result
-from dgcli.display import exact_decimal, format_fraction
+from dgcli.display import format_fraction
 from dgcli.intervals import Interval, stands_for
 from dgcli.model import Dataset, Group, Item, Metric, Observation, Source
 from dgcli.numbers import Figure, Rounding
@@ -35,10 +35,12 @@ def number(value: Decimal | Fraction | None) -> int | float | None:
     if value is None:
         return None
     if isinstance(value, Decimal):
-        value = Fraction(value)
+        return int(value) if value == value.to_integral_value() else float(value)
     if value.denominator == 1:
         return value.numerator
-    text = exact_decimal(value) if _terminates(value) else format_fraction(value, 6, grouping=False)
+    if _terminates(value):
+        return float(value)  # the double nearest an exact decimal: json writes its shortest form
+    text = format_fraction(value, 6, grouping=False)  # computed ratios are given to 6 decimals
     return float(text) if "." in text else int(text)
 
 
@@ -62,8 +64,8 @@ def period(value: Period | None) -> dict[str, Any]:
     return {
         "period": value.key,
         "period_published": value.text,
-        "period_start": value.first_day.isoformat(),
-        "period_end": value.last_day.isoformat(),
+        "period_start": value.first_day,
+        "period_end": value.last_day,
     }
 
 
