@@ -129,22 +129,23 @@ def _mynacard_claim(kind: str, text: str, **keys: str) -> tuple[str, str]:
         ),
         # threshold: 7,197 ÷ 6,612 − 1 = 8.85% is not 二桁
         ("headline-accounts-double-digit", [("value: 6,412万件", "value: 6,612万件")], Verdict.GROSS),
-        # threshold with direction: down: +13.68% is not a fall of 10% or more
+        # threshold with direction: down: +13.68% is not a fall of 二桁
         (
             "headline-insurance-fund-double-digit",
-            [
-                (
-                    "        stated: 10%\n        note: 二桁成長",
-                    "        stated: 10%\n        direction: down\n        note: 二桁成長",
-                )
-            ],
+            [("        stated: 二桁\n        note:", "        stated: 二桁\n        direction: down\n        note:")],
             Verdict.GROSS,
         ),
-        # 二桁 is 10% up to, not including, 100%: +13.68% and +10.66% are
+        # a bare 10% is a floor: +13.68% and +10.66% are at least 10%
         (
             "headline-insurance-fund-double-digit",
-            [("        stated: 10%\n        note: 二桁成長", "        stated: 二桁\n        note: 二桁成長")],
+            [("        stated: 二桁\n        note:", "        stated: 10%\n        note:")],
             Verdict.CONSISTENT,
+        ),
+        # 三桁 is 100% up to 1,000%: +13.68% is not
+        (
+            "headline-insurance-fund-double-digit",
+            [("        stated: 二桁\n        note:", "        stated: 三桁\n        note:")],
+            Verdict.GROSS,
         ),
         # direction: 270 → 196 is a fall
         ("headline-technology-map-rose", [("value: 27件", "value: 270件")], Verdict.GROSS),

@@ -431,8 +431,8 @@ def check_agreement(claim: Claim, dataset: Dataset, rules: Rules) -> Result:
         verdict, why = Verdict.INCONSISTENT, "their rounding intervals do not overlap: a revision"
     terms = Terms(first[1])
     reason = (
-        f"{claim.target.source} prints {first[1].text} {terms.interval(a)}, "
-        f"{claim.versus} prints {second[1].text} {terms.interval(b)}: {why}"
+        f"{claim.target.source} prints {first[1].text} {terms.interval(a)} ({first[0].rounding}), "
+        f"{claim.versus} prints {second[1].text} {terms.interval(b)} ({second[0].rounding}): {why}"
     )
     if verdict is Verdict.INCONSISTENT:
         gross = _gross(claim.kind, a, b, first[1].text, second[1].text)
@@ -671,10 +671,10 @@ def check(claim: Claim, dataset: Dataset) -> Result:
 
 def _rounding_label(claim: Claim, dataset: Dataset) -> str:
     """The rule the claim's figures are read under (the stated figure's; agreement: each source's)."""
-    if claim.kind is ClaimKind.AGREEMENT:
+    if claim.kind is ClaimKind.AGREEMENT:  # each source's own rule; the reason names both
         metric = dataset.metrics[claim.metric]
         rules = {o.source: o.rounding.value for o in metric.observations}
-        return ", ".join(f"{source}: {rules.get(source, 'nearest')}" for source in (claim.target.source, claim.versus))
+        return rules.get(claim.target.source, Rounding.NEAREST.value)
     if claim.stated is None and claim.kind is not ClaimKind.DIRECTION and claim.metrics[0] in dataset.metrics:
         observations = dataset.metrics[claim.metric].observations
         if observations:

@@ -262,6 +262,106 @@ def verify_command(
     raise typer.Exit(EXIT_FAILED if report.failed else EXIT_OK)
 
 
+@app.command("diff", cls=_Command)
+def diff_command(
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The earlier file (an edition, or before an edit).")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The later file; - reads standard input.")],
+    as_json: JsonOption = False,
+    output_format: Annotated[str | None, _format_option("diff")] = None,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1 when the files differ (as git diff --exit-code does).")
+    ] = False,
+) -> None:
+    """Compare two indicators files: figures revised, observations and metrics added or removed,
+    claims added, removed or reworded, and verdicts that changed.
+
+    Observations are matched by metric, period and answer or part (by source first), so two
+    editions compare figure by figure. Exits 0 whether or not they differ, unless --exit-code.
+
+    \b
+    Examples:
+      dgcli diff indicators-2023.yaml indicators.yaml
+      git show HEAD~1:indicators.yaml | dgcli diff - indicators.yaml   # (- is OLD here)
+      dgcli diff old.yaml new.yaml --json | jq '.differences[] | select(.kind == "figure-revised")'
+    """
+    from dgcli.diff import diff
+
+    chosen = _chosen("diff", output_format, as_json)
+    report = diff(_load(old), _load(new))
+    _show(chosen, "diff", report)
+    raise typer.Exit(EXIT_FAILED if exit_code and report.differ else EXIT_OK)
+
+
+PageArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="PAGE", help="The page's text, as copied from the web page or its .txt (UTF-8); - reads stdin."
+    ),
+]
+
+
+def _read_page(page: str) -> tuple[str, str]:
+    """The page's text and its name; errors become one clear line (exit 2)."""
+    from dgcli.load import read_page_text
+
+    return read_page_text(page)
+
+
+@app.command("audit", cls=_Command)
+def audit_command(
+    page: PageArgument,
+    file: FileOption = None,
+    source: Annotated[
+        str | None,
+        typer.Option("--source", metavar="ID", help="The source the page is [default: the file's main source]."),
+    ] = None,
+    as_json: JsonOption = False,
+    output_format: Annotated[str | None, _format_option("audit")] = None,
+) -> None:
+    """Check a published page against the file, figure by figure.
+
+    Every figure the page prints (lists, sentences, 出典 lines) must stand in the file under the
+    same metric, period and answer or part; every figure the file holds for the source must be
+    on the page. Exits 0 when everything is accounted for, 1 when not, 2 on errors.
+
+    \b
+    Examples:
+      dgcli audit progress-2024.txt
+      dgcli audit progress-2023.txt --source progress-2023 --json | jq '.findings[]'
+    """
+    from dgcli.audit import audit
+
+    chosen = _chosen("audit", output_format, as_json)
+    text, name = _read_page(page)
+    dataset = _load(file)
+    if source is not None and source not in {s.id for s in dataset.sources}:
+        ids = ", ".join(s.id for s in dataset.sources)
+        raise typer.BadParameter(f"no source {source!r} in {dataset.file} (it has {ids})", param_hint="--source")
+    report = audit(text, dataset, page_file=name, source=source)
+    _show(chosen, "audit", report)
+    raise typer.Exit(EXIT_OK if report.clean else EXIT_FAILED)
+
+
+@app.command("draft", cls=_Command)
+def draft_command(page: PageArgument) -> None:
+    """Write a draft indicators file for a page to stdout: a start for transcription.
+
+    Groups and sections from its headings, metrics from its lists, figures and periods exactly as
+    printed, the 出典 line, and claims from the sentences it recognises, each with its words.
+    Ids and English names are todo- placeholders; what it cannot place is a comment with its
+    line. The draft loads: check it with dgcli verify and dgcli audit before relying on it.
+
+    \b
+    Examples:
+      dgcli draft progress-2025.txt > draft.yaml && dgcli list --file draft.yaml
+      dgcli draft progress-2025.txt > draft.yaml && dgcli audit progress-2025.txt --file draft.yaml
+    """
+    from dgcli.draft import draft
+
+    text, name = _read_page(page)
+    _emit(draft(text, name))
+
+
 @app.command("export", cls=_Command)
 def export_command(
     file: FileOption = None,

@@ -92,6 +92,13 @@ def read_tree(path: Path, *, file: str | None = None, pure_python: bool = False)
     return root
 
 
+def read_page_text(path: str) -> tuple[str, str]:
+    """A published page's text (``-``: standard input) and the name to report it by."""
+    name = "<stdin>" if path == STDIN else path
+    data = _read_stdin(name) if path == STDIN else _read_file(Path(path), name)
+    return _decode(data.removeprefix(BOM), name), name
+
+
 def _refuse(file: str, message: str) -> DataError:
     return DataError(file, [Problem(0, 0, "", message)])
 

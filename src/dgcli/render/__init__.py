@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 if TYPE_CHECKING:
+    from dgcli.audit import AuditReport
+    from dgcli.diff import DiffReport
     from dgcli.export import ExportReport
     from dgcli.reports import ChangesReport, ErrorReport, ListReport, ShowReport, VerifyReport
 
@@ -37,8 +39,8 @@ class View(Protocol[R]):
 class Views:
     """The commands a format serves; None where it serves none."""
 
-    __slots__ = ("changes", "errors", "export", "list", "show", "verify")
-    COMMANDS = ("list", "show", "changes", "verify", "export", "errors")
+    __slots__ = ("audit", "changes", "diff", "errors", "export", "list", "show", "verify")
+    COMMANDS = ("list", "show", "changes", "verify", "diff", "export", "audit", "errors")
 
     def __init__(
         self,
@@ -47,10 +49,20 @@ class Views:
         show: View[ShowReport] | None = None,
         changes: View[ChangesReport] | None = None,
         verify: View[VerifyReport] | None = None,
+        diff: View[DiffReport] | None = None,
         export: View[ExportReport] | None = None,
+        audit: View[AuditReport] | None = None,
         errors: View[ErrorReport] | None = None,
     ) -> None:
-        self.list, self.show, self.changes, self.verify, self.export = list, show, changes, verify, export
+        self.list, self.show, self.changes, self.verify, self.diff, self.export = (
+            list,
+            show,
+            changes,
+            verify,
+            diff,
+            export,
+        )
+        self.audit = audit
         self.errors = errors  # a file that failed to load, reported in this format
 
 
@@ -63,7 +75,7 @@ class Format:
         self.module, self.commands, self.help = module, commands, help
 
 
-_EVERY = frozenset({"list", "show", "changes", "verify"})
+_EVERY = frozenset({"list", "show", "changes", "verify", "diff", "audit"})
 FORMATS: dict[str, Format] = {
     "text": Format("dgcli.render.text", _EVERY | {"errors"}, "for people"),
     "json": Format("dgcli.render.jsonfmt", _EVERY | {"export", "errors"}, "one JSON document, for scripts and jq"),

@@ -21,6 +21,8 @@ from dgcli.render import Terminal, Views
 from dgcli.reports import ChangesReport, ErrorReport, ListReport, ShowReport, VerifyReport
 
 if TYPE_CHECKING:
+    from dgcli.audit import AuditReport
+    from dgcli.diff import DiffReport
     from dgcli.export import ExportReport
 
 SCHEMA_VERSION = 2
@@ -102,7 +104,7 @@ def figure(value: Figure, rounding: Rounding) -> dict[str, Any]:
     return {
         "value": None if value.bound else number(value.value),
         "published": value.text,
-        "unit": value.unit,
+        "unit": value.unit or None,
         "exact": value.exact,
         "approximate": value.approximate,
         "hedge": value.hedge.value,
@@ -230,7 +232,8 @@ def render_show(report: ShowReport, terminal: Terminal) -> str:
             "age_min": survey.age_min,
             "age_max": survey.age_max,
             "respondents": {p.key: count for p, count in survey.respondents},
-            "rounding": survey.rounding_note or None,
+            "rounding": survey.rounding.value if survey.rounding else None,
+            "rounding_note": survey.rounding_note or None,
         }
     return dump(document, terminal)
 
@@ -286,10 +289,28 @@ def render_errors(report: ErrorReport, terminal: Terminal) -> str:
     return dump({"schema_version": SCHEMA_VERSION, "file": report.file, "errors": errors}, terminal)
 
 
+def render_diff(report: DiffReport, terminal: Terminal) -> str:
+    from dgcli.diff import to_json
+
+    return dump(to_json(report, SCHEMA_VERSION), terminal)
+
+
+def render_audit(report: AuditReport, terminal: Terminal) -> str:
+    from dgcli.audit import to_json
+
+    return dump(to_json(report, SCHEMA_VERSION), terminal)
+
+
 def render_export(report: ExportReport, terminal: Terminal) -> str:
     from dgcli.export import COLUMNS
 
-    records = [dict(zip(COLUMNS, row, strict=True)) for row in report.rows]
+    records = [
+        {
+            column: number(cell) if isinstance(cell, Fraction) else cell
+            for column, cell in zip(COLUMNS, row, strict=True)
+        }
+        for row in report.rows
+    ]
     return dump({"schema_version": SCHEMA_VERSION, "file": report.dataset.file, "records": records}, terminal)
 
 
@@ -298,6 +319,8 @@ VIEWS = Views(
     show=render_show,
     changes=render_changes,
     verify=render_verify,
+    diff=render_diff,
+    audit=render_audit,
     export=render_export,
     errors=render_errors,
 )

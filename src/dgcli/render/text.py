@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.cells import cell_len
@@ -21,11 +22,14 @@ from rich.text import Text
 
 from dgcli.claims import Change, Result
 from dgcli.display import Terms, format_fraction, format_scaled
-from dgcli.errors import Problem
 from dgcli.model import FAILING, ClaimKind, Dataset, Metric, Observation, Verdict
 from dgcli.numbers import scale_of
 from dgcli.render import Terminal, Views, safe
 from dgcli.reports import ChangesReport, ErrorReport, ListReport, ShowReport, VerifyReport
+
+if TYPE_CHECKING:
+    from dgcli.audit import AuditReport
+    from dgcli.diff import DiffReport
 
 NARROW = 80  # below this many columns, rows stack
 VERDICT_STYLE = {
@@ -261,7 +265,15 @@ def _disagreements(results: list[Result]) -> dict[tuple[str | None, str], Verdic
     return marks
 
 
-def _history(metric: Metric, results: list[Result], terminal: Terminal) -> Table:
+def _printed_period(dataset: Dataset, observation: Observation) -> str:
+    """The period as printed; an undated figure says when its source was published."""
+    if observation.period is not None:
+        return observation.period.text
+    published = dataset.source_by_id(observation.source).published
+    return f"(undated; published {published.key})" if published else "(undated)"
+
+
+def _history(dataset: Dataset, metric: Metric, results: list[Result], terminal: Terminal) -> Table:
     history = metric.history()
     several = len({o.source for o in history}) > 1
     narrow = _narrow(terminal)
@@ -280,10 +292,7 @@ def _history(metric: Metric, results: list[Result], terminal: Terminal) -> Table
     marks = _disagreements(results)
     for observation in history:
         previous = _previous(history, observation)
-        cells: list[RenderableType] = [
-            t(observation.period.text if observation.period else "(undated)"),
-            t(observation.figure.text),
-        ]
+        cells: list[RenderableType] = [t(_printed_period(dataset, observation)), t(observation.figure.text)]
         if not narrow:
             cells.append("" if observation.figure.bound else f"{observation.figure.value:,}")
         cells.append(_step(metric, observation, previous))
@@ -417,7 +426,7 @@ def render_show(report: ShowReport, terminal: Terminal) -> str:
     renderables: list[RenderableType] = [header, *(t(line, "dim") for line in facts)]
     if metric.description:
         renderables += [Text(""), t(metric.description)]
-    renderables += [Text(""), _history(metric, results, terminal), Text(""), _chart(metric, terminal)]
+    renderables += [Text(""), _history(dataset, metric, results, terminal), Text(""), _chart(metric, terminal)]
     if metric.is_distribution:
         renderables += [_distribution(metric, terminal), Text("")]
     for observation in metric.history():
@@ -540,6 +549,8 @@ def _verify_entry(dataset: Dataset, result: Result, terminal: Terminal, detailed
     if not detailed:
         if _narrow(terminal):
             return Group(line, t(f"「{claim.text}」", "dim", indent=6))
+        if line.cell_len + 30 > terminal.width:  # a long id: the text goes below it
+            return Group(line, t(f"「{claim.text}」", "dim", indent=6))
         grid = Table.grid(padding=(0, 2))
         grid.add_column(no_wrap=True)
         grid.add_column()
@@ -556,6 +567,85 @@ def _verify_entry(dataset: Dataset, result: Result, terminal: Terminal, detailed
     return Group(*lines)
 
 
+# ── diff ─────────────────────────────────────────────────────────────────────────────────────
+
+DIFF_MARK = {
+    "metric-added": ("+", "green", "metric added"),
+    "metric-removed": ("-", "red", "metric removed"),
+    "figure-revised": ("~", "yellow", "revised"),
+    "figure-reprinted": ("=", "cyan", "reprinted"),
+    "observation-added": ("+", "green", "added"),
+    "observation-removed": ("-", "red", "removed"),
+    "claim-added": ("+", "green", "claim added"),
+    "claim-removed": ("-", "red", "claim removed"),
+    "claim-changed": ("~", "yellow", "claim changed"),
+    "verdict-changed": ("!", "magenta", "verdict"),
+}
+
+
+def render_diff(report: DiffReport, terminal: Terminal) -> str:
+    old, new = report.old, report.new
+    arrow = "→" if terminal.unicode else "->"
+    renderables: list[RenderableType] = [t(f"diff {old.file} {arrow} {new.file}", "bold")]
+    if not report.differences:
+        renderables.append(t("no differences"))
+        return _render(terminal, *renderables)
+    titles = {s.id: s.title for s in old.sections} | {s.id: s.title for s in new.sections}
+    current: str | None = None
+    for difference in report.differences:
+        if difference.section != current:
+            current = difference.section
+            renderables += [
+                Text(""),
+                Text.assemble((safe(titles.get(current, "(no section)")), "bold"), f"  [{safe(current)}]"),
+            ]
+        mark, style, label = DIFF_MARK[difference.kind]
+        change = f" {arrow} ".join(v for v in (difference.old, difference.new) if v is not None)
+        where = f"  {new.file}:{difference.line}" if difference.line and "removed" not in difference.kind else ""
+        head = Text.assemble("  ", (f"{mark} {label:<14}", style), " ", (safe(difference.subject), "bold"))
+        renderables.append(Group(head, t(change + where, indent=6)))
+    counts = report.counts()
+    summary = ", ".join(f"{count} {kind.replace('-', ' ')}" for kind, count in counts.items() if count)
+    renderables += [Text(""), Text(f"{len(report.differences)} differences: {summary}", style="bold")]
+    return _render(terminal, *renderables)
+
+
+# ── audit ────────────────────────────────────────────────────────────────────────────────────
+
+AUDIT_TITLES = {
+    "differs": "the file holds another figure",
+    "misplaced": "held under another metric or period",
+    "missing": "not in the file",
+    "unplaced": "under a heading no metric is named",
+    "not-on-page": "in the file, not on the page",
+}
+
+
+def render_audit(report: AuditReport, terminal: Terminal) -> str:
+    file = report.dataset.file
+    renderables: list[RenderableType] = [t(f"audit {report.page_file} against {file} (source {report.source})", "bold")]
+    for kind, title in AUDIT_TITLES.items():
+        group = [f for f in report.findings if f.kind == kind]
+        if not group:
+            continue
+        renderables += [Text(""), Text(f"{title} ({len(group)})", style="bold red")]
+        for finding in group:
+            where = f"{report.page_file}:{finding.page_line}" if finding.page_line else f"{file}:{finding.file_line}"
+            head = Text.assemble(
+                "  ", (safe(finding.printed), "bold"), "  ", safe(finding.where), ("  " + safe(where), "dim")
+            )
+            renderables.append(Group(head, t(finding.message, "dim", indent=6)))
+    counts = report.counts()
+    on_page = sum(counts[k] for k in ("differs", "misplaced", "missing", "unplaced"))
+    status = "OK" if report.clean else "FAIL"
+    summary = (
+        f"{status}: {report.printed} figures on the page, {report.matched} placed in the file, {on_page} not; "
+        f"{counts['not-on-page']} figures of {report.source} in the file are not on the page"
+    )
+    renderables += [Text(""), Text(summary, style="bold green" if report.clean else "bold red")]
+    return _render(terminal, *renderables)
+
+
 # ── data errors ──────────────────────────────────────────────────────────────────────────────
 
 
@@ -563,14 +653,12 @@ def render_errors(report: ErrorReport, terminal: Terminal) -> str:
     return "".join(safe(problem.format(report.file)) + "\n" for problem in report.problems)
 
 
-def format_problems(file: str, problems: list[Problem]) -> str:
-    return "".join(safe(problem.format(file)) + "\n" for problem in problems)
-
-
 VIEWS = Views(
     list=render_list,
     show=render_show,
     changes=render_changes,
     verify=render_verify,
+    diff=render_diff,
+    audit=render_audit,
     errors=render_errors,
 )

@@ -1,0 +1,261 @@
+"""Compare two indicators files: two editions, or one file before and after an edit.
+
+What changed: metrics added and removed; observations added and removed; figures revised (the
+same metric, period and answer or part, printed with another value or precision); figures
+reprinted (the same value in other words, 8,904万枚 → 8,904万件); claims added, removed, reworded or
+restated; and verdicts that changed. Observations are matched by (metric, period, answer or part),
+by source first and then whatever source printed them, so two editions with different source ids
+compare figure by figure.
+"""
+
+from typing import Any
+
+from dgcli import claims
+from dgcli.model import Claim, Dataset
+from dgcli.numbers import Figure
+
+# Kinds of difference, in the order a reader wants them.
+KINDS = (
+    "metric-added",
+    "metric-removed",
+    "figure-revised",
+    "figure-reprinted",
+    "observation-added",
+    "observation-removed",
+    "claim-added",
+    "claim-removed",
+    "claim-changed",
+    "verdict-changed",
+)
+
+
+class Difference:
+    """One difference, located in the new file (or the old one, for what was removed)."""
+
+    __slots__ = ("answer", "kind", "line", "metric", "new", "old", "period", "section", "subject")
+
+    def __init__(
+        self,
+        kind: str,
+        section: str,
+        subject: str,
+        *,
+        metric: str = "",
+        period: str | None = None,
+        answer: str = "",
+        old: str | None = None,
+        new: str | None = None,
+        line: int = 0,
+    ) -> None:
+        self.kind, self.section, self.subject, self.metric = kind, section, subject, metric
+        self.period, self.answer, self.old, self.new, self.line = period, answer, old, new, line
+
+
+class DiffReport:
+    __slots__ = ("differences", "new", "old")
+
+    def __init__(self, old: Dataset, new: Dataset, differences: list[Difference]) -> None:
+        self.old, self.new, self.differences = old, new, differences
+
+    @property
+    def differ(self) -> bool:
+        return bool(self.differences)
+
+    def counts(self) -> dict[str, int]:
+        return {kind: sum(d.kind == kind for d in self.differences) for kind in KINDS}
+
+
+def diff(old: Dataset, new: Dataset) -> DiffReport:
+    found: list[Difference] = []
+    found += _metrics(old, new)
+    found += _observations(old, new)
+    found += _claims(old, new)
+    found += _verdicts(old, new)
+    order = {section.id: index for index, section in enumerate(new.sections)}
+    for index, section in enumerate(old.sections):
+        order.setdefault(section.id, len(new.sections) + index)
+    found.sort(key=lambda d: (order.get(d.section, len(order)), KINDS.index(d.kind)))
+    return DiffReport(old, new, found)
+
+
+def _section(dataset: Dataset, metric_id: str) -> str:
+    metric = dataset.metrics.get(metric_id)
+    return metric.section if metric else ""
+
+
+def _metrics(old: Dataset, new: Dataset) -> list[Difference]:
+    found = [
+        Difference("metric-added", metric.section, metric.id, metric=metric.id, new=metric.name, line=metric.line)
+        for metric in new.metrics.values()
+        if metric.id not in old.metrics
+    ]
+    found += [
+        Difference("metric-removed", metric.section, metric.id, metric=metric.id, old=metric.name, line=metric.line)
+        for metric in old.metrics.values()
+        if metric.id not in new.metrics
+    ]
+    return found
+
+
+Printed = dict[tuple[str, str | None, str], list[tuple[str, Figure, int]]]
+
+
+def _printed(dataset: Dataset) -> Printed:
+    """(metric, period, answer or part) → every (source, figure, line) that prints it."""
+    printed: Printed = {}
+    for metric in dataset.metrics.values():
+        for observation in metric.observations:
+            for name, figure in observation.figures():
+                key = (metric.id, observation.period_key, name)
+                printed.setdefault(key, []).append((observation.source, figure, observation.line))
+    return printed
+
+
+def _same_value(a: Figure, b: Figure) -> bool:
+    return (a.value, a.step, a.hedge) == (b.value, b.step, b.hedge)
+
+
+def _observations(old: Dataset, new: Dataset) -> list[Difference]:
+    before, after = _printed(old), _printed(new)
+    found: list[Difference] = []
+    for key in [*after, *(k for k in before if k not in after)]:
+        section = _section(new, key[0]) or _section(old, key[0])
+        found += _compare(key, list(before.get(key, [])), list(after.get(key, [])), section)
+    return found
+
+
+def _compare(
+    key: tuple[str, str | None, str],
+    olds: list[tuple[str, Figure, int]],
+    news: list[tuple[str, Figure, int]],
+    section: str,
+) -> list[Difference]:
+    """One (metric, period, answer or part) in both files: pair the figures, then say what changed."""
+    metric_id, period, name = key
+    pairs = []
+    for entry in list(news):  # the same source's figure first…
+        match = next((o for o in olds if o[0] == entry[0]), None)
+        if match is not None:
+            pairs.append((match, entry))
+            olds.remove(match)
+            news.remove(entry)
+    while olds and news:  # …then whatever printed it, in order (two editions, two source ids)
+        pairs.append((olds.pop(0), news.pop(0)))
+    subject = f"{metric_id} {period or '(undated)'}" + (f" {name}" if name else "")
+
+    def difference(kind: str, was: str | None, now: str | None, line: int) -> Difference:
+        return Difference(
+            kind, section, subject, metric=metric_id, period=period, answer=name, old=was, new=now, line=line
+        )
+
+    found = []
+    for (_, was, _), (_, now, line) in pairs:
+        if was.text != now.text:
+            kind = "figure-reprinted" if _same_value(was, now) else "figure-revised"
+            found.append(difference(kind, was.text, now.text, line))
+    found += [difference("observation-added", None, f"{figure.text} [{source}]", line) for source, figure, line in news]
+    found += [
+        difference("observation-removed", f"{figure.text} [{source}]", None, line) for source, figure, line in olds
+    ]
+    return found
+
+
+def _claim_map(dataset: Dataset) -> dict[str, Claim]:
+    return {claim.id: claim for claim in dataset.claims()}
+
+
+def _describe(claim: Claim) -> dict[str, str]:
+    return {
+        "kind": claim.kind.value,
+        "text": claim.text,
+        "stated": claim.stated.text if claim.stated else "",
+        "from": _at(claim.baseline),
+        "to": _at(claim.target),
+        "metrics": ", ".join(claim.metrics),
+    }
+
+
+def _at(at: Any) -> str:
+    if at is None:
+        return ""
+    period = at.period.key if at.period else "latest"
+    return f"{period}" + (f" [{at.source}]" if at.source else "")
+
+
+def _claims(old: Dataset, new: Dataset) -> list[Difference]:
+    before, after = _claim_map(old), _claim_map(new)
+    found: list[Difference] = []
+    for claim_id, claim in after.items():
+        section = claim.section or _section(new, claim.metric)
+        if claim_id not in before:
+            found.append(
+                Difference("claim-added", section, claim_id, metric=claim.metric, new=claim.text, line=claim.line)
+            )
+            continue
+        was, now = _describe(before[claim_id]), _describe(claim)
+        for field in was:
+            if was[field] != now[field]:
+                found.append(
+                    Difference(
+                        "claim-changed",
+                        section,
+                        f"{claim_id} {field}",
+                        metric=claim.metric,
+                        old=was[field],
+                        new=now[field],
+                        line=claim.line,
+                    )
+                )
+    for claim_id, claim in before.items():
+        if claim_id not in after:
+            section = claim.section or _section(old, claim.metric)
+            found.append(
+                Difference("claim-removed", section, claim_id, metric=claim.metric, old=claim.text, line=claim.line)
+            )
+    return found
+
+
+def _verdicts(old: Dataset, new: Dataset) -> list[Difference]:
+    before = {r.claim.id: r for r in claims.verify(old)}
+    found: list[Difference] = []
+    for result in claims.verify(new):
+        was = before.get(result.claim.id)
+        if was is None or was.verdict is result.verdict:
+            continue
+        claim = result.claim
+        found.append(
+            Difference(
+                "verdict-changed",
+                claim.section or _section(new, claim.metric),
+                claim.id,
+                metric=claim.metric,
+                old=was.verdict.value,
+                new=result.verdict.value,
+                line=claim.line,
+            )
+        )
+    return found
+
+
+def to_json(report: DiffReport, schema_version: int) -> dict[str, Any]:
+    return {
+        "schema_version": schema_version,
+        "old": {"file": report.old.file},
+        "new": {"file": report.new.file},
+        "differ": report.differ,
+        "summary": report.counts(),
+        "differences": [
+            {
+                "kind": d.kind,
+                "section": d.section or None,
+                "subject": d.subject,
+                "metric": d.metric or None,
+                "period": d.period,
+                "answer": d.answer or None,
+                "old": d.old,
+                "new": d.new,
+                "line": d.line or None,
+            }
+            for d in report.differences
+        ],
+    }

@@ -1,0 +1,730 @@
+"""Draft an indicators file from a published page: a start for transcription, never the last word.
+
+Groups and sections come from the headings, metrics from the lists (a history, a survey's
+distribution, a total with its parts, one metric per named line, or a sentence "XはN件"),
+observations with periods and figures exactly as printed, the 出典 line, and claims from the
+sentences the grammar recognises ("…から5%増加", "2.9PT増", "…の79%", "3,353件増加", "二桁成長",
+"N倍", hedged figures), each with its verbatim text. Ids and English names it cannot know are
+``todo-…`` placeholders that validate; what it cannot place is kept as a comment with its page line.
+The draft loads (``dgcli list --file draft.yaml``); verify and audit it before relying on it.
+"""
+
+import json
+import re
+from typing import NamedTuple
+
+from dgcli.model import Claim, Dataset, Metric, find_observations
+from dgcli.normalize import fold
+from dgcli.numbers import PERCENT, POINTS, TIMES, Figure, Hedge
+from dgcli.page import Block, Entry, Page, Section, as_period, figures_in, inline_history, read_page, strip_marks
+
+_PERIOD_FROM = re.compile(
+    r"((?:(?:令和|平成)(?:元|[0-9]{1,2})|[0-9]{4})年(?:度)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:末)?)(?:時点)?(?:の[^、。]*?)?から"
+)
+_OUTSIDE = ("国民", "人口", "全国民", "全人口", "全世帯", "世帯")
+
+
+class _Observation(NamedTuple):
+    period: str  # as printed; "" when none
+    value: str  # "" for a distribution
+    line: int
+    shares: list[tuple[str, str]]
+    parts: list[tuple[str, str]]
+    items: list[tuple[str, str]]  # (name, since as printed)
+
+
+class _Claim(NamedTuple):
+    kind: str
+    text: str
+    stated: str  # "" when the kind takes the metric's own figure
+    baseline: str  # from: as printed
+    line: int
+    metrics: list[str]  # ids; several for a threshold or direction across metrics
+    of: str = ""  # "metric:<id>" or "outside:<name>"
+    direction: str = ""
+    unverifiable: str = ""
+    restated: bool = False  # a restatement: baseline holds the period of the figure it restates (to:)
+
+
+class _Metric:
+    __slots__ = (
+        "aliases",
+        "category",
+        "claims",
+        "description",
+        "extra_units",
+        "footnotes",
+        "headline",
+        "id",
+        "line",
+        "name",
+        "observations",
+        "unit",
+    )
+
+    def __init__(self, metric_id: str, name: str, line: int, category: str) -> None:
+        self.id, self.name, self.line, self.category = metric_id, name, line, category
+        self.aliases: list[str] = []
+        self.description = ""
+        self.footnotes: list[str] = []
+        self.headline = ""  # distributions: the answer whose share is the value
+        self.observations: list[_Observation] = []
+        self.claims: list[_Claim] = []
+        self.unit = ""
+        self.extra_units: list[str] = []  # other counter words its claims print (753万件 for 753万連携)
+
+
+class _Section:
+    def __init__(self, section_id: str, source: Section, group_id: str) -> None:
+        self.id, self.source, self.group_id = section_id, source, group_id
+        self.metrics: list[_Metric] = []
+        self.claims: list[_Claim] = []
+
+
+class _Drafter:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.count = {"metric": 0, "claim": 0}
+        self.comments: list[str] = []
+        self.groups: dict[str, str] = {}
+        self.sections: list[_Section] = []
+
+    def next_id(self, what: str) -> str:
+        self.count[what] += 1
+        return f"todo-{what}-{self.count[what]}"
+
+    def build(self) -> None:
+        for index, section in enumerate(self.page.sections, 1):
+            group = section.group or "(no group)"
+            group_id = self.groups.setdefault(group, f"todo-group-{len(self.groups) + 1}")
+            drafted = _Section(f"todo-section-{index}", section, group_id)
+            self.sections.append(drafted)
+            for block in section.blocks:
+                drafted.metrics += self.metrics_of(block)
+            drafted.metrics += self.inline_metrics(section, drafted)
+            for metric in drafted.metrics:
+                for number, sentence in self.sentences_of(section, metric):
+                    metric.claims += self.claims_in(sentence, number, [metric], drafted)
+                metric.claims += self.implied_by_lists(metric)
+            for number, sentence in section.headline:
+                if inline_history(sentence) is None:
+                    drafted.claims += self.claims_in(sentence, number, [], drafted, headline=True)
+        metrics = {m.id: m for s in self.sections for m in s.metrics}
+        for drafted in self.sections:
+            for owner in [*drafted.metrics, None]:
+                claims = owner.claims if owner is not None else drafted.claims
+                claims[:] = [self.settle(claim, metrics) for claim in claims]
+
+    # ── metrics ──────────────────────────────────────────────────────────────────────────────
+
+    def inline_metrics(self, section: Section, drafted: _Section) -> list[_Metric]:
+        """Histories printed in sentences: "2022年3月末累計登録数5,711万件、総交付数5,040万件…"."""
+        found: dict[str, _Metric] = {}
+        sentences = [*section.headline, *(pair for block in section.blocks for pair in block.sentences)]
+        for number, sentence in sentences:
+            inline = inline_history(sentence)
+            if inline is None:
+                continue
+            period, pairs = inline
+            for label, text, _ in pairs:
+                metric = found.get(label) or next((m for m in drafted.metrics if m.name == label), None)
+                if metric is None:
+                    metric = found[label] = self.new_metric(label, number, "")
+                printed = {(as_period(o.period) or period).key for o in metric.observations if o.period}
+                if period.key not in printed:
+                    metric.observations.append(_Observation(period.text, text, number, [], [], []))
+                metric.unit = metric.unit or _unit(text)
+        return list(found.values())
+
+    def metrics_of(self, block: Block) -> list[_Metric]:
+        entries = [e for e in block.entries if e.figure]
+        named = [e for e in entries if as_period(e.label) is None]
+        if not entries:
+            return self.sentence_metrics(block)
+        if named and not any(e.period for e in named) and not self.total_in_sentences(block, named):
+            metrics = [self.named_metric(block, entry) for entry in named]
+            if block.items and len(metrics) == 1:  # "デジタル庁内でのAI利活用検討数:9件" and the nine cases
+                first = metrics[0].observations[0]
+                metrics[0].observations[0] = first._replace(items=[_item(name) for _, name in block.items])
+            return metrics
+        metric = self.new_metric(block.heading, block.line, block.category)
+        self.describe(metric, block)
+        tabs: dict[str, list[Entry]] = {}
+        for entry in entries:
+            tab = entry.period if entry.period and as_period(entry.label) is None else ""
+            tabs.setdefault(tab or entry.label if as_period(entry.label) else tab, []).append(entry)
+        for key, group in tabs.items():
+            self.add_observations(metric, block, key, group)
+        if block.items and metric.observations:
+            first = metric.observations[0]
+            metric.observations[0] = first._replace(items=[_item(name) for _, name in block.items])
+        return [metric]
+
+    def new_metric(self, name: str, line: int, category: str) -> _Metric:
+        metric = _Metric(self.next_id("metric"), strip_marks(name), line, category)
+        metric.footnotes = re.findall(r"※[0-9]+", name)
+        if metric.name != name.strip():
+            metric.aliases.append(name.strip())
+        return metric
+
+    def describe(self, metric: _Metric, block: Block) -> None:
+        if block.sentences:
+            metric.description = block.sentences[0][1]
+            subject = metric.description.split("は")[0] if "は" in metric.description else ""
+            if subject and len(subject) <= 40 and subject != metric.name and not any(c.isdigit() for c in subject):
+                metric.aliases.append(strip_marks(subject))
+
+    def add_observations(self, metric: _Metric, block: Block, key: str, group: list[Entry]) -> None:
+        dated = [e for e in group if as_period(e.label) is not None]
+        for entry in dated:
+            value, parts = _value_and_parts(entry.figure)
+            metric.observations.append(_Observation(entry.label, value, entry.line, [], parts, []))
+            metric.unit = metric.unit or _unit(value)
+        rest = [e for e in group if as_period(e.label) is None]
+        if not rest:
+            return
+        percentages = all(_unit(e.figure) == PERCENT for e in rest)
+        if percentages:
+            metric.headline = metric.headline or rest[0].label
+            metric.unit = "%"
+            shares = [(e.label, e.figure) for e in rest]
+            metric.observations.append(_Observation(key, "", rest[0].line, shares, [], []))
+            return
+        total = self.total_in_sentences(block, rest)
+        parts = [(strip_marks(e.label), e.figure) for e in rest]
+        value = total or "TODO"
+        metric.observations.append(_Observation(key, value, rest[0].line, [], parts, []))
+        metric.unit = metric.unit or _unit(value)
+
+    def total_in_sentences(self, block: Block, parts: list[Entry]) -> str:
+        """The figure a block's sentence gives whose value the parts add up to (0.5億 + 5.1億 = 5.6億)."""
+        values = [_figure(e.figure) for e in parts]
+        if not values or any(v is None for v in values):
+            return ""
+        added = sum(v.value for v in values if v is not None)
+        for _, sentence in block.sentences:
+            for _, text, figure in figures_in(sentence):
+                step = max((v.step for v in values if v is not None), default=0) * len(values)
+                if abs(figure.value - added) <= step and figure.unit not in (PERCENT, POINTS):
+                    return text
+        return ""
+
+    def named_metric(self, block: Block, entry: Entry) -> _Metric:
+        metric = self.new_metric(entry.label, entry.line, block.heading)
+        value, parts = _value_and_parts(entry.figure)
+        period = entry.period if entry.period and as_period(entry.period) else ""
+        metric.observations.append(_Observation(period, value, entry.line, [], parts, []))
+        metric.unit = _unit(value)
+        return metric
+
+    def sentence_metrics(self, block: Block) -> list[_Metric]:
+        """Sentences like "e-Gov申請数は2,863万件です。" under a heading with no list."""
+        found = []
+        for number, sentence in block.sentences:
+            subject, _, rest = sentence.partition("は")
+            figures = figures_in(rest)
+            if not rest or not figures or len(subject) > 40 or any(c.isdigit() for c in subject):
+                self.comments.append(f"line {number}: {sentence}")
+                continue
+            metric = self.new_metric(subject, number, block.heading)
+            metric.description = sentence
+            value = figures[0][1]
+            metric.observations.append(_Observation("", value, number, [], [], []))
+            metric.unit = _unit(value)
+            found.append(metric)
+        return found
+
+    def sentences_of(self, section: Section, metric: _Metric) -> list[tuple[int, str]]:
+        for block in section.blocks:
+            if strip_marks(block.heading) == metric.name or (block.entries and block.entries[0].line == metric.line):
+                return block.sentences
+        return [(metric.line, metric.description)] if metric.description else []
+
+    # ── claims ───────────────────────────────────────────────────────────────────────────────
+
+    def claims_in(
+        self, sentence: str, line: int, metrics: list[_Metric], section: _Section, *, headline: bool = False
+    ) -> list[_Claim]:
+        found: list[_Claim] = []
+        topic: list[_Metric] = []  # Japanese drops a subject it has just named: the last one carries on
+        for clause in re.split("(?<=[。])", sentence):
+            for start, text, figure in figures_in(clause):
+                named = metrics or self.subjects(clause[:start], section)
+                subjects = named
+                own_topic = re.search(r"([^、。]+?)は[^、。]*$", clause[:start])  # "申請件数は…1億件": its own subject
+                if not subjects:
+                    # "52%の利用者が満足": the one metric of the section that prints it, else the topic carried on;
+                    # a subject named in other words must share much of that metric's name (共通サービス, 参加会員)
+                    printing = [m for m in section.metrics if self.restated(m, figure) is not None]
+                    if own_topic is not None:
+                        printing = [m for m in printing if _related(own_topic[1], m)]
+                        topic = []
+                    subjects = printing if len(printing) == 1 else topic
+                topic = named[:1] or topic
+                if not subjects:
+                    self.comments.append(f"line {line}: {text} in 「{clause}」 (no metric named before it)")
+                    continue
+                claim = self.read_claim(clause, start, text, figure, line, subjects, section)
+                if claim is not None:
+                    found.append(claim)
+            self.rises_in(clause, line, metrics, section, found)
+            if re.search("いずれ.*(上昇|増加)", clause):
+                rising = [m for m in section.metrics if any(c.kind == "point_change" for c in m.claims)]
+                baseline = _baseline(clause)
+                if rising and baseline:
+                    found.append(
+                        _Claim(
+                            "direction",
+                            _clause(clause, clause.find("いずれ")),
+                            "",
+                            baseline,
+                            line,
+                            [m.id for m in rising],
+                        )
+                    )
+        return found
+
+    def rises_in(self, clause: str, line: int, metrics: list[_Metric], section: _Section, found: list[_Claim]) -> None:
+        """「…に大幅増加」 with no change figure: the figure rose since the one before it."""
+        match = re.search("(?:大幅に|大きく)?(増加|上昇|減少|低下)", clause)
+        if match is None or "いずれ" in clause or any(c.kind.endswith("change") for c in found if c.line == line):
+            return
+        subjects = metrics or self.subjects(clause[: match.start()], section)
+        if not subjects or len(subjects[0].observations) < 2:
+            return
+        metric = subjects[0]
+        previous = _newest_first(metric.observations)[1].period
+        if not previous:
+            return
+        words = _clause(clause, match.start())
+        down = match[1] in ("減少", "低下")
+        found.append(_Claim("direction", words, "", previous, line, [metric.id], direction="down" if down else ""))
+
+    def subjects(self, before: str, section: _Section) -> list[_Metric]:
+        """The metrics a headline clause names before its figure, nearest first (…賛同は2.9PT増、…適応は1.0PT増)."""
+        for distance, clause in enumerate(reversed(re.split("[、。]", before))):  # the nearest clause naming one
+            if distance and figures_in(clause):
+                break  # an earlier clause with a figure of its own has its own subject
+            named: list[tuple[int, _Metric]] = []
+            for metric in section.metrics:
+                names = {metric.name, *metric.aliases, re.sub(r"\(.*?\)", "", metric.name)}  # 満足度(利用者ベース)
+                positions = [clause.rfind(name) for name in names if name]
+                if max(positions, default=-1) >= 0:
+                    named.append((max(positions), metric))
+            if named:
+                return [metric for _, metric in sorted(named, key=lambda pair: -pair[0])]
+        return []
+
+    def read_claim(
+        self, clause: str, start: int, text: str, figure: Figure, line: int, subjects: list[_Metric], section: _Section
+    ) -> _Claim | None:
+        after = clause[start + len(text) : start + len(text) + 4]
+        before = clause[:start]
+        words = _clause(clause, start)
+        ids = [m.id for m in subjects]
+        baseline = _baseline(before + text + after) or self.year_before(clause, subjects[0])
+        down = after.startswith(("減", "の減"))
+        if figure.hedge is Hedge.DIGITS and baseline:
+            in_order = [m.id for m in section.metrics if m in subjects]  # "マイナ保険証や公金口座の…二桁成長"
+            return _Claim("threshold", words, text, baseline, line, in_order, direction="down" if down else "")
+        if figure.unit == POINTS and baseline:
+            return _Claim("point_change", words, text, baseline, line, ids[:1], direction="down" if down else "")
+        if figure.unit == TIMES:
+            return _Claim("ratio", words, text, baseline, line, ids[:1]) if baseline else None
+        rising = after.startswith(("増", "減", "の増", "の減"))
+        if figure.unit == PERCENT and rising and baseline:
+            return _Claim("percent_change", words, text, baseline, line, ids[:1], direction="down" if down else "")
+        if figure.unit not in (PERCENT, POINTS) and rising and baseline:
+            return _Claim("absolute_change", words, text, baseline, line, ids[:1], direction="down" if down else "")
+        if figure.unit == PERCENT and rising:
+            why = "the page names no baseline for this change"
+            return _Claim("percent_change", words, text, "", line, ids[:1], unverifiable=why)
+        if figure.unit == PERCENT and before.endswith("の") and subjects[0].unit != PERCENT:
+            whole = re.split("[、。はがもや]", before[:-1])[-1]
+            of = self.whole(whole, section)
+            if of:
+                return _Claim("share_of", words, text, "", line, ids[:1], of=of)
+        period = self.restated(subjects[0], figure)
+        if period is not None:
+            return _Claim("restatement", words, text, period, line, ids[:1], restated=True)
+        self.comments.append(f"line {line}: {text} in 「{clause}」 (not read as a claim)")
+        return None
+
+    def year_before(self, clause: str, metric: _Metric) -> str:
+        """前年同月比, 前年比, 前年度比: the figure a year before the latest, if the page prints one."""
+        if not re.search("前年(同月|同期|度)?(末)?比", clause):
+            return ""
+        ordered = [as_period(o.period) for o in _newest_first(metric.observations) if o.period]
+        dated = [p for p in ordered if p is not None]
+        if not dated:
+            return ""
+        latest = dated[0]
+        for period in dated[1:]:
+            if 334 <= latest.end - period.end <= 396:  # a year, give or take a month
+                return period.text
+        return ""
+
+    def whole(self, name: str, section: _Section) -> str:
+        if name.endswith(_OUTSIDE) or name in _OUTSIDE:
+            return f"outside:{next(o for o in _OUTSIDE if name.endswith(o))}"
+        for candidates in (section.metrics, [m for s in self.sections for m in s.metrics]):
+            for metric in candidates:
+                if metric.name and name.startswith(metric.name):
+                    return f"metric:{metric.id}"
+        return ""
+
+    def restated(self, metric: _Metric, figure: Figure) -> str | None:
+        """The period of the metric's figure this one restates ("" for the latest), or None."""
+        ordered = _newest_first(metric.observations)
+        for observation in ordered:
+            if observation.shares:
+                printed = [share for answer, share in observation.shares if answer == metric.headline]
+            else:
+                printed = [observation.value]
+            for text in printed:
+                own = _figure(text)
+                if own is None or (own.unit == PERCENT) != (figure.unit == PERCENT):
+                    continue  # a count may be printed with another counter word (753万連携, 753万件)
+                if own.value == figure.value or (figure.step and abs(own.value - figure.value) <= figure.step / 2):
+                    return "" if observation is ordered[0] else observation.period
+        return None
+
+    def implied_by_lists(self, metric: _Metric) -> list[_Claim]:
+        found = []
+        for observation in metric.observations[:1]:
+            if observation.parts and observation.value != "TODO":
+                found.append(
+                    _Claim(
+                        "sum_of_parts",
+                        f"{observation.value} = " + " + ".join(f"{n} {v}" for n, v in observation.parts),
+                        "",
+                        "",
+                        observation.line,
+                        [metric.id],
+                    )
+                )
+            if observation.items:
+                found.append(
+                    _Claim(
+                        "count_of_items",
+                        f"{observation.value}: " + "、".join(n for n, _ in observation.items),
+                        "",
+                        "",
+                        observation.line,
+                        [metric.id],
+                    )
+                )
+        return found
+
+    def settle(self, claim: _Claim, metrics: dict[str, _Metric]) -> _Claim:
+        """Fit a claim to its metrics: its counter word among their units, its baseline to a figure."""
+        first = metrics[claim.metrics[0]]
+        stated = _figure(claim.stated) if claim.stated else None
+        if stated is not None and stated.unit and stated.unit not in ("%", "PT", "倍") and first.unit != "%":
+            if not first.unit:
+                first.unit = stated.unit
+            elif stated.unit != first.unit and stated.unit not in first.aliases:
+                first.extra_units.append(stated.unit)
+        if not claim.baseline or claim.restated:
+            return claim
+        periods = [as_period(o.period) for o in first.observations if o.period]
+        dated = sorted((p for p in periods if p is not None), key=lambda p: p.sort_key)
+        wanted = as_period(claim.baseline)
+        if wanted is None or len(dated) < 2:
+            reason = f"the page prints no figure of {first.name} for {claim.baseline}"
+            return claim._replace(unverifiable=reason)
+        latest = dated[-1]
+        exact = [p for p in dated if p.key == wanted.key]
+        # "2023年度から": since the span began, i.e. the figure just before it (within a month)
+        before = [p for p in dated if p.end < wanted.start <= p.end + 31 and p is not latest]
+        inside = [p for p in dated if (wanted.contains(p) or p.contains(wanted)) and p is not latest]
+        found = exact or before[-1:] or (inside if len(inside) == 1 else [])
+        if not found:
+            return claim._replace(unverifiable=f"the page prints no figure of {first.name} for {claim.baseline}")
+        return claim._replace(baseline=found[0].text)
+
+    # ── writing ──────────────────────────────────────────────────────────────────────────────
+
+    def write(self, name: str) -> str:
+        lines = [
+            f"# A draft indicators file for 「{self.page.title}」, written by dgcli draft from {name}.",
+            "# Check every todo- id, name_en and publisher, then every claim's kind and figures, before relying on it:",
+            "# dgcli verify --file THIS && dgcli audit PAGE --file THIS",
+            'schema_version: "2"',
+            "sources:",
+            "  - id: todo-source",
+            f"    title: {_scalar(self.page.title or 'TODO: the page title')}",
+            "    publisher: TODO",
+        ]
+        if self.page.footnotes:
+            lines.append("footnotes:")
+            lines += [f"  {mark}: {_scalar(text)}" for mark, text in self.page.footnotes.items()]
+        lines.append("groups:")
+        for title, group_id in self.groups.items():
+            lines += [f"  - id: {group_id}", f"    title: {_scalar(title)}"]
+        lines.append("sections:")
+        for section in self.sections:
+            lines += self.write_section(section)
+        if self.comments:
+            lines += ["", "# Not placed by the draft (page line: text):"]
+            lines += [f"#   {comment}" for comment in self.comments]
+        return "\n".join(lines) + "\n"
+
+    def write_section(self, section: _Section) -> list[str]:
+        source = section.source
+        lines = [f"  - id: {section.id}", f"    title: {_scalar(source.title)}", f"    group: {section.group_id}"]
+        if source.headline:
+            lines.append(f"    headline: {_scalar(''.join(text for _, text in source.headline))}")
+        if source.citation:
+            lines.append(f"    source: {_scalar(' '.join(text for _, text in source.citation))}")
+        if source.related:
+            lines.append("    related:")
+            lines += [f"      - {_scalar(link)}" for link in source.related]
+        if section.claims:
+            lines.append("    claims:")
+            for claim in section.claims:
+                lines += self.write_claim(claim, "      ", headline=True)
+        metrics = [m for m in section.metrics if m.observations]
+        if not metrics:
+            lines.append("    metrics: []  # TODO: the draft found no figures in this section")
+            return lines
+        lines.append("    metrics:")
+        for metric in metrics:
+            lines += self.write_metric(metric)
+        return lines
+
+    def write_metric(self, metric: _Metric) -> list[str]:
+        lines = [
+            f"      - id: {metric.id}",
+            f"        name: {_scalar(metric.name or 'TODO')}",
+            f"        name_en: TODO {metric.id}",
+        ]
+        if metric.extra_units:
+            units = [metric.unit or "TODO", *dict.fromkeys(metric.extra_units)]
+            lines.append(f"        units: [{', '.join(_scalar(u, flow=True) for u in units)}]")
+        else:
+            lines.append(f"        unit: {_scalar(metric.unit or 'TODO')}")
+        if metric.aliases:
+            lines.append(
+                f"        aliases: [{', '.join(_scalar(a, flow=True) for a in dict.fromkeys(metric.aliases))}]"
+            )
+        if metric.category:
+            lines.append(f"        category: {_scalar(metric.category)}")
+        if metric.description:
+            lines.append(f"        description: {_scalar(metric.description)}")
+        if metric.footnotes:
+            lines.append(f"        footnotes: [{', '.join(metric.footnotes)}]")
+        if metric.headline:
+            lines.append(f"        headline_answer: {_scalar(metric.headline)}")
+        lines.append("        observations:")
+        for observation in _newest_first(metric.observations):
+            lines += _write_observation(observation)
+        claims = [c for c in metric.claims if c.metrics[:1] == [metric.id]]
+        if claims:
+            lines.append("        claims:")
+            for claim in claims:
+                lines += self.write_claim(claim, "          ")
+        return lines
+
+    def write_claim(self, claim: _Claim, indent: str, *, headline: bool = False) -> list[str]:
+        lines = [
+            f"{indent}- id: {self.next_id('claim')}",
+            f"{indent}  kind: {claim.kind}",
+            f"{indent}  text: {_scalar(claim.text)}",
+        ]
+        if headline or len(claim.metrics) > 1:
+            if len(claim.metrics) > 1 or claim.kind in ("threshold", "direction"):
+                lines.append(f"{indent}  metrics: [{', '.join(claim.metrics)}]")
+            else:
+                lines.append(f"{indent}  metric: {claim.metrics[0]}")
+        if claim.baseline and claim.restated:
+            lines.append(f"{indent}  to: {_scalar(claim.baseline)}")
+        elif claim.baseline:
+            lines.append(f"{indent}  from: {_scalar(claim.baseline)}")
+        if claim.unverifiable:
+            lines.append(f"{indent}  unverifiable: {_scalar(claim.unverifiable)}")
+        if claim.of:
+            what, _, name = claim.of.partition(":")
+            lines.append(f"{indent}  of: {{{what}: {name}}}")
+        if claim.stated:
+            lines.append(f"{indent}  stated: {_scalar(claim.stated)}")
+        if claim.direction:
+            lines.append(f"{indent}  direction: {claim.direction}")
+        lines.append(
+            f"{indent}  note: {_scalar(f'drafted from page line {claim.line}; check the kind and the figures')}"
+        )
+        return lines
+
+
+def _item(text: str) -> tuple[str, str]:
+    match = re.fullmatch(r"(.+?)\s*\((.+?)から\)", text)
+    if match and as_period(match[2]) is not None:
+        return match[1].strip(), match[2]
+    return text, ""
+
+
+def _value_and_parts(printed: str) -> tuple[str, list[tuple[str, str]]]:
+    """177自治体(20都府県 157市町村) → the value and its parts, named by their counter words."""
+    head, _, inside = printed.partition("(")
+    parts = []
+    for piece in inside.rstrip(")").split():
+        figure = _figure(piece)
+        if figure is not None:
+            parts.append((figure.unit or piece, piece))
+    return head.strip(), parts
+
+
+def _figure(text: str) -> Figure | None:
+    found = figures_in(text)
+    return found[0][2] if found and found[0][1] == text.strip() else None
+
+
+def _unit(value: str) -> str:
+    figure = _figure(value)
+    return figure.unit if figure is not None and figure.unit else ""
+
+
+def _baseline(text: str) -> str:
+    matches = _PERIOD_FROM.findall(text)
+    return matches[-1] if matches else ""
+
+
+def _clause(sentence: str, position: int) -> str:
+    """The words around a figure: from the last 、 or 。 before it to the end of its clause."""
+    start = max(sentence.rfind("、", 0, position), sentence.rfind("。", 0, position)) + 1
+    if start > 0 and re.match(r"[0-9]{4}年", sentence[start:position]) is None and position - start < 4:
+        start = max(sentence.rfind("、", 0, start - 1), 0) + (1 if sentence.rfind("、", 0, start - 1) >= 0 else 0)
+    end_candidates = [i for i in (sentence.find("、", position), sentence.find("。", position)) if i >= 0]
+    end = min(end_candidates) if end_candidates else len(sentence)
+    return sentence[start : end + (1 if end < len(sentence) and sentence[end] == "。" else 0)].strip()
+
+
+def _newest_first(observations: list[_Observation]) -> list[_Observation]:
+    def key(observation: _Observation) -> tuple[int, int]:
+        period = as_period(observation.period) if observation.period else None
+        return period.sort_key if period else (10**9, 0)
+
+    return sorted(observations, key=key, reverse=True)
+
+
+def _write_observation(observation: _Observation) -> list[str]:
+    lines = []
+    first = "          - "
+    rest = "            "
+    if observation.period:
+        lines.append(f"{first}period: {_scalar(observation.period)}")
+        first = rest
+    if observation.shares:
+        lines.append(f"{first}shares:")
+        lines += [f"{rest}  {_scalar(answer)}: {_scalar(share)}" for answer, share in observation.shares]
+    else:
+        lines.append(f"{first}value: {_scalar(observation.value)}")
+    if observation.parts:
+        lines.append(f"{rest}parts:")
+        for name, value in observation.parts:
+            lines += [f"{rest}  - name: {_scalar(name)}", f"{rest}    value: {_scalar(value)}"]
+    if observation.items:
+        lines.append(f"{rest}items:")
+        for name, since in observation.items:
+            if since:
+                lines += [f"{rest}  - name: {_scalar(name)}", f"{rest}    since: {_scalar(since)}"]
+            else:
+                lines.append(f"{rest}  - {_scalar(name)}")
+    return lines
+
+
+_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^#]*")
+
+
+def _scalar(text: str, *, flow: bool = False) -> str:
+    """A YAML scalar for text: plain where that is unambiguous, else double-quoted (JSON escapes are YAML's)."""
+    plain = bool(_PLAIN.fullmatch(text)) and ": " not in text and not text.endswith(":") and text == text.strip()
+    if flow and any(c in text for c in ",[]{}"):
+        plain = False
+    return text if plain else json.dumps(text, ensure_ascii=False)
+
+
+def draft(page_text: str, name: str = "page") -> str:
+    drafter = _Drafter(read_page(page_text))
+    drafter.build()
+    return drafter.write(name)
+
+
+class Reproduction(NamedTuple):
+    """How much of a reference file a draft reproduces exactly."""
+
+    figures: int  # the reference's figures the draft holds under the same metric, period and answer or part
+    figures_total: int
+    claims: int  # the reference's claims the draft makes alike: metric, kind, stated figure, baseline
+    claims_total: int
+
+
+def measure(drafted: Dataset, reference: Dataset) -> Reproduction:
+    """Compare a draft with a hand-made file of the same page: figures and claims reproduced exactly.
+
+    A draft metric stands for a reference metric when one of its names or aliases is one of the
+    reference metric's (after NFKC, case folding and footnote marks).
+    """
+    names = {fold(strip_marks(n)): m.id for m in drafted.metrics.values() for n in (m.name, *m.aliases)}
+
+    def counterpart(metric: Metric) -> Metric | None:
+        for name in (metric.name, *metric.aliases, metric.description):
+            found = names.get(fold(strip_marks(name))) if name else None
+            if found is not None:
+                return drafted.metrics[found]
+        return None
+
+    figures = figures_total = claims = claims_total = 0
+    drafted_claims: dict[str, list[Claim]] = {}
+    for claim in drafted.claims():
+        drafted_claims.setdefault(claim.metric, []).append(claim)
+    for metric in reference.metrics.values():
+        other = counterpart(metric)
+        printed = set()
+        if other is not None:
+            printed = {(o.period_key, fold(n), f.text) for o in other.observations for n, f in o.figures()}
+        for observation in metric.observations:
+            for name, figure in observation.figures():
+                figures_total += 1
+                figures += (observation.period_key, fold(name), figure.text) in printed
+        for claim in metric.claims:
+            claims_total += 1
+            claims += other is not None and any(
+                _alike(claim, c, reference, drafted) for c in drafted_claims.get(other.id, [])
+            )
+    for section in reference.sections:
+        for claim in section.claims:
+            claims_total += 1
+            other = counterpart(reference.metrics[claim.metric])
+            claims += other is not None and any(
+                _alike(claim, c, reference, drafted) for c in drafted_claims.get(other.id, [])
+            )
+    return Reproduction(figures, figures_total, claims, claims_total)
+
+
+def _alike(claim: Claim, other: Claim, reference: Dataset, drafted: Dataset) -> bool:
+    if claim.kind is not other.kind:
+        return False
+    if (claim.stated.text if claim.stated else "") != (other.stated.text if other.stated else ""):
+        return False
+    return _baseline_key(claim, reference) == _baseline_key(other, drafted)
+
+
+def _baseline_key(claim: Claim, dataset: Dataset) -> str | None:
+    if claim.baseline is None or claim.baseline.period is None:
+        return None
+    found = find_observations(dataset.metrics[claim.metric], claim.baseline, [claim.source])
+    return found[0].period_key if len(found) == 1 else claim.baseline.period.key
+
+
+def _related(words: str, metric: _Metric) -> bool:
+    """Whether a subject in other words shares a good part of a metric's name (5 characters, or half)."""
+    import difflib
+
+    for name in (metric.name, *metric.aliases, metric.category):
+        if not name:
+            continue
+        match = difflib.SequenceMatcher(None, words, name).find_longest_match()
+        if match.size >= 5 or match.size * 2 >= len(words) > 2:
+            return True
+    return False
