@@ -206,16 +206,9 @@ def test_diff_of_two_editions(run: Run, old: Path, new: Path) -> None:
     assert _diff(run, old, new)["differ"] is True
 
 
-KNOWN_EXPORT_BUG = "Fraction is not JSON serializable"
-
-
 @pytest.mark.parametrize("path", [SHIPPED, EDITIONS, MINIMAL], ids=lambda p: p.name)
 def test_export(run: Run, path: Path) -> None:
     outcome = run("export", "--format", "json", "-f", str(path))
-    if outcome.code != 0 and KNOWN_EXPORT_BUG in outcome.err:
-        # render_export hands export's Fraction cells (value, low, high) to json.dumps without
-        # jsonfmt.number, so `dgcli export --format json` fails with an internal error (exit 3).
-        pytest.xfail("known bug: dgcli export --format json cannot encode Fraction values")
     document = valid("export", outcome)
     assert len(document["records"]) == len(export_report(load_dataset(path)).rows)
 

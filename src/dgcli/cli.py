@@ -366,20 +366,21 @@ def draft_command(page: PageArgument) -> None:
 def export_command(
     file: FileOption = None,
     output_format: Annotated[str | None, _format_option("export", "csv")] = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Write every figure as one tidy table: a row per metric, period, source, answer or part.
 
     CSV is RFC 4180 in UTF-8 with a byte-order mark, so pandas.read_csv and spreadsheets open it
-    as is; --format json gives the same records.
+    as is; --format json (or --json) gives the same records.
 
     \b
     Examples:
       dgcli export > indicators.csv
-      dgcli export --format json | jq '.records[] | select(.metric == "mynacard")'
+      dgcli export --json | jq '.records[] | select(.metric == "mynacard")'
     """
     from dgcli.export import export_report
 
-    chosen = _chosen("export", output_format, False, "csv")
+    chosen = _chosen("export", output_format, as_json, "csv")
     _show(chosen, "export", export_report(_load(file)))
 
 

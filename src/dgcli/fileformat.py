@@ -191,18 +191,23 @@ def input_schema() -> dict[str, Any]:
 
 
 def _shape(shape: str) -> dict[str, Any]:
-    """Every scalar in the file is read as text (YAML 1.1 never changes what was written)."""
-    text = {"type": "string", "minLength": 1}
+    """The loader reads every scalar as the text written; an editor's YAML 1.2 reads ``age_min: 18`` as a
+    number and ``partial: true`` as a boolean, so the schema accepts those where the loader does."""
+    text = {"type": ["string", "number"], "minLength": 1}
     if shape in ("text", "figure", "period", "rounding", "count", "direction", "kind"):
         if shape == "direction":
             return {"enum": ["up", "down"]}
         if shape == "rounding":
             return {"type": "string", "minLength": 1, "examples": ["half_up", "down", "up", "nearest", "四捨五入"]}
+        if shape == "count":
+            return {"type": ["string", "integer"], "minLength": 1, "minimum": 0}
+        if shape == "kind":
+            return {"type": "string", "minLength": 1}
         return text
     if shape == "id":
         return {"type": "string", "pattern": ID_PATTERN}
     if shape == "bool":
-        return {"enum": ["true", "false"]}
+        return {"enum": [True, False, "true", "false"]}
     if shape == "texts":
         return {"type": "array", "items": text}
     if shape == "ids":
@@ -221,8 +226,52 @@ def _shape(shape: str) -> dict[str, Any]:
     raise ValueError(f"unknown shape {shape!r}")
 
 
+# Where each mapping sits in the file, for the reference below.
+PLACES = {
+    "file": "the top level",
+    "source": "each entry of `sources:`",
+    "survey": "each entry of `surveys:`",
+    "group": "each entry of `groups:`",
+    "section": "each entry of `sections:`",
+    "metric": "each entry of a section's `metrics:`",
+    "observation": "each entry of a metric's `observations:`",
+    "part": "each entry of an observation's `parts:`",
+    "item": "an entry of `items:` or `added:` (or just the name as text)",
+    "claim": "each entry of a metric's or a section's `claims:`",
+    "at": "`from:` or `to:` written as a mapping (else a period as printed)",
+    "of": "a claim's `of:`",
+}
+_UNITS = {"%": "% or 割", "PT": "PT or ポイント", "倍": "倍", "": "none (二桁, 過半数)"}
+
+
+def markdown() -> str:
+    """The README's key reference and claim kinds table, generated from MAPPINGS and claims.KINDS."""
+    from dgcli.claims import KINDS
+
+    lines = ["| where | key | | meaning |", "|---|---|---|---|"]
+    for name, keys in MAPPINGS.items():
+        for index, key in enumerate(keys.values()):
+            where = PLACES[name] if index == 0 else ""
+            lines.append(f"| {where} | `{key.name}` | {'required' if key.required else ''} | {key.doc} |")
+    lines += ["", "| kind | checks | stated in | keys | example |", "|---|---|---|---|---|"]
+    for kind, spec in KINDS.items():
+        ordered = sorted(spec.units or (), key=lambda unit: (unit == "", unit))  # "" (二桁) last
+        units = "the metric's unit" if spec.units is None else ", ".join(_UNITS[unit] for unit in ordered)
+        stated = {"required": units, "optional": f"{units} (optional)", "none": "—"}[spec.stated]
+        keys = ", ".join(
+            f"`{k}`" + ("*" if k in spec.needs else "") for k in sorted(spec.accepted - {"id", "kind", "text", "note"})
+        )
+        lines.append(
+            f"| `{kind.value}` | {spec.summary} | {stated} | {'—' if spec.implied else keys} | {spec.example} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 if __name__ == "__main__":  # python -m dgcli.fileformat > schema/indicators.schema.json
     import json
     import sys
 
-    sys.stdout.write(json.dumps(input_schema(), ensure_ascii=False, indent=2) + "\n")
+    if sys.argv[1:] == ["--markdown"]:  # the README's reference tables
+        sys.stdout.write(markdown())
+    else:
+        sys.stdout.write(json.dumps(input_schema(), ensure_ascii=False, indent=2) + "\n")

@@ -22,6 +22,7 @@ MARKERS_LIST = ("進捗は以下のとおりです", "進捗は以下の通り�
 MARKER_RELATED = ("関連情報", "関連リンク")
 MARKER_FOOTNOTES = ("脚注", "注記", "注釈")
 CITATION = ("出典", "資料", "注:")
+_HEDGES = "以上|以下|未満|超え|超|強|弱|近く|近い|余り|程度|前後|足らず"
 # Figures in running text. Candidates are generous; each is confirmed by parse_figure, trimming a
 # counter word that ran into the verb after it ("3,353件増えて" → 3,353件).
 _NUMBER = r"[0-9][0-9,]*(?:\.[0-9]+)?(?:千?[万億兆](?:[0-9][0-9,]*(?:\.[0-9]+)?千?万?)?)?"
@@ -29,8 +30,8 @@ _CANDIDATE = re.compile(
     r"(?:約|およそ|おおよそ|概ね|おおむね|ほぼ)?[▲△+]?"
     rf"(?:{_NUMBER}|[一二三四五六七八九十](?=割|桁|倍)|過半数|半数)"
     r"(?:割(?:[0-9一二三四五六七八九]分(?:[0-9一二三四五六七八九]厘)?)?|%ポイント|ポイント|%|PT|pt|倍|桁)?"
-    r"[ァ-ヶーA-Za-z一-龥々]{0,6}"
-    r"(?:以上|以下|未満|超え|超|強|弱|近く|近い|余り|程度|前後|足らず)?"
+    rf"(?:(?!{_HEDGES})[ァ-ヶーA-Za-z一-龥々]){{0,6}}"
+    rf"(?:(?:{_HEDGES})[ァ-ヶーA-Za-z一-龥々]{{0,6}})?"  # "8割近く", "4,000以上システム"
 )
 # Periods in running text, masked before figures are looked for ("2023年7月から5%増加": 5% only).
 _PERIOD_TEXT = re.compile(
@@ -325,7 +326,8 @@ def figures_in(text: str) -> list[tuple[int, str, Figure]]:
             continue
         for end in range(len(candidate), 0, -1):
             piece = candidate[:end]
-            if piece[-1] in _STOP or piece[-1] in "のはがをにでとへもや":
+            hedged = re.search(f"(?:{_HEDGES})$", piece) is not None  # 以上 ends in 上 but is no verb
+            if not hedged and (piece[-1] in _STOP or piece[-1] in "のはがをにでとへもや"):
                 continue
             try:
                 figure = parse_figure(piece)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from xml.etree import ElementTree
 
+from dgcli import claims
 from dgcli.display import Terms
 from dgcli.model import Verdict
 from dgcli.render import Terminal, Views
@@ -22,7 +23,7 @@ def _xml(suites: ElementTree.Element) -> str:
 
 
 def render_verify(report: VerifyReport, terminal: Terminal) -> str:
-    failing = {Verdict.INCONSISTENT, Verdict.GROSS} | ({Verdict.WITHIN_ROUNDING} if report.strict else set())
+    failing = claims.failing(report.strict)
     failures = sum(r.verdict in failing for r in report.results)
     skipped = sum(r.verdict in SKIPPED for r in report.results)
     counts = {"tests": str(len(report.results)), "failures": str(failures), "errors": "0", "skipped": str(skipped)}

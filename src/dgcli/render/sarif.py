@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from dgcli.claims import KINDS, Result
+from dgcli.claims import KINDS, Result, failing
 from dgcli.display import Terms
 from dgcli.model import ClaimKind, Verdict
 from dgcli.render import Terminal, Views, workspace_path
@@ -55,7 +55,7 @@ def _rule(rule_id: str) -> dict[str, Any]:
     return {
         "id": rule_id,
         "name": "".join(part.title() for part in rule_id.replace("/", "_").split("_")),
-        "shortDescription": {"text": f"A {kind} claim is {verdict}."},
+        "shortDescription": {"text": f"{'An' if kind.value[0] in 'aeiou' else 'A'} {kind} claim is {verdict}."},
         "fullDescription": {"text": f"{kind}: {KINDS[kind].summary}. {VERDICT_HELP[verdict]}"},
         "defaultConfiguration": {"level": LEVEL[verdict]},
         "properties": {"tags": ["indicators", kind.value, verdict.value]},
@@ -88,9 +88,7 @@ def _document(rules: list[str], results: list[dict[str, Any]]) -> str:
 
 def _claim_result(report: VerifyReport, result: Result) -> dict[str, Any]:
     claim = result.claim
-    level = LEVEL[result.verdict]
-    if report.strict and result.verdict is Verdict.WITHIN_ROUNDING:
-        level = "error"
+    level = "error" if result.verdict in failing(report.strict) else LEVEL[result.verdict]
     stated = result.stated.text if result.stated else "—"
     recomputed = Terms(result.stated).computed(result.computed)
     text = f"{claim.id}: 「{claim.text}」 stated {stated}, recomputed {recomputed}: {result.reason}"

@@ -92,8 +92,13 @@ def _render(terminal: Terminal, *renderables: RenderableType) -> str:
         safe_box=not terminal.unicode,
     )
     for renderable in renderables:
-        console.print(renderable)
+        if isinstance(renderable, Text) and renderable.no_wrap:  # a summary line: whole, however wide
+            console.print(renderable, no_wrap=True, overflow="ignore", crop=False)
+        else:
+            console.print(renderable)
     text = buffer.getvalue()
+    if not terminal.color:  # Rich pads table rows to the width: no trailing blanks in files and diffs
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
     if terminal.unicode:
         return text
     # What the terminal cannot show becomes '?', one per cell, so tables stay aligned.
@@ -538,7 +543,8 @@ def render_verify(report: VerifyReport, terminal: Terminal) -> str:
             )
         renderables.append(Text(""))
     style = "bold red" if report.failed else "bold green"
-    renderables += [Text(report.summary, style=style), *_file_note(report.dataset)]
+    # The summary is the last line, whole (never wrapped), so `| tail -1` and log greps find it.
+    renderables += [*_file_note(report.dataset), Text(report.summary, style=style, no_wrap=True, overflow="ignore")]
     return _render(terminal, *renderables)
 
 
@@ -638,12 +644,19 @@ def render_audit(report: AuditReport, terminal: Terminal) -> str:
     counts = report.counts()
     on_page = sum(counts[k] for k in ("differs", "misplaced", "missing", "unplaced"))
     status = "OK" if report.clean else "FAIL"
+    off_page = counts["not-on-page"]
     summary = (
-        f"{status}: {report.printed} figures on the page, {report.matched} placed in the file, {on_page} not; "
-        f"{counts['not-on-page']} figures of {report.source} in the file are not on the page"
+        f"{status}: {_plural(report.printed, 'figure')} on the page, {report.matched} placed in the file, "
+        f"{on_page} not; {_plural(off_page, 'figure')} of {report.source} in the file "
+        f"{'is' if off_page == 1 else 'are'} not on the page"
     )
-    renderables += [Text(""), Text(summary, style="bold green" if report.clean else "bold red")]
+    style = "bold green" if report.clean else "bold red"
+    renderables += [Text(""), Text(summary, style=style, no_wrap=True, overflow="ignore")]
     return _render(terminal, *renderables)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 # ── data errors ──────────────────────────────────────────────────────────────────────────────
