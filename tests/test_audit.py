@@ -137,7 +137,9 @@ def test_cli_json(seed: Path, tmp_path: Path, run: Callable[..., Outcome]) -> No
 
 def test_cli_unknown_source_and_missing_page(seed: Path, run: Callable[..., Outcome]) -> None:
     outcome = run("audit", str(seed), "--source", "progress-2042")
-    assert outcome.code == 2 and "progress-2042" in outcome.err and outcome.err.count("\n") == 1
+    first, hint = outcome.err.splitlines()  # a usage error: one line, then a hint
+    assert outcome.code == 2 and "no source 'progress-2042'" in first and "(it has progress-2024)" in first
+    assert hint == "Try 'dgcli audit --help' for help."
     outcome = run("audit", "no-such-page.txt")
     assert outcome.code == 2 and "no-such-page.txt" in outcome.err
 
