@@ -258,12 +258,9 @@ def markdown() -> str:
         ordered = sorted(spec.units or (), key=lambda unit: (unit == "", unit))  # "" (二桁) last
         units = "the metric's unit" if spec.units is None else ", ".join(_UNITS[unit] for unit in ordered)
         stated = {"required": units, "optional": f"{units} (optional)", "none": "—"}[spec.stated]
-        keys = ", ".join(
-            f"`{k}`" + ("*" if k in spec.needs else "") for k in sorted(spec.accepted - {"id", "kind", "text", "note"})
-        )
-        lines.append(
-            f"| `{kind.value}` | {spec.summary} | {stated} | {'—' if spec.implied else keys} | {spec.example} |"
-        )
+        own = sorted(spec.accepted - {"id", "kind", "text", "note"})
+        takes = "—" if spec.implied else ", ".join(f"`{k}`" + ("*" if k in spec.needs else "") for k in own)
+        lines.append(f"| `{kind.value}` | {spec.summary} | {stated} | {takes} | {spec.example} |")
     return "\n".join(lines) + "\n"
 
 
