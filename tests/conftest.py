@@ -93,13 +93,15 @@ def run_bash(script: str, env: dict[str, str] | None = None, cwd: Path | None = 
 
 
 def edited(tmp_path: Path, *replacements: tuple[str, str], name: str = "indicators.yaml") -> Path:
-    """The shipped file with each ``old`` (which must occur exactly once) replaced by ``new``."""
-    text = SHIPPED_TEXT
+    """The shipped file with each ``old`` (which must occur exactly once below the header comment,
+    whose examples are left alone) replaced by ``new``."""
+    body_starts = SHIPPED_TEXT.index("\nschema_version:") + 1
+    header, text = SHIPPED_TEXT[:body_starts], SHIPPED_TEXT[body_starts:]
     for old, new in replacements:
         assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times"
         text = text.replace(old, new)
     path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
+    path.write_text(header + text, encoding="utf-8")
     return path
 
 

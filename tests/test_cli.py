@@ -393,6 +393,7 @@ def test_ascii_only_stdout_gets_ascii_boxes() -> None:
 def test_output_fits_the_width_and_never_splits_a_number_or_an_id(run: Run, command: list[str], columns: int) -> None:
     outcome = run(*command, "-f", str(SHIPPED), env={"COLUMNS": str(columns)})
     assert outcome.code == 0, outcome.err
+    assert "\\u00" not in outcome.out  # dgcli's own line breaks are never escaped as if they were data
     lines = outcome.out.splitlines()
     if command == ["verify"]:  # the summary line is kept whole, for `| tail -1` and log greps
         assert lines[-1].startswith("OK: 72 claims: ")

@@ -6,11 +6,15 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+from rich.cells import cell_len
 
 from dgcli.claims import KINDS
 from dgcli.model import ClaimKind
 from dgcli.render import FORMATS, Views, safe, views
 from dgcli.render.github import annotation, escape_data, escape_property
+from dgcli.render.text import wrap
 
 
 @pytest.mark.parametrize("name", sorted(FORMATS))
@@ -73,3 +77,19 @@ def test_an_annotation_without_a_file_names_none() -> None:
 )
 def test_safe_neutralises_terminal_controls(text: str, shown: str) -> None:
     assert safe(text) == shown
+
+
+@given(
+    st.lists(
+        st.sampled_from(["9,308万枚", "国民", "の", " ", "–", "[12,327.81万", "]", "、", "「", "」", "at", "2024-07;"]),
+        max_size=40,
+    ),
+    st.integers(min_value=8, max_value=60),
+)
+@example(["国民", "国民", " ", "at"], 8)  # a line exactly full, then a blank: the blank must not lead the next
+def test_wrap_keeps_width_and_starts_no_line_with_a_blank(pieces: list[str], width: int) -> None:
+    text = "".join(pieces).strip()
+    lines = wrap(text, width)
+    assert all(cell_len(line) <= width for line in lines)
+    assert not any(line[:1].isspace() for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")  # nothing lost, nothing added

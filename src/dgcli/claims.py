@@ -361,6 +361,8 @@ def check_trend(claim: Claim, dataset: Dataset, rules: Rules) -> Result:
         if worst is None or SEVERITY.index(result.verdict) > SEVERITY.index(worst.verdict):
             worst = result
     assert worst is not None
+    if claim.kind is ClaimKind.DIRECTION and len(claim.metrics) > 1:
+        return worst._replace(computed=None)  # one metric's change would stand for all: the reason names it
     return worst
 
 
@@ -383,7 +385,7 @@ def _trend(claim: Claim, metric: Metric, rules: Rules, new: Observation, old: Ob
         return conclusion_for(claim, computed, target, says=says, gives=f"{moved} is {terms.computed(computed)}")
     computed = subtract(n, o)
     target = Interval(None, Fraction(0), high_open=True) if down else Interval(Fraction(0), None, low_open=True)
-    terms = Terms(new.figure)
+    terms = Terms(new.figure._replace(unit=POINTS) if new.figure.unit == PERCENT else new.figure)
     change = terms.computed(computed)
     gives = f"{moved}, {change if change.startswith('-') else '+' + change}"
     return conclusion_for(claim, computed, target, says="a fall" if down else "a rise", gives=gives)
@@ -404,6 +406,8 @@ def check_ordering(claim: Claim, dataset: Dataset, rules: Rules) -> Result:
         if worst is None or SEVERITY.index(result.verdict) > SEVERITY.index(worst.verdict):
             worst = result
     assert worst is not None
+    if claim.kind is ClaimKind.DIRECTION and len(claim.metrics) > 1:
+        return worst._replace(computed=None)  # one metric's change would stand for all: the reason names it
     return worst
 
 

@@ -47,9 +47,12 @@ Reads an indicators file: --file (- for standard input), else $DGCLI_FILE, else
 ./indicators.yaml, else the copy bundled with dgcli (and then says so).
 
 Exit codes: 0 success · 1 verify found an inconsistent or gross claim (--strict: also
-within_rounding), or diff --exit-code found a difference · 2 usage error, unknown metric,
-or a data file that cannot be read or validated · 3 a bug in dgcli · 74 output could not
-be written · 130 interrupted · 141 output closed early (| head).
+within_rounding), audit found a figure not accounted for, or diff --exit-code found a
+difference · 2 usage error, unknown metric, or a data file or page that cannot be read or
+validated · 3 a bug in dgcli · 74 output could not be written · 130 interrupted · 141
+output closed early (| head).
+
+Start with: dgcli list · dgcli show mynacard · dgcli verify · dgcli COMMAND --help
 """
 
 _SETTINGS: dict[str, Any] = {

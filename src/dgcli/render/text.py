@@ -133,7 +133,7 @@ def wrap(text: str, width: int) -> list[str]:
             else:
                 lines.append(line.rstrip())
                 line = token.lstrip()
-            while cell_len(line) > width:  # one token wider than the line: only then is it cut
+            while cell_len(line.rstrip()) > width:  # one token wider than the line: only then is it cut
                 cut = next(i for i in range(len(line), 0, -1) if cell_len(line[:i]) <= width)
                 lines.append(line[:cut])
                 line = line[cut:]
@@ -491,15 +491,14 @@ def render_changes(report: ChangesReport, terminal: Terminal) -> str:
     table = _table(terminal, "metric", "baseline → latest", "change", "stated", "recomputed", "verdict")
     table.title = title
     table.columns[0].no_wrap = True
-    table.columns[2].justify = "right"
     table.columns[2].no_wrap = True
     table.columns[3].no_wrap = True
     table.columns[5].no_wrap = True
     for row in report.rows:
         table.add_row(
             t(row.metric.id, "cyan"),
-            t(_span(row, arrow, "\n")),
-            t(_change(row, "\n")),
+            Group(*(t(line) for line in _span(row, arrow, "\n").split("\n"))),
+            Group(*(t(line) for line in _change(row, "\n").split("\n"))),
             t(_stated(row.result)),
             t(_computed(row.result)),
             _verdict(row.result.verdict, terminal),
@@ -551,11 +550,13 @@ def render_verify(report: VerifyReport, terminal: Terminal) -> str:
 def _verify_entry(dataset: Dataset, result: Result, terminal: Terminal, detailed: bool) -> RenderableType:
     claim = result.claim
     location = f"{dataset.file}:{claim.line}"
-    line = Text.assemble("  ", _verdict(result.verdict, terminal), " ", (safe(claim.id), "bold"), f"  {safe(location)}")
+    head = Text.assemble("  ", _verdict(result.verdict, terminal), " ", (safe(claim.id), "bold"))
+    line: RenderableType = Text.assemble(head, f"  {safe(location)}")
+    fits = head.cell_len + 2 + cell_len(location) <= terminal.width
+    if not fits:  # the location goes on a line of its own, indented, rather than wrapped
+        line = Group(head, Text("      " + safe(location), style="dim"))
     if not detailed:
-        if _narrow(terminal):
-            return Group(line, t(f"「{claim.text}」", "dim", indent=6))
-        if line.cell_len + 30 > terminal.width:  # a long id: the text goes below it
+        if _narrow(terminal) or not fits or head.cell_len + cell_len(location) + 32 > terminal.width:
             return Group(line, t(f"「{claim.text}」", "dim", indent=6))
         grid = Table.grid(padding=(0, 2))
         grid.add_column(no_wrap=True)
