@@ -45,6 +45,7 @@ from dgcli.numbers import Hedge, Rounding, parse_figure, parse_rounding
         ("約7割", "70", "10", "%", Hedge.ABOUT),
         ("およそ4,000人", "4000", "1000", "人", Hedge.ABOUT),
         ("8割近く", "80", "10", "%", Hedge.NEARLY),
+        ("8割に近い", "80", "10", "%", Hedge.NEARLY),
         ("3割強", "30", "10", "%", Hedge.JUST_OVER),
         ("5割弱", "50", "10", "%", Hedge.JUST_UNDER),
         ("4万人超", "40000", "10000", "人", Hedge.OVER),

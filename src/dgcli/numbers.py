@@ -92,6 +92,7 @@ SUFFIX_HEDGES: tuple[tuple[str, Hedge], ...] = (
     ("未満", Hedge.BELOW),
     ("足らず", Hedge.JUST_UNDER),
     ("近く", Hedge.NEARLY),
+    ("に近い", Hedge.NEARLY),  # before 近い: 8割に近い
     ("近い", Hedge.NEARLY),
     ("余り", Hedge.JUST_OVER),
     ("超え", Hedge.OVER),

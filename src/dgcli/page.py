@@ -22,7 +22,7 @@ MARKERS_LIST = ("進捗は以下のとおりです", "進捗は以下の通り�
 MARKER_RELATED = ("関連情報", "関連リンク")
 MARKER_FOOTNOTES = ("脚注", "注記", "注釈")
 CITATION = ("出典", "資料", "注:")
-_HEDGES = "以上|以下|未満|超え|超|強|弱|近く|近い|余り|程度|前後|足らず"
+_HEDGES = "以上|以下|未満|超え|超|強|弱|近く|に近い|近い|余り|程度|前後|足らず"
 # Figures in running text. Candidates are generous; each is confirmed by parse_figure, trimming a
 # counter word that ran into the verb after it ("3,353件増えて" → 3,353件).
 _NUMBER = r"[0-9][0-9,]*(?:\.[0-9]+)?(?:千?[万億兆](?:[0-9][0-9,]*(?:\.[0-9]+)?千?万?)?)?"
