@@ -8,6 +8,8 @@ import signal
 import subprocess
 import sys
 import time
+import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -449,3 +451,18 @@ def test_completion_script_and_metric_ids_from_the_data_file() -> None:
     offered = completed.out.split()
     assert "mynacard" in offered and "mynaportal-accounts" in offered and "mynaportal" in offered
     assert "approval" not in offered
+
+
+@pytest.mark.parametrize(
+    "command", [["list"], ["show", "mynacard"], ["show", "approval"], ["changes"], ["verify"]], ids=" ".join
+)
+def test_no_character_is_lost_at_any_width(run: Run, command: list[str]) -> None:
+    """Every wide (Japanese) character printed at 250 columns is printed at every narrower width too:
+    a table that cannot give each column its minimum stacks its rows instead of cropping them."""
+
+    def wide(columns: int) -> Counter[str]:
+        out = run(*command, "-f", str(SHIPPED), env={"COLUMNS": str(columns)}).out
+        return Counter(c for c in out if unicodedata.east_asian_width(c) in "WF" and c not in "「」")
+
+    everything = wide(250)
+    assert [(columns, wide(columns)) for columns in range(40, 131, 3) if wide(columns) != everything] == []

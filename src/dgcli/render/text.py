@@ -31,7 +31,8 @@ if TYPE_CHECKING:
     from dgcli.audit import AuditReport
     from dgcli.diff import DiffReport
 
-NARROW = 80  # below this many columns, rows stack
+NARROW = 80  # below this many columns, rows stack (wider too, when a table cannot fit: see _fits)
+MIN_CELL = 10  # the fewest cells a column of text is squeezed to
 VERDICT_STYLE = {
     Verdict.CONSISTENT: "green",
     Verdict.WITHIN_ROUNDING: "yellow",
@@ -156,8 +157,11 @@ class Prose:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         tokens = _TOKEN.findall(self.text) or [""]
-        widest = self.indent + max(cell_len(token.strip()) for token in tokens)
-        return Measurement(min(widest, options.max_width), min(self.indent + cell_len(self.text), options.max_width))
+        full = self.indent + cell_len(self.text)
+        # Never narrower than its widest token, nor than 10 cells (a period, five kanji): a table
+        # that cannot give every column that much stacks its rows instead (see _fits).
+        least = min(full, max(self.indent + max(cell_len(token.strip()) for token in tokens), MIN_CELL))
+        return Measurement(min(least, options.max_width), min(full, options.max_width))
 
 
 def t(text: str, style: str = "", indent: int = 0) -> Prose:
@@ -179,6 +183,37 @@ def _table(terminal: Terminal, *columns: str, title: str = "") -> Table:
 
 def _narrow(terminal: Terminal) -> bool:
     return terminal.width < NARROW
+
+
+def _fits(table: Table, terminal: Terminal) -> bool:
+    """Fix the table's column widths to fit the terminal, each column at least its minimum (its widest
+    number, id or word): True, or False when that is impossible and the caller stacks the rows.
+
+    Rich would squeeze columns below their minimum and crop wide characters; so the widths are
+    chosen here: minimums first, the rest shared out in proportion to what each column could use.
+    """
+    console = Console(width=10_000, color_system=None, legacy_windows=False)  # measures unsqueezed
+    options = console.options
+    ranges = []
+    for column in table.columns:
+        cells = [Measurement.get(console, options, cell) for cell in (column.header, *column.cells)]
+        widest = max(m.maximum for m in cells)
+        ranges.append((widest if column.no_wrap else max(m.minimum for m in cells), widest))
+    overhead = Measurement.get(console, options, table).maximum - sum(high for _, high in ranges)  # rules, padding
+    room = terminal.width - overhead
+    widths = [low for low, _ in ranges]
+    if sum(widths) > room:
+        return False
+    wants = [high - low for low, high in ranges]
+    spare = room - sum(widths)
+    if sum(wants) <= spare:
+        widths = [high for _, high in ranges]
+    else:
+        for index, want in enumerate(wants):
+            widths[index] += want * spare // sum(wants)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    return True
 
 
 def _period(observation: Observation | None) -> str:
@@ -216,24 +251,6 @@ def render_list(report: ListReport, terminal: Terminal) -> str:
         if not sections:
             continue
         renderables.append(Text(""))
-        if _narrow(terminal):
-            renderables.append(t(group.title, "bold underline"))
-            for section in sections:
-                renderables.append(t(f" {section.title}", "bold"))
-                for metric_id in section.metrics:
-                    metric = dataset.metrics[metric_id]
-                    latest = metric.history()[0]
-                    renderables.append(
-                        Text.assemble(
-                            "   ",
-                            (safe(metric.id), "cyan"),
-                            "  ",
-                            safe(latest.figure.text),
-                            ("  " + _period(latest), "dim"),
-                        )
-                    )
-                    renderables.append(t(f"{metric.name}", "dim", indent=5))
-            continue
         table = _table(terminal, "section", "metric", "name", "latest", "period", title=group.title)
         for column in (1, 3, 4):
             table.columns[column].no_wrap = True
@@ -249,7 +266,25 @@ def render_list(report: ListReport, terminal: Terminal) -> str:
                     t(_period(latest)),
                     end_section=index == len(section.metrics) - 1,
                 )
-        renderables.append(table)
+        if not _narrow(terminal) and _fits(table, terminal):
+            renderables.append(table)
+            continue
+        renderables.append(t(group.title, "bold underline"))
+        for section in sections:
+            renderables.append(t(f" {section.title}", "bold"))
+            for metric_id in section.metrics:
+                metric = dataset.metrics[metric_id]
+                latest = metric.history()[0]
+                renderables.append(
+                    Text.assemble(
+                        "   ",
+                        (safe(metric.id), "cyan"),
+                        "  ",
+                        safe(latest.figure.text),
+                        ("  " + _period(latest), "dim"),
+                    )
+                )
+                renderables.append(t(f"{metric.name}", "dim", indent=5))
     summary = f"\n{len(dataset.metrics)} metrics in {len(dataset.sections)} sections · dgcli show METRIC for one"
     renderables += [Text(summary), *_file_note(dataset)]
     return _render(terminal, *renderables)
@@ -278,37 +313,40 @@ def _printed_period(dataset: Dataset, observation: Observation) -> str:
     return f"(undated; published {published.key})" if published else "(undated)"
 
 
-def _history(dataset: Dataset, metric: Metric, results: list[Result], terminal: Terminal) -> Table:
+def _history(dataset: Dataset, metric: Metric, results: list[Result], terminal: Terminal) -> RenderableType:
+    """A table of every (period, source) row; without the value column if that does not fit; else stacked."""
     history = metric.history()
     several = len({o.source for o in history}) > 1
-    narrow = _narrow(terminal)
-    columns = ["period", "as published"]
-    if not narrow:
-        columns.append("value")
-    columns.append("change from previous")
-    if several:
-        columns.append("source")
-    table = _table(terminal, *columns, title="History")
-    for index in range(1, len(columns)):
-        table.columns[index].no_wrap = True
-    table.columns[columns.index("change from previous")].justify = "right"
-    if not narrow:
-        table.columns[2].justify = "right"
     marks = _disagreements(results)
+    rows = []
     for observation in history:
-        previous = _previous(history, observation)
-        cells: list[RenderableType] = [t(_printed_period(dataset, observation)), t(observation.figure.text)]
-        if not narrow:
-            cells.append("" if observation.figure.bound else f"{observation.figure.value:,}")
-        cells.append(_step(metric, observation, previous))
-        if several:
-            mark = marks.get((observation.period_key, observation.source))
-            label = Text(safe(observation.source))
-            if mark is not None:
-                label.append(f" {VERDICT_MARK[mark][0 if terminal.unicode else 1]}", style=VERDICT_STYLE[mark])
-            cells.append(label)
-        table.add_row(*cells)
-    return table
+        label = Text(safe(observation.source)) if several else None
+        mark = marks.get((observation.period_key, observation.source))
+        if label is not None and mark is not None:
+            label.append(f" {VERDICT_MARK[mark][0 if terminal.unicode else 1]}", style=VERDICT_STYLE[mark])
+        value = "" if observation.figure.bound else f"{observation.figure.value:,}"
+        step = _step(metric, observation, _previous(history, observation))
+        rows.append((_printed_period(dataset, observation), observation.figure.text, value, step, label))
+    for with_value in (True, False):
+        if with_value and _narrow(terminal):
+            continue
+        columns = ["period", "as published", *(["value"] if with_value else []), "change from previous"]
+        table = _table(terminal, *columns, *(["source"] if several else []), title="History")
+        for index in range(1, len(table.columns)):
+            table.columns[index].no_wrap = True
+        table.columns[columns.index("change from previous")].justify = "right"
+        if with_value:
+            table.columns[2].justify = "right"
+        for period, printed, value, step, label in rows:
+            cells: list[RenderableType] = [t(period), t(printed), *([value] if with_value else []), step]
+            table.add_row(*cells, *([label] if label is not None else []))
+        if _fits(table, terminal):
+            return table
+    stacked: list[RenderableType] = [Text("History", style="bold")]
+    for period, printed, _, step, label in rows:
+        pieces = [period, printed, step, label.plain if label is not None else ""]
+        stacked.append(t("  ".join(piece for piece in pieces if piece), indent=2))
+    return Group(*stacked)
 
 
 def _previous(history: list[Observation], observation: Observation) -> Observation | None:
@@ -358,7 +396,7 @@ def _chart(metric: Metric, terminal: Terminal) -> Text:
     return chart
 
 
-def _distribution(metric: Metric, terminal: Terminal) -> Table:
+def _distribution(metric: Metric, terminal: Terminal) -> RenderableType:
     observations = [o for o in reversed(metric.history()) if o.shares]
     several = len({o.source for o in observations}) > 1
     headings = [_period(o) + (f" {o.source}" if several else "") for o in observations]
@@ -384,17 +422,18 @@ def _distribution(metric: Metric, terminal: Terminal) -> Table:
             )
         style = "bold" if answer == metric.headline_answer else ""
         table.add_row(t(answer, style), *cells)
-    return table
+    if _fits(table, terminal):
+        return table
+    stacked: list[RenderableType] = [Text("Distribution", style="bold")]
+    for answer in answers:
+        stacked.append(t(answer, "bold" if answer == metric.headline_answer else "", indent=2))
+        for heading, observation in zip(headings, observations, strict=True):
+            share = next((s for s in observation.shares if s.answer == answer), None)
+            stacked.append(t(f"{heading}: {share.figure.text if share else '—'}", indent=4))
+    return Group(*stacked)
 
 
 def _claims_table(results: list[Result], terminal: Terminal) -> RenderableType:
-    if _narrow(terminal):
-        entries: list[RenderableType] = [Text("Claims", style="bold")]
-        for result in results:
-            entries.append(Text.assemble(_verdict(result.verdict, terminal), "  ", (safe(result.claim.id), "bold")))
-            entries.append(t(f"「{result.claim.text}」", indent=4))
-            entries.append(t(f"stated {_stated(result)} · recomputed {_computed(result)}", "dim", indent=4))
-        return Group(*entries)
     table = _table(terminal, "verdict", "claim", "stated", "recomputed", title="Claims")
     table.columns[0].no_wrap = True
     table.columns[2].no_wrap = True
@@ -402,7 +441,14 @@ def _claims_table(results: list[Result], terminal: Terminal) -> RenderableType:
         table.add_row(
             _verdict(result.verdict, terminal), t(result.claim.text), t(_stated(result)), t(_computed(result))
         )
-    return table
+    if not _narrow(terminal) and _fits(table, terminal):
+        return table
+    entries: list[RenderableType] = [Text("Claims", style="bold")]
+    for result in results:
+        entries.append(Text.assemble(_verdict(result.verdict, terminal), "  ", (safe(result.claim.id), "bold")))
+        entries.append(t(f"「{result.claim.text}」", indent=4))
+        entries.append(t(f"stated {_stated(result)} · recomputed {_computed(result)}", "dim", indent=4))
+    return Group(*entries)
 
 
 def _stated(result: Result) -> str:
@@ -477,17 +523,6 @@ def render_changes(report: ChangesReport, terminal: Terminal) -> str:
         return _render(terminal, t(report.empty_reason), *_file_note(report.dataset))
     arrow = "→" if terminal.unicode else "->"
     title = Text("Changes against the stated baselines", style="bold")
-    if _narrow(terminal):
-        entries: list[RenderableType] = [title]
-        for row in report.rows:
-            entries.append(Text(""))
-            entries.append(
-                Text.assemble((safe(row.metric.id), "bold cyan"), "  ", _verdict(row.result.verdict, terminal))
-            )
-            entries.append(t(f"{_span(row, arrow)}", indent=2))
-            entries.append(t(f"change {_change(row)}", indent=2))
-            entries.append(t(f"stated {_stated(row.result)} · recomputed {_computed(row.result)}", "dim", indent=2))
-        return _render(terminal, *entries, *_file_note(report.dataset))
     table = _table(terminal, "metric", "baseline → latest", "change", "stated", "recomputed", "verdict")
     table.title = title
     table.columns[0].no_wrap = True
@@ -503,7 +538,16 @@ def render_changes(report: ChangesReport, terminal: Terminal) -> str:
             t(_computed(row.result)),
             _verdict(row.result.verdict, terminal),
         )
-    return _render(terminal, table, *_file_note(report.dataset))
+    if not _narrow(terminal) and _fits(table, terminal):
+        return _render(terminal, table, *_file_note(report.dataset))
+    entries: list[RenderableType] = [title]
+    for row in report.rows:
+        entries.append(Text(""))
+        entries.append(Text.assemble((safe(row.metric.id), "bold cyan"), "  ", _verdict(row.result.verdict, terminal)))
+        entries.append(t(f"{_span(row, arrow)}", indent=2))
+        entries.append(t(f"change {_change(row)}", indent=2))
+        entries.append(t(f"stated {_stated(row.result)} · recomputed {_computed(row.result)}", "dim", indent=2))
+    return _render(terminal, *entries, *_file_note(report.dataset))
 
 
 def _span(row: Change, arrow: str, between: str = ": ") -> str:
