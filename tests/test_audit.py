@@ -152,3 +152,15 @@ def test_a_missing_seed_fails_in_ci_and_skips_elsewhere(tmp_path: Path, monkeypa
     monkeypatch.delenv("DGCLI_REQUIRE_SEED")
     with pytest.raises(pytest.skip.Exception, match="seed page is missing"):
         seed_page()
+
+
+def test_a_page_without_figures_or_a_directory_is_an_error(tmp_path: Path, run: Callable[..., Outcome]) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    outcome = run("audit", str(empty))
+    assert (
+        outcome.code == 2
+        and outcome.err == f"{empty}: the page prints no figures; is this the text of a published page?\n"
+    )
+    outcome = run("audit", str(tmp_path))
+    assert outcome.code == 2 and outcome.err == f"{tmp_path}: is a directory, not a page's text\n"

@@ -86,3 +86,14 @@ def test_cli_draft_then_list_verify_audit(page: str, tmp_path: Path) -> None:
 def test_cli_draft_of_a_missing_page() -> None:
     outcome = run_process("draft", "no-such-page.txt")
     assert outcome.code == 2 and outcome.err.count("\n") == 1 and "no-such-page.txt" in outcome.err
+
+
+def test_text_that_is_no_page_is_an_error_not_an_empty_draft(tmp_path: Path) -> None:
+    page = tmp_path / "hostname"
+    page.write_text("ci-runner-7\n", encoding="utf-8")
+    outcome = run_process("draft", str(page))
+    assert (outcome.code, outcome.out) == (2, "")
+    assert (
+        outcome.err
+        == f"{page}: found no heading followed by figures to draft from; is this the text of a published page?\n"
+    )

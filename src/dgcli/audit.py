@@ -12,6 +12,7 @@ chosen source, figures the file holds that the page does not print.
 from typing import Any
 
 from dgcli.claims import observation_at
+from dgcli.errors import DataError, Problem
 from dgcli.model import Claim, Dataset, Metric, Observation
 from dgcli.normalize import fold, normalize
 from dgcli.numbers import Figure
@@ -110,6 +111,9 @@ def audit(page_text: str, dataset: Dataset, *, page_file: str = "page", source: 
     index = _Index(dataset, chosen)
     findings: list[Finding] = []
     printed = mentions(page)
+    if not printed:
+        reason = "the page prints no figures; is this the text of a published page?"
+        raise DataError(page_file, [Problem(0, 0, "", reason)])
     matched = 0
     for mention in printed:
         finding = _place(index, page, mention)

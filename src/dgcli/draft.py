@@ -13,6 +13,7 @@ import json
 import re
 from typing import NamedTuple
 
+from dgcli.errors import DataError, Problem
 from dgcli.model import Claim, Dataset, Metric, find_observations
 from dgcli.normalize import fold
 from dgcli.numbers import PERCENT, POINTS, TIMES, Figure, Hedge
@@ -645,8 +646,12 @@ def _scalar(text: str, *, flow: bool = False) -> str:
 
 
 def draft(page_text: str, name: str = "page") -> str:
+    """A draft indicators file for a page; DataError when the text holds no section with a figure."""
     drafter = _Drafter(read_page(page_text))
     drafter.build()
+    if not any(metric.observations for section in drafter.sections for metric in section.metrics):
+        reason = "found no heading followed by figures to draft from; is this the text of a published page?"
+        raise DataError(name, [Problem(0, 0, "", reason)])
     return drafter.write(name)
 
 

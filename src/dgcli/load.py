@@ -95,7 +95,7 @@ def read_tree(path: Path, *, file: str | None = None, pure_python: bool = False)
 def read_page_text(path: str) -> tuple[str, str]:
     """A published page's text (``-``: standard input) and the name to report it by."""
     name = "<stdin>" if path == STDIN else path
-    data = _read_stdin(name) if path == STDIN else _read_file(Path(path), name)
+    data = _read_stdin(name) if path == STDIN else _read_file(Path(path), name, "a page's text")
     return _decode(data.removeprefix(BOM), name), name
 
 
@@ -112,18 +112,18 @@ def _read_stdin(file: str) -> bytes:
     except OSError as error:
         raise _refuse(file, f"cannot read: {error.strerror}") from None
     if len(data) > MAX_BYTES:
-        raise _refuse(file, f"input is larger than the limit of {MAX_BYTES:,} bytes (a real page is ~50 KB)")
+        raise _refuse(file, f"input is larger than the limit of {MAX_BYTES:,} bytes (a real file is well under 1 MB)")
     return data
 
 
-def _read_file(path: Path, file: str) -> bytes:
+def _read_file(path: Path, file: str, what: str = "an indicators file") -> bytes:
     def refuse(message: str) -> DataError:
         return _refuse(file, message)
 
     try:
         mode = path.stat().st_mode
         if stat.S_ISDIR(mode):
-            raise refuse("is a directory, not an indicators file")
+            raise refuse(f"is a directory, not {what}")
         if not stat.S_ISREG(mode):  # a FIFO or device could block forever or never end
             raise refuse("is not a regular file (a pipe or a device); save the data to a file first")
         with path.open("rb") as stream:
@@ -135,7 +135,7 @@ def _read_file(path: Path, file: str) -> bytes:
     except OSError as error:
         raise refuse(f"cannot read: {error.strerror}") from None
     if len(data) > MAX_BYTES:
-        raise refuse(f"file is larger than the limit of {MAX_BYTES:,} bytes (a real page is ~50 KB)")
+        raise refuse(f"file is larger than the limit of {MAX_BYTES:,} bytes (a real file is well under 1 MB)")
     return data
 
 
