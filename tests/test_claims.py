@@ -434,3 +434,21 @@ def test_rounded_inputs_never_make_a_true_claim_inconsistent(tmp_path: Path, new
     assume(stated > 0)
     verdict = _claim_verdict(tmp_path, printed(new), printed(old), f"{stated}%")
     assert verdict in (Verdict.CONSISTENT, Verdict.WITHIN_ROUNDING)
+
+
+def test_a_new_editions_figure_on_top_names_itself_in_the_failing_reasons(tmp_path: Path) -> None:
+    """A maintainer adds 2024年10月 9,400万枚 above 2024年7月: the claims about 9,308万枚 now compare the
+    latest figure and fail (9,400万 is not 9,308万); the reason says which figure, and to: fixes it."""
+    latest = "          - period: 2024年7月\n            value: 9,308万枚\n"
+    newer = "          - period: 2024年10月\n            value: 9,400万枚\n" + latest
+    results = {r.claim.id: r for r in verify(load_dataset(edited(tmp_path, (latest, newer))))}
+    restated = results["mynacard-restated"]
+    assert restated.verdict is Verdict.INCONSISTENT
+    assert "compared with the latest figure, 2024年10月 9,400万枚" in restated.reason and "to:" in restated.reason
+    pinned = edited(
+        tmp_path,
+        (latest, newer),
+        ("            stated: 9,308万枚\n", "            to: 2024年7月\n            stated: 9,308万枚\n"),
+        name="pinned.yaml",
+    )
+    assert {r.claim.id: r.verdict for r in verify(load_dataset(pinned))}["mynacard-restated"] is Verdict.CONSISTENT

@@ -122,3 +122,24 @@ def test_cross_references_point_at_the_value_with_a_suggestion(
     assert len(problems) == 1, [p.message for p in problems]
     assert words in problems[0].message
     assert (problems[0].line, problems[0].column) == _position(path.read_text(encoding="utf-8"), needle)
+
+
+def test_a_repeated_period_is_one_problem_not_a_cascade(tmp_path: Path) -> None:
+    """Claims about the metric would each find two 2024-07 figures; only the repetition is reported."""
+    twice = "          - period: 2024年7月\n            value: 9,308万枚\n"
+    path = edited(tmp_path, (twice, twice + twice))
+    with pytest.raises(DataError) as caught:
+        load_dataset(path)
+    assert [p.message.split(" (first")[0] for p in caught.value.problems] == [
+        "two observations for 2024-07 from source 'progress-2024'"
+    ]
+
+
+def test_a_figure_cut_at_its_comma_in_a_flow_mapping_is_named(tmp_path: Path) -> None:
+    # {period: 2024年10月, value: 9,400万枚}: YAML reads value "9" and a key "400万枚".
+    block = "          - period: 2024年7月\n            value: 9,308万枚\n"
+    path = edited(tmp_path, (block, "          - {period: 2024年10月, value: 9,400万枚}\n" + block))
+    with pytest.raises(DataError) as caught:
+        load_dataset(path)
+    message = caught.value.problems[0].message
+    assert "unknown key '400万枚'" in message and "comma" in message

@@ -670,7 +670,37 @@ def check(claim: Claim, dataset: Dataset) -> Result:
                 result = other
             if result.verdict is Verdict.CONSISTENT:
                 break
+    if result.verdict in FAILING:
+        result = result._replace(reason=result.reason + _compared_with(claim, dataset))
     return result._replace(rounding=_rounding_label(claim, dataset))
+
+
+# Kinds that compare the metric's latest figure unless to: names another.
+_LATEST_BY_DEFAULT = frozenset(
+    {
+        ClaimKind.RESTATEMENT,
+        ClaimKind.SHARE_OF,
+        ClaimKind.PERCENT_CHANGE,
+        ClaimKind.POINT_CHANGE,
+        ClaimKind.ABSOLUTE_CHANGE,
+        ClaimKind.RATIO,
+    }
+)
+
+
+def _compared_with(claim: Claim, dataset: Dataset) -> str:
+    """For a failing claim that took the latest figure by default: which one, and how to name another.
+
+    A new edition's figure added on top of a history otherwise breaks old claims silently."""
+    if claim.kind not in _LATEST_BY_DEFAULT or claim.target.period is not None:
+        return ""
+    observation = observation_at(claim, dataset, dataset.metrics[claim.metric], claim.target)
+    if observation is None or observation.period is None or len(dataset.metrics[claim.metric].dated()) < 2:
+        return ""
+    return (
+        f" (compared with the latest figure, {observation.period.text} {observation.figure.text}; "
+        "if the claim is about an earlier one, name it with to:)"
+    )
 
 
 def _rounding_label(claim: Claim, dataset: Dataset) -> str:

@@ -40,8 +40,10 @@ BUNDLED = Path(__file__).with_name("indicators.yaml")
 CHECKOUT = Path(__file__).resolve().parents[2] / "indicators.yaml"
 _WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EIO, errno.EBADF, errno.EFBIG, errno.EDQUOT, errno.EROFS, errno.EPIPE})
 
-HELP = """Track and fact-check published government indicators: デジタル庁「データから見た成果」
-and every edition, dashboard or article that prints its figures.
+HELP = """\b
+Track and fact-check published government indicators:
+デジタル庁「データから見た成果」 and every edition, dashboard or
+article that prints its figures.
 
 Reads an indicators file: --file (- for standard input), else $DGCLI_FILE, else
 ./indicators.yaml, else the copy bundled with dgcli (and then says so).

@@ -106,7 +106,13 @@ class _Reader:
                 close = difflib.get_close_matches(key, list(keys), n=1, cutoff=0.6)
                 if close:
                     self.suggested.setdefault(id(node), set()).add(close[0])
-                self.fail(value, _join(path, key), f"unknown key {key!r}{_did_you_mean(key, keys)}", at_key=True)
+                hint = _did_you_mean(key, keys)
+                if key[:3].isdigit() and value.value in ("", None):  # {value: 9,400万枚} read as 9 and 400万枚
+                    hint = (
+                        ": it looks like the rest of a figure cut at its comma — in a {flow, mapping} a comma "
+                        "ends the value; write the observation in block style or quote the figure"
+                    )
+                self.fail(value, _join(path, key), f"unknown key {key!r}{hint}", at_key=True)
         for declared in keys.values():
             if declared.required and declared.name not in node.value and not self.misspelt(node, declared.name):
                 self.fail(node, path, f"missing required key {declared.name!r}")
@@ -814,6 +820,7 @@ def _check_metric(
         if observation.period is None:
             if observation.source in undated:
                 first = undated[observation.source].node
+                r.broken_metrics.add(metric.id)
                 r.fail(
                     oloc.node,
                     oloc.path,
@@ -825,11 +832,13 @@ def _check_metric(
             assert later.period is not None
             if later.period.key == observation.period.key:
                 first = later_loc.fields.get("period") or later_loc.node
+                r.broken_metrics.add(metric.id)  # its claims' periods are ambiguous: reported here, once
                 r.fail(
                     period_node,
                     f"{oloc.path}.period",
                     f"two observations for {observation.period.key} from source {observation.source!r} "
-                    f"(first at {first.line}:{first.column}); a figure another publication printed names its source:",
+                    f"(first at {first.line}:{first.column}); "
+                    "if another publication printed it, add source: with its id",
                 )
             elif observation.period.sort_key > later.period.sort_key:
                 r.fail(

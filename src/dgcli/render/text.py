@@ -681,7 +681,9 @@ def render_audit(report: AuditReport, terminal: Terminal) -> str:
             continue
         renderables += [Text(""), Text(f"{title} ({len(group)})", style="bold red")]
         for finding in group:
-            where = f"{report.page_file}:{finding.page_line}" if finding.page_line else f"{file}:{finding.file_line}"
+            places = [f"{report.page_file}:{finding.page_line}"] if finding.page_line else []
+            places += [f"{file}:{finding.file_line}"] if finding.file_line else []
+            where = " · ".join(places)
             head = Text.assemble(
                 "  ", (safe(finding.printed), "bold"), "  ", safe(finding.where), ("  " + safe(where), "dim")
             )
@@ -692,8 +694,8 @@ def render_audit(report: AuditReport, terminal: Terminal) -> str:
     off_page = counts["not-on-page"]
     summary = (
         f"{status}: {_plural(report.printed, 'figure')} on the page, {report.matched} placed in the file, "
-        f"{on_page} not; {_plural(off_page, 'figure')} of {report.source} in the file "
-        f"{'is' if off_page == 1 else 'are'} not on the page"
+        f"{on_page} not; the file holds {off_page} other {'figure' if off_page == 1 else 'figures'} "
+        f"of {report.source} that the page does not print"
     )
     style = "bold green" if report.clean else "bold red"
     renderables += [Text(""), Text(summary, style=style, no_wrap=True, overflow="ignore")]
