@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA, edited
-from dgcli.claims import changes, failed, summarize, verify
+from conftest import DATA, SHIPPED_TEXT, edited
+from dgcli.claims import changes, check, failed, summarize, verify
 from dgcli.errors import DataError
 from dgcli.model import Dataset, Verdict
 from dgcli.schema import load_dataset
@@ -90,11 +90,13 @@ def _mynacard_claim(kind: str, text: str, **keys: str) -> tuple[str, str]:
             [("stated: 2.9PT\n      - id: headline-adaptation", "stated: 29PT\n      - id: headline-adaptation")],
             Verdict.GROSS,
         ),
-        # boundary: (50.85 − 48.05, 50.95 − 47.95) = (2.8, 3.0) reaches into 3.0PT = [2.95, 3.05)
+        # boundary: (50.85 − 48.05, 50.95 − 47.95) = (2.8, 3.0) reaches into 3.0PT = [2.95, 3.05), which alone
+        # is within_rounding; but approval-pt states 2.9PT = [2.85, 2.95) for the same two figures, and no
+        # value is in both: one of the two statements is wrong, so both are inconsistent
         (
             "headline-approval-pt",
             [("stated: 2.9PT\n      - id: headline-adaptation", "stated: 3.0PT\n      - id: headline-adaptation")],
-            Verdict.WITHIN_ROUNDING,
+            Verdict.INCONSISTENT,
         ),
         # …but 3.1PT = [3.05, 3.15) is out of reach
         (
@@ -338,9 +340,11 @@ _EXPECT = re.compile(r"expect (\w+):")
 
 @pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
 def test_corpus_of_published_phrasing(path: Path) -> None:
+    """Each claim alone: the corpus writes several phrasings of one figure, which as a set contradict
+    each other on purpose (verify's cross-check of claims about the same figures is tested below)."""
     dataset = load_dataset(path)
     checked = 0
-    for result in verify(dataset):
+    for result in (check(claim, dataset) for claim in dataset.claims()):
         match = _EXPECT.search(result.claim.note)
         if match is None:
             continue
@@ -452,3 +456,24 @@ def test_a_new_editions_figure_on_top_names_itself_in_the_failing_reasons(tmp_pa
         name="pinned.yaml",
     )
     assert {r.claim.id: r.verdict for r in verify(load_dataset(pinned))}["mynacard-restated"] is Verdict.CONSISTENT
+
+
+def test_two_claims_about_the_same_figures_must_agree(tmp_path: Path) -> None:
+    """国民の75% (the headline) and 国民の75% (the metric's text) divide the same 9,308万 by the same
+    unpublished 国民: each alone is unverifiable, but 74% in one and 75% in the other cannot both hold —
+    under 四捨五入 [74.5, 75.5) and [73.5, 74.5) share no value (nor under ties rounded down)."""
+    start = SHIPPED_TEXT.index("          - id: mynacard-population-share")
+    at = SHIPPED_TEXT.index("stated: 75%", start)
+    path = tmp_path / "indicators.yaml"
+    path.write_text(SHIPPED_TEXT[:at] + "stated: 74%" + SHIPPED_TEXT[at + len("stated: 75%") :], encoding="utf-8")
+    verdicts = {r.claim.id: r for r in verify(load_dataset(path))}
+    for claim_id in ("headline-mynacard-population-share", "mynacard-population-share"):
+        assert verdicts[claim_id].verdict is Verdict.INCONSISTENT
+        assert "for the same figures" in verdicts[claim_id].reason
+    # 22% (headline) vs 23% (the metric): the same unpublished baseline and the same 122万件.
+    start = SHIPPED_TEXT.index("      - id: headline-gbizid-change")
+    at = SHIPPED_TEXT.index("stated: 22%", start)
+    path.write_text(SHIPPED_TEXT[:at] + "stated: 23%" + SHIPPED_TEXT[at + len("stated: 22%") :], encoding="utf-8")
+    verdicts = {r.claim.id: r for r in verify(load_dataset(path))}
+    assert verdicts["headline-gbizid-change"].verdict is Verdict.INCONSISTENT
+    assert verdicts["gbizid-prime-change"].verdict is Verdict.INCONSISTENT

@@ -29,8 +29,8 @@ UP, DOWN, HALF_UP, HALF_DOWN = Rounding.UP, Rounding.DOWN, Rounding.HALF_UP, Rou
         ("約9,300万", HALF_UP, Interval(F(92500000), F(93500000))),  # nearest 100万, closed
         ("約3.5万", DOWN, Interval(F(34500), F(35500))),  # 約 is its own range whatever the rule
         ("8割近く", HALF_UP, Interval(F(75), F(80))),  # within half a step below 80%
-        ("3割強", HALF_UP, Interval(F(30), F(40), False, True)),  # 端数を切り捨てた数: [30%, 40%)
-        ("5割弱", HALF_UP, Interval(F(40), F(50), True, False)),  # 端数を切り上げた数: (40%, 50%]
+        ("3割強", HALF_UP, Interval(F(30), F(40), True, True)),  # 端数を切り捨てた数: (30%, 40%); 30% is 3割
+        ("5割弱", HALF_UP, Interval(F(40), F(50), True, True)),  # 端数を切り上げた数: (40%, 50%); 50% is 5割
         ("4万人超", HALF_UP, Interval(F(40000), F(50000), True, True)),  # more than 4万, by less than a step
         ("3万人台", HALF_UP, Interval(F(30000), F(40000), False, True)),
         ("4,000以上", HALF_UP, Interval(F(4000), None)),

@@ -3,7 +3,8 @@
 A block's lines before a "  …" line must be the output's first lines, and the lines after it its
 last lines. ``# COLUMNS=N`` on the command line sets the width (100 otherwise); ``edited.yaml`` and
 ``typo.yaml`` are the edits the README describes, ``progress-2024.txt`` the seed page.
-After a deliberate change of output, ``python tests/test_readme.py`` rewrites the examples.
+After a deliberate change of output, ``python tests/test_readme.py`` rewrites the examples (and the
+tables generated from the key and kind tables, which tests/test_fileformat.py checks).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))  # run as a script, conftest is not imported for us
 
 from conftest import DATA, ROOT, SHIPPED_TEXT, run_bash
+from dgcli.fileformat import markdown
 from test_audit import seed_page
 
 README_FILE = ROOT / "README.md"
@@ -95,7 +97,16 @@ def rewrite() -> None:
         def block(match: re.Match[str]) -> str:
             return "```console\n" + EXAMPLE.sub(example, match[1]) + "```"
 
-        README_FILE.write_text(re.sub(r"```console\n(.*?)```", block, README, flags=re.S), encoding="utf-8")
+        text = re.sub(r"```console\n(.*?)```", block, README, flags=re.S)
+    keys, kinds = markdown().split("\n\n", 1)
+    for name, table in (("keys", keys), ("kinds", kinds)):
+        text = re.sub(
+            rf"(<!-- {name}:begin[^>]*-->\n).*?(\n<!-- {name}:end -->)",
+            lambda match, table=table: match[1] + table.rstrip("\n") + match[2],
+            text,
+            flags=re.S,
+        )
+    README_FILE.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -151,8 +151,12 @@ def judge(computed: Interval, target: Interval, *, bound_operand: bool = False) 
     return Verdict.INCONSISTENT
 
 
-def _gross(kind: ClaimKind, computed: Interval, target: Interval, stated: str, gives: str) -> str | None:
-    """Why an inconsistent figure also changes the conclusion, if it does."""
+def _gross(
+    kind: ClaimKind, computed: Interval, target: Interval, stated: str, gives: str, *, slips: bool = True
+) -> str | None:
+    """Why an inconsistent figure also changes the conclusion, if it does. ``slips``: also look for a
+    ratio quoted as a change and a multiplier slip (only for a plain, non-zero stated figure: 約100%
+    or 0% is no slip of anything)."""
     if not target.bounded or computed.low is None or computed.high is None:
         return None
     assert target.low is not None and target.high is not None
@@ -160,6 +164,8 @@ def _gross(kind: ClaimKind, computed: Interval, target: Interval, stated: str, g
         (target.low > 0 and computed.high < 0) or (target.high < 0 and computed.low > 0)
     ):
         return f"wrong direction: {stated} stated, the figures give {gives}"
+    if not slips:
+        return None
     if kind is ClaimKind.PERCENT_CHANGE and shift(computed, HUNDRED).overlaps(target):
         return f"{stated} is the ratio new ÷ old, not the change: the figures give {gives}"
     if kind is ClaimKind.RATIO and shift(computed, Fraction(-1)).overlaps(target):
@@ -201,7 +207,8 @@ def verdict_for(
         reason = f"a figure is only a bound: the figures allow {allowed}, which may or may not give {stated.text}"
     else:
         gives = terms.computed(computed)
-        gross = _gross(claim.kind, computed, target, stated.text, gives)
+        slips = stated.hedge is Hedge.NONE and stated.value != 0
+        gross = _gross(claim.kind, computed, target, stated.text, gives, slips=slips)
         if gross is not None:
             verdict, reason = Verdict.GROSS, gross
         else:
@@ -340,6 +347,8 @@ def _threshold_target(claim: Claim, rules: Rules) -> Interval:
     stated = claim.stated
     if stated.hedge is Hedge.NONE:
         target = Interval(Fraction(stated.value), None)
+    elif stated.hedge is Hedge.OVER:  # 10%超の伸び: more than 10%, however much more
+        target = Interval(Fraction(stated.value), None, low_open=True)
     else:
         target = figure_interval(stated, rules.concrete(stated_rule(claim, rules.dataset), claim.source))
     return negate(target) if claim.direction is Direction.DOWN and not stated.negative else target
@@ -382,7 +391,8 @@ def _trend(claim: Claim, metric: Metric, rules: Rules, new: Observation, old: Ob
         says = f"a {'fall' if down else 'rise'} of {claim.stated.text}" + (
             " or more" if bare else f" {terms.interval(target)}"
         )
-        return conclusion_for(claim, computed, target, says=says, gives=f"{moved} is {terms.computed(computed)}")
+        result = conclusion_for(claim, computed, target, says=says, gives=f"{moved} is {terms.computed(computed)}")
+        return result._replace(stated=claim.stated._replace(unit=PERCENT))  # 二桁 is a percent change
     computed = subtract(n, o)
     target = Interval(None, Fraction(0), high_open=True) if down else Interval(Fraction(0), None, low_open=True)
     terms = Terms(new.figure._replace(unit=POINTS) if new.figure.unit == PERCENT else new.figure)
@@ -851,7 +861,68 @@ def verify(dataset: Dataset, metric_id: str | None = None) -> list[Result]:
         # Claims naming the same outside whole are checked too: each cross-checks the others.
         claims = [c for c in claims if _about(c, metric_id) or (c.outside and fold(c.outside) in wholes)]
     results = _cross_check_outside_wholes(dataset, [check(claim, dataset) for claim in claims])
+    results = _cross_check_same_quantity(dataset, results)
     return results if metric_id is None else [r for r in results if _about(r.claim, metric_id)]
+
+
+# Kinds whose stated figure is one quantity of the figures they name: two claims naming the same
+# figures state the same number, so their stated figures must meet (even when neither is verifiable).
+_ONE_QUANTITY = _LATEST_BY_DEFAULT
+
+
+def _quantity(claim: Claim, dataset: Dataset) -> tuple[object, ...] | None:
+    """What a claim's stated figure is a figure of: kind, figures named (resolved where published), direction."""
+    if claim.kind not in _ONE_QUANTITY or claim.stated is None or claim.metric not in dataset.metrics:
+        return None
+
+    def named(metric_id: str, at: At | None) -> object:
+        if at is None:
+            return None
+        found = observation_at(claim, dataset, dataset.metrics[metric_id], at)
+        if found is not None:
+            return (metric_id, found.period_key, found.source)
+        return (metric_id, at.period.key if at.period else None, at.source or claim.source)
+
+    whole: object = fold(claim.outside) if claim.outside else None
+    if claim.of is not None:
+        whole = named(claim.of.metric, claim.of.at)
+    return (claim.kind, named(claim.metric, claim.target), named(claim.metric, claim.baseline), whole, claim.direction)
+
+
+def _cross_check_same_quantity(dataset: Dataset, results: list[Result]) -> list[Result]:
+    """Two claims stating one quantity (the same change, share or ratio of the same figures) must agree:
+    under one reading of the rounding rules their stated figures' intervals must meet."""
+    groups: dict[tuple[object, ...], list[int]] = {}
+    for index, result in enumerate(results):
+        key = _quantity(result.claim, dataset)
+        if key is not None:
+            groups.setdefault(key, []).append(index)
+    updated = list(results)
+    for group in groups.values():
+        members = [i for i in group if results[i].verdict not in FAILING]  # a failing one explains itself
+        claims = [results[i].claim for i in members]
+        if len(claims) < 2 or len({c.stated.text for c in claims if c.stated}) < 2:
+            continue
+        sources = sorted({c.source for c in claims})[:MAX_TIE_SOURCES]
+        readings = [dict(zip(sources, ties, strict=True)) for ties in product(TIE_READINGS, repeat=len(sources))]
+        if any(_stated_figures_meet(dataset, claims, ties) for ties in readings):
+            continue
+        for index in members:
+            result, others = results[index], [c for c in claims if c is not results[index].claim]
+            named = ", ".join(f"{c.id} states {c.stated.text if c.stated else '—'}" for c in others)
+            reason = f"{named} for the same figures: under no reading of their rounding can both be right"
+            updated[index] = result._replace(verdict=Verdict.INCONSISTENT, reason=reason)
+    return updated
+
+
+def _stated_figures_meet(dataset: Dataset, claims: list[Claim], ties: dict[str, Rounding]) -> bool:
+    rules = Rules(dataset, ties)
+    meeting: Interval | None = None
+    for claim in claims:
+        assert claim.stated is not None
+        stated = rules.stated(claim, claim.stated, claim.direction)
+        meeting = stated if meeting is None else intersection(meeting, stated)
+    return meeting is not None and not meeting.empty
 
 
 def _about(claim: Claim, metric_id: str) -> bool:

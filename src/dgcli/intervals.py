@@ -263,9 +263,12 @@ def _hedged(m: Fraction, step: Fraction, half: Fraction, hedge: Hedge) -> tuple[
         return m - half, m + half, False, False
     if hedge is Hedge.NEARLY:
         return m - half, m, False, False
+    # 弱 and 強 say a fraction was rounded away: exactly 5割 is 5割, neither 5割弱 nor 5割強.
     if hedge is Hedge.JUST_UNDER:
-        return m - step, m, True, False
-    if hedge is Hedge.JUST_OVER or hedge is Hedge.RANGE:
+        return m - step, m, True, True
+    if hedge is Hedge.JUST_OVER:
+        return m, m + step, True, True
+    if hedge is Hedge.RANGE:  # 4万人台: 40,000 itself is in it
         return m, m + step, False, True
     if hedge is Hedge.OVER:
         return m, m + step, True, True

@@ -163,7 +163,10 @@ def check_digits(text: str) -> None:
     for char in text:
         if char in _DIGITS or "０" <= char <= "９":
             continue
-        if unicodedata.category(char) in ("Nd", "No", "Nl"):
+        # Digits by category (٥, ⁵, ①), and symbols that NFKC would turn into digits (㍙ → 1点, ㋆ → 7月).
+        if unicodedata.category(char) in ("Nd", "No", "Nl") or (
+            not char.isascii() and any(c.isdigit() for c in unicodedata.normalize("NFKC", char))
+        ):
             name = unicodedata.name(char, "")
             raise ValueFormatError(
                 f"{char!r} (U+{ord(char):04X} {name}) is not an ASCII or full-width digit: write 0-9".replace("  ", " ")

@@ -176,6 +176,8 @@ def _western_years(core: str, text: str) -> str:
             number = "元" if core[at : at + 1] == "元" else _digits(core, at)
             if not number or core[at + len(number) : at + len(number) + 1] != "年":
                 raise ValueFormatError(f"not a period: {text!r} ({HINT})")
+            if number != "元" and int(number) == 0:  # the first year of an era is 元年 (or 1年), never 0年
+                raise ValueFormatError(f"not a period: {text!r}: an era's first year is 元年 ({HINT})")
             year = base + (1 if number == "元" else int(number))
             core = core[: at - len(era)] + f"{year}年" + core[at + len(number) + 1 :]
     return core

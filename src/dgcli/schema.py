@@ -37,7 +37,7 @@ from dgcli.model import (
     find_observations,
 )
 from dgcli.normalize import fold
-from dgcli.numbers import PERCENT, Figure, Hedge, Rounding, parse_figure, parse_rounding
+from dgcli.numbers import PERCENT, POINTS, TIMES, Figure, Hedge, Rounding, parse_figure, parse_rounding
 from dgcli.periods import Period, parse_period
 
 T = TypeVar("T")
@@ -546,7 +546,10 @@ def _read_observation(
         figure=figure,
         line=node.line,
         source=source_id,
-        rounding=declared or (source.rounding if source and source.rounding else None) or Rounding.NEAREST,
+        rounding=r.rounding(fields.get("rounding"), f"{path}.rounding")
+        or declared
+        or (source.rounding if source and source.rounding else None)
+        or Rounding.NEAREST,
         shares=tuple(shares),
         parts=tuple(parts),
         items=items,
@@ -891,8 +894,21 @@ def _check_figures(r: _Reader, metric: Metric, observation: Observation, loc: _L
         if share.figure.unit != PERCENT:
             r.fail(node, path, f"share {share.figure.text!r} of {share.answer!r} must be a percentage")
         _check_range(r, share.figure, node, path, True)
+    parts_node = fields.get("parts")
     for i, part in enumerate(observation.parts):
-        _check_range(r, part.figure, loc.node, f"{loc.path}.parts[{i}]", part.figure.unit == PERCENT)
+        node = loc.node
+        if parts_node is not None and isinstance(parts_node.value, list) and i < len(parts_node.value):
+            item = parts_node.value[i]
+            node = item.value.get("value", item) if isinstance(item.value, dict) else item
+        path = f"{loc.path}.parts[{i}]"
+        # Parts may count in their own words (177自治体 = 20都府県 + 157市町村), but a count's parts are
+        # counts and a percentage's parts percentages.
+        unit = part.figure.unit
+        if unit in (PERCENT, POINTS, TIMES) and not (metric.is_percentage and unit == PERCENT):
+            r.fail(node, path, f"part {part.figure.text!r} is in {unit!r}, but {metric.id!r} counts in {metric.unit!r}")
+        elif metric.is_percentage and unit != PERCENT:
+            r.fail(node, path, f"part {part.figure.text!r} of a percentage must be a percentage")
+        _check_range(r, part.figure, node, path, metric.is_percentage or unit == PERCENT)
 
 
 def _check_range(r: _Reader, figure: Figure, node: Node, path: str, percentage: bool) -> None:
@@ -900,11 +916,16 @@ def _check_range(r: _Reader, figure: Figure, node: Node, path: str, percentage: 
         r.fail(node, path, f"{figure.text!r} is negative: a published count or share is never below zero")
     elif (percentage or figure.unit == PERCENT) and figure.value > 100:
         r.fail(node, path, f"percentage {figure.text!r} is outside 0–100%")
+    elif percentage or figure.unit == PERCENT:
+        # Bounds that leave nothing inside 0–100%: 100%超 (more than all), 0%未満 (less than none).
+        above = figure.value == 100 and figure.hedge in (Hedge.OVER, Hedge.JUST_OVER)
+        below = figure.value == 0 and figure.hedge in (Hedge.BELOW, Hedge.JUST_UNDER, Hedge.NEARLY)
+        if above or below:
+            r.fail(node, path, f"percentage {figure.text!r} can be no share: nothing lies beyond 0–100%")
 
 
 def _check_claim(r: _Reader, dataset: Dataset, claim: Claim, loc: _Located) -> None:
     fields = loc.fields
-    spec = KINDS[claim.kind]
     source_ids = [s.id for s in dataset.sources]
     if claim.source not in source_ids and "source" in fields:
         r.fail(
@@ -977,10 +998,10 @@ def _check_claim(r: _Reader, dataset: Dataset, claim: Claim, loc: _Located) -> N
                     f"unknown metric {claim.of.metric!r}{_did_you_mean(claim.of.metric, dataset.metrics)}",
                 )
         else:
+            if claim.kind is ClaimKind.SHARE_OF and whole.is_percentage:
+                r.fail(metric_node, f"{loc.path}.of.metric", f"the whole {whole.id!r} is a percentage, not a count")
             period_node = of_node.value.get("period", of_node) if isinstance(of_node.value, dict) else of_node
             _resolve(r, whole, claim.of.at, order, period_node, f"{loc.path}.of.period", claim)
-    if spec.many_metrics is False and "metrics" in fields:
-        pass  # refused while reading
 
 
 def _resolve(
@@ -1051,6 +1072,10 @@ def _check_stated(r: _Reader, claim: Claim, metric: Metric, node: Node, path: st
             hint = hint or " (add it to the metric's units: if it means the same)"
         printed = stated.printed_unit or stated.unit or "a bare number"
         r.fail(node, path, f"a {claim.kind} claim is stated in {shown}; {stated.text!r} is in {printed!r}{hint}")
+    if claim.kind is ClaimKind.POINT_CHANGE and not metric.is_percentage:
+        r.fail(node, path, f"points are a change of a percentage; {metric.id!r} counts in {metric.unit!r}")
+    if claim.kind is ClaimKind.SHARE_OF and metric.is_percentage:
+        r.fail(node, path, f"{metric.id!r} is already a percentage: a share_of claim takes a count")
     signed = claim.kind in (ClaimKind.PERCENT_CHANGE, ClaimKind.POINT_CHANGE, ClaimKind.ABSOLUTE_CHANGE)
     if stated.negative and not signed:
         r.fail(node, path, f"{stated.text!r} is negative, which a {claim.kind} claim cannot be")
