@@ -101,7 +101,7 @@ MAPPINGS: dict[str, dict[str, Key]] = {
         Key("added", "list:item", False, "What joined since the previous figure, as listed."),
         Key("source", "id", False, "The source that printed it (default: the main source)."),
         Key("revised", "text", False, "Why it knowingly differs from another source's figure for this period."),
-        Key("rounding", "rounding", False, "How this figure was rounded, if unlike its metric's, survey's or source's."),
+        Key("rounding", "rounding", False, "How this figure was rounded, if unlike its metric's or source's."),
         Key("note", "text", False, "Anything printed beside it."),
     ),
     "part": _keys(
