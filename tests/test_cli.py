@@ -195,7 +195,7 @@ def test_data_errors_become_annotations_under_github_actions(
 def test_github_escaping_stops_injection(run: Run, tmp_path: Path) -> None:
     text = (
         MINIMAL.read_text(encoding="utf-8")
-        .replace("text: 2023年7月から5%増加しました", 'text: "50%\\n::error::injected, a:b\\r"')
+        .replace("text: 2023年7月から5%増加しました", 'text: "50%\\n::error::injected, a:b"')
         .replace("stated: 5%", "stated: 50%")
     )
     path = tmp_path / "evil.yaml"
@@ -203,7 +203,7 @@ def test_github_escaping_stops_injection(run: Run, tmp_path: Path) -> None:
     lines = run("verify", "--format", "github", "-f", str(path)).out.splitlines()
     assert not any(line.startswith("::error::") for line in lines)
     annotation = next(line for line in lines if "mynacard-change" in line)
-    assert "50%25%0A::error::injected, a:b%0D" in annotation
+    assert "50%25%0A::error::injected, a:b" in annotation  # the newline escaped: no second command
 
 
 def test_json_flag_conflicting_with_format_is_a_usage_error(run: Run) -> None:
@@ -235,16 +235,19 @@ def test_file_from_environment(run: Run) -> None:
     assert json.loads(outcome.out)["source"]["publisher"] == "テスト庁"
 
 
-def test_markup_and_controls_in_data_print_literally(run: Run, tmp_path: Path) -> None:
+def test_markup_in_data_prints_literally_and_controls_are_refused(run: Run, tmp_path: Path) -> None:
     text = MINIMAL.read_text(encoding="utf-8").replace(
-        "name: マイナンバーカード", 'name: "[red]赤[/red] [link=https://evil.invalid]x[/link] \\e[2J"'
+        "name: マイナンバーカード", 'name: "[red]赤[/red] [link=https://evil.invalid]x[/link]"'
     )
     path = tmp_path / "markup.yaml"
     path.write_text(text, encoding="utf-8")
     outcome = run("show", "mynacard", "-f", str(path), env={"FORCE_COLOR": "1"})
     assert "[red]赤[/red]" in outcome.out
     assert "[link=https://evil.invalid]" in outcome.out
-    assert "\x1b[2J" not in outcome.out and "\\u001b[2J" in outcome.out
+    # An escape sequence written as a YAML escape (\e) never reaches a terminal: it is a located error.
+    path.write_text(text.replace("x[/link]", "x[/link] \\e[2J"), encoding="utf-8")
+    outcome = run("show", "mynacard", "-f", str(path))
+    assert outcome.code == 2 and outcome.err.endswith("control character U+001B in a value\n")
 
 
 def test_every_command_has_help_with_an_example() -> None:

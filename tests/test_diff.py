@@ -125,3 +125,17 @@ def test_show_lists_every_source_and_marks_disagreements() -> None:
     assert "(undated; published 2024-08-31)" in undated.out
     document = json.loads(run_process("show", "mynacard", "--json", "-f", str(EDITIONS)).out)
     assert {o["source"] for o in document["observations"]} == {"progress-2024", "progress-2023", "dashboard"}
+
+
+def test_a_changed_operand_is_a_changed_claim(tmp_path: Path) -> None:
+    # health-insurance-card-share: of mynacard at 2024年7月 → at 2023年7月 (7,371 ÷ 8,904 = 82.78%, not 79%)
+    new = edited(
+        tmp_path,
+        (
+            "of: {metric: mynacard, period: 2024年7月}\n            stated: 79%",
+            "of: {metric: mynacard, period: 2023年7月}\n            stated: 79%",
+        ),
+    )
+    found = _kinds(SHIPPED, new)
+    assert ("claim-changed", "health-insurance-card-share of", "mynacard 2024-07", "mynacard 2023-07") in found
+    assert ("verdict-changed", "health-insurance-card-share", "consistent", "inconsistent") in found

@@ -54,11 +54,13 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "many_problems.yaml": ("33:13", "unknown key 'valeu'"),
     "baseline_after_figure.yaml": ("40:19", "from: 2024-07 is not before the figure it is compared with (2023-07)"),
     "percent_beyond_100.yaml": ("65:22", "percentage '100%超' can be no share"),
-    "point_change_on_a_count.yaml": ("41:21", "points are a change of a percentage; 'mynacard' counts in '枚'"),
+    "point_change_on_a_count.yaml": ("41:21", "points are a change of a percentage or a ratio (倍); 'mynacard'"),
     "share_of_a_percentage.yaml": ("55:26", "the whole 'approval' is a percentage, not a count"),
     "part_in_percent.yaml": ("52:37", "part '60%' is in '%', but 'insurance' counts in '件'"),
     "telegraph_digit.yaml": ("35:20", "'㍙' (U+3359 IDEOGRAPHIC TELEGRAPH SYMBOL FOR HOUR ONE) is not an ASCII"),
     "era_year_zero.yaml": ("34:21", "an era's first year is 元年"),
+    "empty_shares.yaml": ("64:13", "shares: lists no answer"),
+    "escaped_control.yaml": ("39:19", "control character U+0001 in a value"),
 }
 # One problem, one message: these files hold exactly this many problems.
 PROBLEM_COUNTS = {"unknown_key.yaml": 1, "missing_unit.yaml": 1, "many_problems.yaml": 4, "duplicate_metric_id.yaml": 1}

@@ -72,14 +72,18 @@ class Result(NamedTuple):
 
 
 def stated_rule(claim: Claim, dataset: Dataset) -> Rounding:
-    """How a claim's stated figure was rounded: its metric's rule, else its survey's, else its source's."""
+    """How a claim's stated figure was rounded: the claim's own rule, the metric's, another publication's
+    own, the survey's, else the main source's (the same order as for observations)."""
+    if claim.rounding is not None:  # 千人未満切り捨て for the counts, but 増減率は四捨五入
+        return claim.rounding
     metric = dataset.metrics.get(claim.metrics[0])
+    source = next((s for s in dataset.sources if s.id == claim.source), dataset.source)
+    other = source.rounding if source.id != dataset.source.id else None  # a dashboard's own rule
     if metric is not None:
         survey = dataset.surveys.get(metric.survey)
-        declared = metric.rounding or (survey.rounding if survey else None)
+        declared = metric.rounding or other or (survey.rounding if survey else None)
         if declared is not None:
             return declared
-    source = next((s for s in dataset.sources if s.id == claim.source), dataset.source)
     return source.rounding or Rounding.NEAREST
 
 
@@ -104,6 +108,8 @@ class Rules:
     def observed(self, observation: Observation, figure: Figure) -> Interval:
         """A measured figure: counts are never negative, shares never above 100%."""
         interval = figure_interval(figure, self.concrete(observation.rounding, observation.source))
+        if not observation.bounded and figure is observation.figure:  # 前年同月比 ▲4.1%, 達成率 112.3%
+            return interval
         return clamp(interval, Fraction(0), HUNDRED if figure.unit == PERCENT else None)
 
     def stated(self, claim: Claim, figure: Figure, direction: Direction | None = None) -> Interval:
@@ -298,7 +304,11 @@ def check_share(claim: Claim, dataset: Dataset, rules: Rules) -> Result:
     computed = share(p, w)
     if computed is None:
         return Result(
-            claim, Verdict.INCONSISTENT, f"the whole {whole.figure.text} is exactly zero", stated=claim.stated
+            claim,
+            Verdict.INCONSISTENT,
+            f"the whole {whole.figure.text} is exactly zero",
+            stated=claim.stated,
+            target=target,
         )
     return verdict_for(claim, computed, target, claim.stated, bound_operand=p.point is None or w.point is None)
 
@@ -362,9 +372,8 @@ def check_trend(claim: Claim, dataset: Dataset, rules: Rules) -> Result:
             new = _at(claim, dataset, metric_id, claim.target)
             old = _at(claim, dataset, metric_id, claim.baseline)
         except _Missing:
-            result = Result(
-                claim, Verdict.UNVERIFIABLE, claim.unverifiable or f"{metric_id}: a figure is not published"
-            )
+            reason = claim.unverifiable or f"{metric_id}: a figure is not published"
+            result = Result(claim, Verdict.UNVERIFIABLE, reason, stated=claim.stated)
         else:
             result = _trend(claim, dataset.metrics[metric_id], rules, new, old)
         if worst is None or SEVERITY.index(result.verdict) > SEVERITY.index(worst.verdict):
@@ -384,7 +393,8 @@ def _trend(claim: Claim, metric: Metric, rules: Rules, new: Observation, old: Ob
         assert claim.stated is not None
         computed = percent_change(n, o)
         if computed is None:
-            return Result(claim, Verdict.GROSS, f"{moved}: the baseline is exactly zero, so no growth rate exists")
+            reason = f"{moved}: the baseline is exactly zero, so no growth rate exists"
+            return Result(claim, Verdict.GROSS, reason, stated=claim.stated, target=_threshold_target(claim, rules))
         target = _threshold_target(claim, rules)
         terms = Terms(claim.stated._replace(unit=PERCENT), places=2)
         bare = claim.stated.hedge is Hedge.NONE
@@ -416,8 +426,6 @@ def check_ordering(claim: Claim, dataset: Dataset, rules: Rules) -> Result:
         if worst is None or SEVERITY.index(result.verdict) > SEVERITY.index(worst.verdict):
             worst = result
     assert worst is not None
-    if claim.kind is ClaimKind.DIRECTION and len(claim.metrics) > 1:
-        return worst._replace(computed=None)  # one metric's change would stand for all: the reason names it
     return worst
 
 
@@ -459,7 +467,7 @@ def check_agreement(claim: Claim, dataset: Dataset, rules: Rules) -> Result:
 
 def _printed(metric: Metric, period: object, source: str, answer: str) -> tuple[Observation, Figure]:
     for observation in metric.observations:
-        if observation.source == source and observation.period == period:
+        if observation.source == source and observation.period_key == getattr(period, "key", None):
             for name, figure in observation.figures():
                 if name == answer:
                     return observation, figure
@@ -468,7 +476,7 @@ def _printed(metric: Metric, period: object, source: str, answer: str) -> tuple[
 
 # ── the kind table ───────────────────────────────────────────────────────────────────────────
 
-COMMON_KEYS = frozenset({"id", "kind", "text", "note", "source", "unverifiable"})
+COMMON_KEYS = frozenset({"id", "kind", "text", "note", "source", "unverifiable", "rounding"})
 
 
 class KindSpec:
@@ -476,18 +484,17 @@ class KindSpec:
 
     ``stated``: "required", "optional" or "none"; ``units``: the canonical units the stated figure
     may have (None: the metric's own); ``keys``: what it accepts besides COMMON_KEYS; ``needs``: what
-    it cannot do without (from: may be waived by unverifiable:); ``direction``: takes up | down;
-    ``implied``: checked for every figure it applies to, never written in a file.
+    it cannot do without (from: may be waived by unverifiable:); ``implied``: checked for every
+    figure it applies to, never written in a file. A kind takes direction: (up | down) and metrics:
+    exactly when they are among its keys.
     """
 
     __slots__ = (
         "accepted",
         "checker",
-        "direction",
         "example",
         "implied",
         "keys",
-        "many_metrics",
         "needs",
         "stated",
         "summary",
@@ -504,13 +511,10 @@ class KindSpec:
         keys: frozenset[str],
         needs: frozenset[str] = frozenset(),
         *,
-        many_metrics: bool = False,
-        direction: bool = False,
         implied: bool = False,
     ) -> None:
         self.summary, self.example, self.checker, self.stated, self.units = summary, example, checker, stated, units
-        self.keys, self.needs, self.many_metrics = keys, needs, many_metrics
-        self.direction, self.implied = direction, implied
+        self.keys, self.needs, self.implied = keys, needs, implied
         # Every key a claim of this kind may have, computed once for the loader.
         self.accepted = COMMON_KEYS | keys | ({"stated"} if stated != "none" else frozenset())
 
@@ -530,7 +534,6 @@ KINDS: dict[ClaimKind, KindSpec] = {
         frozenset({PERCENT}),
         _ONE | {"from", "direction"},
         frozenset({"from"}),
-        direction=True,
     ),
     ClaimKind.POINT_CHANGE: KindSpec(
         "a percentage's change against the baseline, in points",
@@ -540,7 +543,6 @@ KINDS: dict[ClaimKind, KindSpec] = {
         frozenset({POINTS}),
         _ONE | {"from", "direction"},
         frozenset({"from"}),
-        direction=True,
     ),
     ClaimKind.ABSOLUTE_CHANGE: KindSpec(
         "latest minus the baseline, in the metric's unit",
@@ -550,7 +552,6 @@ KINDS: dict[ClaimKind, KindSpec] = {
         None,
         _ONE | {"from", "direction"},
         frozenset({"from"}),
-        direction=True,
     ),
     ClaimKind.RATIO: KindSpec(
         "latest ÷ baseline (from:), or this metric ÷ another (of:), in 倍",
@@ -602,8 +603,6 @@ KINDS: dict[ClaimKind, KindSpec] = {
         frozenset({PERCENT, ""}),
         _ONE | {"metrics", "from", "direction"},
         frozenset({"from"}),
-        many_metrics=True,
-        direction=True,
     ),
     ClaimKind.DIRECTION: KindSpec(
         "each metric rose (or fell, direction: down) since the baseline",
@@ -613,8 +612,6 @@ KINDS: dict[ClaimKind, KindSpec] = {
         None,
         _ONE | {"metrics", "from", "direction"},
         frozenset({"from"}),
-        many_metrics=True,
-        direction=True,
     ),
     ClaimKind.ORDERING: KindSpec(
         "the metrics, as listed, never increase at one period (direction: up — never decrease)",
@@ -624,8 +621,6 @@ KINDS: dict[ClaimKind, KindSpec] = {
         None,
         frozenset({"metrics", "to", "direction"}),
         frozenset({"metrics"}),
-        many_metrics=True,
-        direction=True,
     ),
     ClaimKind.RESTATEMENT: KindSpec(
         "stated: repeats a figure, perhaps rounded or hedged",
@@ -667,8 +662,18 @@ def check(claim: Claim, dataset: Dataset) -> Result:
         result = checker(claim, dataset, rules)
     except _Missing:
         reason = claim.unverifiable or "a figure the claim names is not published"
+        target = None  # what the stated figure was read as, kept though nothing can be compared with it
+        if claim.kind is ClaimKind.THRESHOLD:
+            target = _threshold_target(claim, Rules(dataset))
+        elif claim.stated is not None:
+            target = Rules(dataset).stated(claim, claim.stated, claim.direction)
         return Result(
-            claim, Verdict.UNVERIFIABLE, reason, stated=claim.stated, rounding=_rounding_label(claim, dataset)
+            claim,
+            Verdict.UNVERIFIABLE,
+            reason,
+            stated=claim.stated,
+            target=target,
+            rounding=_rounding_label(claim, dataset),
         )
     asked = rules.asked[:MAX_TIE_SOURCES]
     if result.verdict is not Verdict.CONSISTENT and asked:
@@ -789,6 +794,8 @@ def _pairs(metric: Metric) -> list[_Pair]:
         return []  # one source: nothing to agree with
     printed: dict[tuple[str | None, str], list[tuple[Observation, int]]] = {}
     for observation in metric.observations:
+        if observation.period is None:
+            continue  # undated figures (a dashboard's total, a headline) need not be of one date
         for position, (name, _) in enumerate(observation.figures()):
             printed.setdefault((observation.period_key, name), []).append((observation, position))
     return [
@@ -803,6 +810,7 @@ def _pairs(metric: Metric) -> list[_Pair]:
 def _agreement_claims(dataset: Dataset, metric: Metric) -> list[Claim]:
     """One check per pair of sources that print the same (period, answer or part) of this metric."""
     found: list[Claim] = []
+    revisions = {o.period_key: o.revised for o in metric.observations if o.revised}
     for pair in _pairs(metric):
         first, second, name = pair.first, pair.second, pair.name
         figure_a, figure_b = dict(first.figures())[name], dict(second.figures())[name]
@@ -818,7 +826,8 @@ def _agreement_claims(dataset: Dataset, metric: Metric) -> list[Claim]:
                 target=At(first.period, first.source),
                 answer=name,
                 versus=second.source,
-                revised=second.revised or first.revised,
+                # A revision acknowledged for this period covers every source that prints either figure.
+                revised=second.revised or first.revised or revisions.get(first.period_key, ""),
             )
         )
     return found
@@ -874,6 +883,8 @@ def _quantity(claim: Claim, dataset: Dataset) -> tuple[object, ...] | None:
     """What a claim's stated figure is a figure of: kind, figures named (resolved where published), direction."""
     if claim.kind not in _ONE_QUANTITY or claim.stated is None or claim.metric not in dataset.metrics:
         return None
+    if claim.baseline is None and "from" in KINDS[claim.kind].needs:
+        return None  # a change from a baseline the file does not name: two such need not share it
 
     def named(metric_id: str, at: At | None) -> object:
         if at is None:
@@ -890,8 +901,9 @@ def _quantity(claim: Claim, dataset: Dataset) -> tuple[object, ...] | None:
 
 
 def _cross_check_same_quantity(dataset: Dataset, results: list[Result]) -> list[Result]:
-    """Two claims stating one quantity (the same change, share or ratio of the same figures) must agree:
-    under one reading of the rounding rules their stated figures' intervals must meet."""
+    """Two claims stating one quantity (the same change, share or ratio of the same figures) that only
+    the unrounded values could make true must agree: under one reading of the rounding rules their
+    stated figures' intervals must meet (国民の75% and 国民の74% of the same 9,308万 cannot both hold)."""
     groups: dict[tuple[object, ...], list[int]] = {}
     for index, result in enumerate(results):
         key = _quantity(result.claim, dataset)
@@ -899,7 +911,10 @@ def _cross_check_same_quantity(dataset: Dataset, results: list[Result]) -> list[
             groups.setdefault(key, []).append(index)
     updated = list(results)
     for group in groups.values():
-        members = [i for i in group if results[i].verdict not in FAILING]  # a failing one explains itself
+        # Only claims that the unrounded values alone could make true: a consistent one is explained by
+        # the printed figures (58% from 753万 ÷ 478万 − 1 = 57.53%, however the report's 57.4% was
+        # computed), and a failing one explains itself.
+        members = [i for i in group if results[i].verdict in (Verdict.WITHIN_ROUNDING, Verdict.UNVERIFIABLE)]
         claims = [results[i].claim for i in members]
         if len(claims) < 2 or len({c.stated.text for c in claims if c.stated}) < 2:
             continue
@@ -929,6 +944,27 @@ def _about(claim: Claim, metric_id: str) -> bool:
     return metric_id in claim.metrics or (claim.of is not None and claim.of.metric == metric_id)
 
 
+def _implied_whole(dataset: Dataset, claim: Claim, rules: Rules) -> Interval | None:
+    """What a share_of an outside whole implies the whole is: the part ÷ the stated share."""
+    assert claim.stated is not None
+    part = observation_at(claim, dataset, dataset.metrics[claim.metric], claim.target)
+    stated = rules.stated(claim, claim.stated)
+    if part is None or stated.low is None or stated.low < 0:
+        return None
+    return divide(rules.observed(part, part.figure), scale(stated, Fraction(1, 100)))
+
+
+def _wholes_meet(dataset: Dataset, first: Claim, second: Claim) -> bool:
+    """Whether, under some one reading of the rounding rules, two claims' implied wholes meet."""
+    sources = sorted({first.source, second.source, *(s.id for s in dataset.sources)})[:MAX_TIE_SOURCES]
+    for ties in product(TIE_READINGS, repeat=len(sources)):
+        rules = Rules(dataset, dict(zip(sources, ties, strict=True)))
+        a, b = _implied_whole(dataset, first, rules), _implied_whole(dataset, second, rules)
+        if a is None or b is None or not intersection(a, b).empty:
+            return True
+    return False
+
+
 def _cross_check_outside_wholes(dataset: Dataset, results: list[Result]) -> list[Result]:
     """Claims that name one outside whole (国民) at one period each imply an interval for it: they must meet."""
     groups: dict[tuple[str, str | None], list[tuple[int, Interval]]] = {}
@@ -937,33 +973,26 @@ def _cross_check_outside_wholes(dataset: Dataset, results: list[Result]) -> list
         if claim.kind is not ClaimKind.SHARE_OF or not claim.outside or claim.stated is None:
             continue
         part = observation_at(claim, dataset, dataset.metrics[claim.metric], claim.target)
-        if part is None:
-            continue
-        hull = Rules(dataset).observed(part, part.figure)._replace(low_open=False, high_open=False)
-        stated = figure_interval(claim.stated, Rounding.HALF_UP)._replace(low_open=False, high_open=False)
-        if stated.low is None or stated.low < 0:
-            continue
-        implied = divide(hull, scale(stated, Fraction(1, 100)))
-        if implied is not None:
+        implied = _implied_whole(dataset, claim, Rules(dataset))
+        if part is not None and implied is not None:
             groups.setdefault((fold(claim.outside), part.period_key), []).append((index, implied))
     updated = list(results)
     for (_, period_key), members in groups.items():
-        meeting = members[0][1]
-        for _, implied in members[1:]:
-            meeting = intersection(meeting, implied)
-        others = len(members) - 1
         for index, implied in members:
             result = results[index]
+            conflicts = [
+                results[i].claim.id
+                for i, _ in members
+                if i != index and not _wholes_meet(dataset, result.claim, results[i].claim)
+            ]
             terms = Terms(dataset.metrics[result.claim.metric].observations[0].figure)
             whole = f"{result.claim.outside} ≈ {terms.computed(implied)}"
             at = f" at {period_key}" if period_key else ""
-            if meeting.empty:
-                reason = (
-                    f"this claim implies {whole}{at}, which the other {others} claim(s) naming "
-                    f"{result.claim.outside}{at} rule out"
-                )
-                updated[index] = result._replace(verdict=Verdict.INCONSISTENT, reason=reason, computed=implied)
+            if conflicts:
+                reason = f"this claim implies {whole}{at}, which {', '.join(conflicts)} rule(s) out"
+                updated[index] = result._replace(verdict=Verdict.INCONSISTENT, reason=reason, computed=None)
             else:
+                others = len(members) - 1
                 agree = f"; {others} other claim(s) naming it agree" if others else ""
                 reason = (
                     f"the publication gives no figure for {result.claim.outside}; this claim implies {whole}{at}{agree}"
@@ -998,7 +1027,8 @@ def summary_line(results: list[Result], *, strict: bool = False) -> str:
     counts = summarize(results)
     parts = ", ".join(f"{counts[v.value]} {v.value}" for v in Verdict)
     status = ("FAIL" if failed(results, strict=strict) else "OK") + (" (strict)" if strict else "")
-    return f"{status}: {counts['total']} claims: {parts}"
+    noun = "claim" if counts["total"] == 1 else "claims"
+    return f"{status}: {counts['total']} {noun}: {parts}"
 
 
 # ── changes ──────────────────────────────────────────────────────────────────────────────────
@@ -1028,8 +1058,8 @@ def changes(dataset: Dataset, metric_id: str | None = None) -> list[Change]:
         metric = dataset.metrics[claim.metric]
         latest = observation_at(claim, dataset, metric, claim.target)
         baseline = observation_at(claim, dataset, metric, claim.baseline) if claim.baseline else None
-        if latest is None:
-            continue
+        if latest is None or (claim.baseline is None and not claim.unverifiable):
+            continue  # a ratio to another metric (of:), not a change against a baseline
         key = (metric.id, baseline.period_key if baseline else None, latest.period_key, latest.source)
         if key in seen:
             continue

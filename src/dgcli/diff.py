@@ -172,6 +172,11 @@ def _describe(claim: Claim) -> dict[str, str]:
         "from": _at(claim.baseline),
         "to": _at(claim.target),
         "metrics": ", ".join(claim.metrics),
+        "of": (claim.of.metric + " " + _at(claim.of.at)) if claim.of else claim.outside,
+        "direction": claim.direction.value if claim.direction else "",
+        "source": claim.source,
+        "unverifiable": claim.unverifiable,
+        "rounding": claim.rounding.value if claim.rounding else "",
     }
 
 

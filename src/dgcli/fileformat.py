@@ -88,6 +88,7 @@ MAPPINGS: dict[str, dict[str, Key]] = {
         Key("footnotes", "texts", False, "The ※ marks it carries."),
         Key("notes", "texts", False, "Anything printed beside it (年間)."),
         Key("rounding", "rounding", False, "How its figures are rounded, if unlike its source's."),
+        Key("share", "bool", False, "false: a percentage that is no share (前年同月比, 達成率), so < 0 or > 100."),
         Key("observations", "list:observation", True, "Its figures: per source, newest first."),
         Key("claims", "list:claim", False, "What the publication says about it."),
     ),
@@ -125,6 +126,7 @@ MAPPINGS: dict[str, dict[str, Key]] = {
         Key("direction", "direction", False, "up or down (a fall: 5%減少 is stated: 5% with direction: down)."),
         Key("source", "id", False, "The source that makes the claim (default: the main source)."),
         Key("unverifiable", "text", False, "Why an operand it names is not published (then from: may be left out)."),
+        Key("rounding", "rounding", False, "How its stated figure was rounded, if unlike its figures."),
         Key("note", "text", False, "How the claim was read."),
     ),
     "at": _keys(
@@ -242,7 +244,7 @@ PLACES = {
     "at": "`from:` or `to:` written as a mapping (else a period as printed)",
     "of": "a claim's `of:`",
 }
-_UNITS = {"%": "% or 割", "PT": "PT or ポイント", "倍": "倍", "": "none (二桁, 過半数)"}
+_UNITS = {"%": "% or 割", "PT": "PT or ポイント", "倍": "倍", "": "none (二桁)"}
 
 
 def markdown() -> str:

@@ -24,6 +24,7 @@ BOM = b"\xef\xbb\xbf"
 _TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels; an indicators file needs far fewer"
 
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 and C1 controls, but not tab or newline
 
 HAVE_LIBYAML = hasattr(yaml, "CBaseLoader")
 
@@ -189,7 +190,14 @@ def _build(loader: Any, problems: list[Problem]) -> Node | None:
                 problems.append(
                     Problem(line, column, "", f"YAML tags ({event.tag}) are not allowed; write plain values")
                 )
-            value = event.value if kind is yaml.ScalarEvent else {} if kind is yaml.MappingStartEvent else []
+            if kind is yaml.ScalarEvent:
+                text: str = event.value
+                if not text.isprintable() and (control := _CONTROL.search(text)):
+                    # "\x01" written as an escape: YAML lets it through; a terminal or an XML report would not
+                    problems.append(Problem(line, column, "", f"control character U+{ord(control[0]):04X} in a value"))
+                value: str | dict[str, Node] | list[Node] = text
+            else:
+                value = {} if kind is yaml.MappingStartEvent else []
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             stack.pop()
             keys.pop()

@@ -82,6 +82,7 @@ class Observation(NamedTuple):
     note: str = ""
     partial: bool = False  # a distribution printed in part (only some answers)
     revised: str = ""  # why this figure knowingly differs from another source's for the same period
+    bounded: bool = True  # a count ≥ 0 or a share in 0–100%; False for 前年同月比-like percentages
 
     @property
     def period_key(self) -> str | None:
@@ -129,6 +130,7 @@ class Claim(NamedTuple):
     answer: str = ""  # implied checks: the answer or part compared
     versus: str = ""  # agreement: the other source
     revised: str = ""  # agreement: the file's note acknowledging the difference
+    rounding: Rounding | None = None  # how the stated figure was rounded, if unlike the figures'
 
     @property
     def metric(self) -> str:
@@ -152,6 +154,7 @@ class Metric(NamedTuple):
     notes: tuple[str, ...] = ()
     claims: tuple[Claim, ...] = ()
     rounding: Rounding | None = None  # declared for this metric only
+    share: bool = True  # a percentage is a share of a whole (0–100%) unless declared share: false
 
     @property
     def unit(self) -> str:

@@ -57,7 +57,10 @@ def parse_rounding(text: str) -> Rounding:
     if len(found) == 1:
         return found.pop()
     if found:
-        raise ValueFormatError(f"rounding note {text!r} names more than one rule; {ROUNDING_HINT}")
+        raise ValueFormatError(
+            f"rounding note {text!r} names more than one rule; give the figures' rule here ({ROUNDING_HINT}) "
+            "and a claim rounded otherwise (増減率は四捨五入) its own rounding:"
+        )
     raise ValueFormatError(f"cannot tell the rounding rule from {text!r}; {ROUNDING_HINT}")
 
 

@@ -13,6 +13,7 @@ small scanner rather than a dozen regular expressions: it runs on every start, w
 each pattern would cost more than reading the whole file's periods.
 """
 
+import re
 from typing import NamedTuple
 
 from dgcli.errors import ValueFormatError
@@ -23,7 +24,7 @@ HINT = "write e.g. 2024年7月, 2024年7月30日, 2023年度, 2023年度末, 令
 
 # Words around a period that say how it was measured, not which days it covers.
 _PREFIXES = ("年間", "リリース以降", "累計")
-_SUFFIXES = ("時点の調査結果", "の調査結果", "調査結果", "時点", "現在", "合計", "累計", "実績", "の数値", "まで")
+_SUFFIXES = ("時点の調査結果", "の調査結果", "調査結果", "時点", "現在", "合計", "累計", "実績", "の数値", "まで", "分")
 _RELATIVE_WORDS = (
     "昨年",
     "前年",
@@ -44,6 +45,11 @@ _AGO_UNITS = ("年前", "か月前", "ヶ月前", "カ月前", "ヵ月前", "週
 _ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
 _RANGE_WORDS = ("から", "〜", "～", "~")
 _FISCAL_PARTS = {"上半期": (4, 6), "上期": (4, 6), "下半期": (10, 6), "下期": (10, 6)}
+_CALENDAR_PARTS = {"上半期": (1, 6), "上期": (1, 6), "下半期": (7, 6), "下期": (7, 6)}
+# 令和6年(2024年)8月 and 2024年(令和6年)8月: an era year printed with its western one
+_DUAL_YEAR = re.compile(
+    r"(?:(令和|平成|昭和)(元|[0-9]{1,2})年\(([0-9]{4})年\)|([0-9]{4})年\((令和|平成|昭和)(元|[0-9]{1,2})年\))"
+)
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -132,6 +138,8 @@ def _parse(text: str) -> Period:
         raise ValueFormatError(
             f"{text!r} is relative to the publication, not a period: name the period it means (e.g. from: 2023年度)"
         )
+    if "(" in core:
+        core = re.sub(_DUAL_YEAR, lambda match: _one_year(match, text), core)
     core = _western_years(core, text)
     first, last = _split_range(core, text)
     if last is None:
@@ -166,6 +174,14 @@ def _relative(core: str) -> bool:
         return True
     digits = len(core) - len(core.lstrip("0123456789"))
     return digits > 0 and core[digits:].startswith(_AGO_UNITS)
+
+
+def _one_year(match: re.Match[str], text: str) -> str:
+    """令和6年(2024年) → 2024年, once the two are seen to be the same year."""
+    era, number, western = (match[1], match[2], match[3]) if match[1] else (match[5], match[6], match[4])
+    if _ERAS[era] + (1 if number == "元" else int(number)) != int(western):
+        raise ValueFormatError(f"not a period: {text!r}: {era}{number}年 is not {western}年")
+    return f"{western}年"
 
 
 def _western_years(core: str, text: str) -> str:
@@ -233,6 +249,8 @@ def _single(core: str, text: str) -> _Span:
         return _day(year + 1, 3, 31, text)
     if rest.startswith("度"):
         return _fiscal_part(year, rest[1:], text)
+    if rest in _CALENDAR_PARTS or rest.startswith("第"):
+        return _calendar_part(year, rest, text)
     month_digits = _digits(rest, 0)
     if not month_digits or rest[len(month_digits) : len(month_digits) + 1] != "月":
         raise ValueFormatError(f"not a period: {text!r} ({HINT})")
@@ -278,6 +296,18 @@ def _fiscal_part(year: int, part: str, text: str) -> _Span:
     start = _month_span(year + (first_month - 1) // 12, (first_month - 1) % 12 + 1)
     last = first_month + length - 1
     end = _month_span(year + (last - 1) // 12, (last - 1) % 12 + 1)
+    return _Span(f"{start.key}/{end.key}", start.start, end.end, "range", year)
+
+
+def _calendar_part(year: int, part: str, text: str) -> _Span:
+    """2024年上半期 (January–June), 2024年第2四半期 (April–June): parts of the calendar year."""
+    if part in _CALENDAR_PARTS:
+        first_month, length = _CALENDAR_PARTS[part]
+    elif part.startswith("第") and part.endswith("四半期") and part[1:-3] in ("1", "2", "3", "4"):
+        first_month, length = 3 * int(part[1:-3]) - 2, 3
+    else:
+        raise ValueFormatError(f"not a period: {text!r} ({HINT})")
+    start, end = _month_span(year, first_month), _month_span(year, first_month + length - 1)
     return _Span(f"{start.key}/{end.key}", start.start, end.end, "range", year)
 
 

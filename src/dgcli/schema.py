@@ -59,6 +59,10 @@ def load_dataset(path: Path, *, file: str | None = None, bundled: bool = False, 
     finally:
         if collecting:
             gc.enable()
+    if dataset is not None and not reader.problems:
+        # A metric left out of the model must have been reported; if not, say so rather than crash later.
+        missing = [m for s in dataset.sections for m in s.metrics if m not in dataset.metrics]
+        reader.problems += [Problem(0, 0, "", f"metric {m!r} could not be read") for m in missing]
     if reader.problems or dataset is None:
         unique = {(p.line, p.column, p.message): p for p in reader.problems}
         problems = sorted(unique.values(), key=lambda p: (p.line, p.column))
@@ -424,7 +428,7 @@ def _read_metric(r: _Reader, node: Node, path: str, section: str, context: _Cont
     rounding = r.rounding(fields.get("rounding"), f"{path}.rounding")
     survey_id = r.text(fields.get("survey"), f"{path}.survey")
     survey = context.surveys.get(survey_id)
-    declared = rounding or (survey.rounding if survey else None)
+    declared = (rounding, survey.rounding if survey else None)
     headline = r.text(fields.get("headline_answer"), f"{path}.headline_answer")
     observations: list[tuple[Observation, _Located]] = []
     complete = True
@@ -436,6 +440,9 @@ def _read_metric(r: _Reader, node: Node, path: str, section: str, context: _Cont
             observations.append(read)
     if "observations" in fields and not observations and complete:
         r.fail(fields["observations"], f"{path}.observations", "a metric needs at least one observation")
+    share = r.flag(fields.get("share"), f"{path}.share") if "share" in fields else True
+    if not share:  # 前年同月比 and the like: no 0–100% bound, no floor at 0
+        observations = [(o._replace(bounded=False), located) for o, located in observations]
     metric = Metric(
         id=metric_id,
         name=r.text(fields.get("name"), f"{path}.name"),
@@ -452,6 +459,7 @@ def _read_metric(r: _Reader, node: Node, path: str, section: str, context: _Cont
         footnotes=r.texts(fields.get("footnotes"), f"{path}.footnotes"),
         notes=r.texts(fields.get("notes"), f"{path}.notes"),
         rounding=rounding,
+        share=share,
     )
     claims = [
         _read_claim(r, n, f"{path}.claims[{i}]", metric, "", context)
@@ -479,9 +487,26 @@ def _read_units(r: _Reader, node: Node, fields: dict[str, Node], path: str) -> t
     return (r.text(fields["unit"], f"{path}.unit"),)
 
 
+def _rounding_of(
+    own: Rounding | None, declared: tuple[Rounding | None, Rounding | None], source: Source | None, main: str
+) -> Rounding:
+    """The most specific rule: the observation's, its metric's, another publication's own (a dashboard
+    truncating a survey's figures), the survey's (as its main publication prints it), the main source's."""
+    metric_rule, survey_rule = declared
+    source_rule = source.rounding if source is not None else None
+    other = source_rule if source is not None and source.id != main else None
+    return own or metric_rule or other or survey_rule or source_rule or Rounding.NEAREST
+
+
 def _read_observation(
-    r: _Reader, node: Node, path: str, headline: str, declared: Rounding | None, context: _Context
+    r: _Reader,
+    node: Node,
+    path: str,
+    headline: str,
+    declared: tuple[Rounding | None, Rounding | None],
+    context: _Context,
 ) -> tuple[Observation, _Located] | None:
+    """One observation; ``declared``: its metric's rounding rule and its survey's, if any."""
     fields = r.mapping(node, path, "observation")
     if fields is None:
         return None
@@ -509,7 +534,9 @@ def _read_observation(
                 at_key=True,
             )
         figure = next((s.figure for s in shares if s.answer == headline), None)
-        if headline and figure is None and shares:
+        if isinstance(fields["shares"].value, dict) and not fields["shares"].value:
+            r.fail(fields["shares"], f"{path}.shares", "shares: lists no answer", at_key=True)
+        elif headline and figure is None and shares:
             answers = [s.answer for s in shares]
             r.fail(
                 fields["shares"],
@@ -546,10 +573,7 @@ def _read_observation(
         figure=figure,
         line=node.line,
         source=source_id,
-        rounding=r.rounding(fields.get("rounding"), f"{path}.rounding")
-        or declared
-        or (source.rounding if source and source.rounding else None)
-        or Rounding.NEAREST,
+        rounding=_rounding_of(r.rounding(fields.get("rounding"), f"{path}.rounding"), declared, source, context.main),
         shares=tuple(shares),
         parts=tuple(parts),
         items=items,
@@ -634,6 +658,7 @@ def _read_claim(
         unverifiable=unverifiable,
         section=section,
         note=r.text(fields.get("note"), f"{path}.note"),
+        rounding=r.rounding(fields.get("rounding"), f"{path}.rounding"),
     )
     r.claims.append((claim, _Located(node, fields, path)))
     return claim
@@ -808,7 +833,6 @@ def _check_metric(
     source_ids = [s.id for s in dataset.sources]
     newest: dict[str, tuple[Observation, _Located]] = {}  # per source: the observation listed before
     undated: dict[str, _Located] = {}
-    answers: tuple[str, ...] | None = None
     for observation, oloc in observations:
         _check_figures(r, metric, observation, oloc)
         source_node = oloc.fields.get("source")
@@ -852,20 +876,6 @@ def _check_metric(
                 )
         if observation.period is not None:
             newest[observation.source] = (observation, oloc)
-        if metric.is_distribution and not observation.partial:
-            current = tuple(s.answer for s in observation.shares)
-            if answers is not None and current != answers:
-                shares_node = oloc.fields.get("shares") or oloc.node
-                r.fail(
-                    shares_node,
-                    f"{oloc.path}.shares",
-                    f"answers {list(current)} differ from another period's {list(answers)} "
-                    "(partial: true if only some are printed)",
-                    at_key=True,
-                )
-            answers = answers if answers is not None else current
-        if observation.shares and not metric.is_distribution:
-            pass  # reported in _read_observation (shares need headline_answer)
 
 
 def _check_figures(r: _Reader, metric: Metric, observation: Observation, loc: _Located) -> None:
@@ -882,7 +892,8 @@ def _check_figures(r: _Reader, metric: Metric, observation: Observation, loc: _L
                 f"value {figure.text!r} is in {figure.unit!r}, but the metric counts in {shown} "
                 "(add it to units: if it means the same)",
             )
-        _check_range(r, figure, node, f"{loc.path}.value", metric.is_percentage)
+        if observation.bounded:
+            _check_range(r, figure, node, f"{loc.path}.value", metric.is_percentage)
     share_nodes = fields.get("shares")
     for share in observation.shares:
         node = (
@@ -911,11 +922,18 @@ def _check_figures(r: _Reader, metric: Metric, observation: Observation, loc: _L
         _check_range(r, part.figure, node, path, metric.is_percentage or unit == PERCENT)
 
 
+_NO_SHARE = " (a percentage that is no share of a whole, like 前年同月比 or 達成率: give its metric share: false)"
+
+
 def _check_range(r: _Reader, figure: Figure, node: Node, path: str, percentage: bool) -> None:
     if figure.negative:
-        r.fail(node, path, f"{figure.text!r} is negative: a published count or share is never below zero")
+        r.fail(
+            node,
+            path,
+            f"{figure.text!r} is negative: a count or a share is never below zero{_NO_SHARE if percentage else ''}",
+        )
     elif (percentage or figure.unit == PERCENT) and figure.value > 100:
-        r.fail(node, path, f"percentage {figure.text!r} is outside 0–100%")
+        r.fail(node, path, f"percentage {figure.text!r} is outside 0–100%{_NO_SHARE}")
     elif percentage or figure.unit == PERCENT:
         # Bounds that leave nothing inside 0–100%: 100%超 (more than all), 0%未満 (less than none).
         above = figure.value == 100 and figure.hedge in (Hedge.OVER, Hedge.JUST_OVER)
@@ -1065,15 +1083,16 @@ def _check_stated(r: _Reader, claim: Claim, metric: Metric, node: Node, path: st
     else:
         allowed = set(metric.units) | {""}
     unitless_hedges = (Hedge.DIGITS,)
-    if stated.unit not in allowed and not (stated.hedge in unitless_hedges and "" in allowed | {""}):
+    if stated.unit not in allowed and not (stated.hedge in unitless_hedges and "" in allowed):
         shown = " or ".join(sorted(repr(u) if u else "a bare number" for u in allowed))
         hint = _UNIT_HINTS.get((claim.kind.value, stated.unit), "")
         if spec.units is None and stated.unit:
             hint = hint or " (add it to the metric's units: if it means the same)"
         printed = stated.printed_unit or stated.unit or "a bare number"
         r.fail(node, path, f"a {claim.kind} claim is stated in {shown}; {stated.text!r} is in {printed!r}{hint}")
-    if claim.kind is ClaimKind.POINT_CHANGE and not metric.is_percentage:
-        r.fail(node, path, f"points are a change of a percentage; {metric.id!r} counts in {metric.unit!r}")
+    if claim.kind is ClaimKind.POINT_CHANGE and not (metric.is_percentage or metric.unit == TIMES):
+        message = f"points are a change of a percentage or a ratio (倍); {metric.id!r} counts in {metric.unit!r}"
+        r.fail(node, path, message)
     if claim.kind is ClaimKind.SHARE_OF and metric.is_percentage:
         r.fail(node, path, f"{metric.id!r} is already a percentage: a share_of claim takes a count")
     signed = claim.kind in (ClaimKind.PERCENT_CHANGE, ClaimKind.POINT_CHANGE, ClaimKind.ABSOLUTE_CHANGE)
