@@ -97,3 +97,19 @@ def test_text_that_is_no_page_is_an_error_not_an_empty_draft(tmp_path: Path) -> 
         outcome.err
         == f"{page}: found no heading followed by figures to draft from; is this the text of a published page?\n"
     )
+
+
+@pytest.mark.parametrize(
+    "page", ["labour_press_release.txt", "prefecture_dashboard.txt", "population_report.txt"], ids=lambda p: p
+)
+def test_drafts_of_other_publications_load(page: str, tmp_path: Path) -> None:
+    """Pages in the style of other agencies (▲ rates, 倍 and ポイント, 令和 dates, bylines): whatever the
+    draft cannot read well it leaves out with the reason, so the draft always loads."""
+    path = drafted(tmp_path, PAGES / page)
+    dataset = load_dataset(path)
+    assert dataset.metrics
+    text = path.read_text(encoding="utf-8")
+    assert (
+        "厚生労働省職業安定局" not in text.split("groups:")[1].split("metrics:")[0]
+        or page != "labour_press_release.txt"
+    )

@@ -106,3 +106,31 @@ def test_press_release_lists_under_period_headings() -> None:
     assert ("交付率", "2023年9月末", "67.8%") in listed
     hedged = [m.text for m in mentions(page) if m.kind == "sentence"]
     assert hedged[:3] == ["約9,300万枚", "約7割", "約1.1倍"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "printed"),
+    [
+        ("前月を0.01ポイント下回りました", "0.01ポイント"),  # the verb is no part of the unit
+        ("2023年7月から1.2ポイント低下しました", "1.2ポイント"),
+        ("表1 産業別新規求人数", None),  # a table's number is no figure
+    ],
+)
+def test_verbs_and_table_numbers_stay_out_of_figures(sentence: str, printed: str | None) -> None:
+    assert [text for _, text, _ in figures_in(sentence)] == ([printed] if printed else [])
+
+
+def test_a_comparison_in_a_list_lines_parentheses_is_a_figure_of_the_page() -> None:
+    page = read_page("住宅着工\n着工戸数\n- 令和6年8月:612戸(前年同月比▲8.1%)\n- 令和5年8月:666戸\n")
+    printed = [(m.text, m.kind) for m in mentions(page)]
+    # 612 ÷ 666 − 1 = −8.1%: a claim the page makes, which audit must find a home for
+    assert ("▲8.1%", "sentence") in printed and ("612戸", "list") in printed
+
+
+def test_dates_and_bylines_are_not_headings() -> None:
+    page = read_page(
+        "一般職業紹介状況\n令和6年10月1日\n厚生労働省職業安定局\n求人の状況\n有効求人倍率\n- 令和6年8月:1.23倍\n"
+    )
+    titles = {s.group for s in page.sections} | {s.title for s in page.sections}
+    assert "令和6年10月1日" not in titles and "厚生労働省職業安定局" not in titles
+    assert "求人の状況" in titles

@@ -11,17 +11,27 @@ The draft loads (``dgcli list --file draft.yaml``); verify and audit it before r
 
 import json
 import re
-from typing import NamedTuple
+from pathlib import Path
+from typing import Any, NamedTuple
 
 from dgcli.errors import DataError, Problem
 from dgcli.model import Claim, Dataset, Metric, find_observations
 from dgcli.normalize import fold
 from dgcli.numbers import PERCENT, POINTS, TIMES, Figure, Hedge
 from dgcli.page import Block, Entry, Page, Section, as_period, figures_in, inline_history, read_page, strip_marks
+from dgcli.schema import load_dataset
 
 _PERIOD_FROM = re.compile(
     r"((?:(?:令和|平成)(?:元|[0-9]{1,2})|[0-9]{4})年(?:度)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:末)?)(?:時点)?(?:の[^、。]*?)?から"
 )
+# The words that put a figure against an earlier one, and how far back (days between period ends).
+_RELATIVE = (
+    ("前年(同月|同期|度|同日)?(末)?(比|に比べ|と比べ|と比較|から|を)", 334, 396),
+    ("前月(末)?(比|に比べ|と比べ|と比較|から|を)", 28, 31),
+    ("前(四半)?期(比|に比べ|と比べ|と比較|から|を)", 89, 92),
+)
+_RISE = ("増", "の増", "上昇", "上回", "拡大", "伸び")
+_FALL = ("減", "の減", "低下", "下回", "縮小")
 _OUTSIDE = ("国民", "人口", "全国民", "全人口", "全世帯", "世帯")
 
 
@@ -89,6 +99,7 @@ class _Drafter:
         self.comments: list[str] = []
         self.groups: dict[str, str] = {}
         self.sections: list[_Section] = []
+        self.owners: list[tuple[str, Any, list[Any], _Metric | None] | None] = []  # per written line
 
     def next_id(self, what: str) -> str:
         self.count[what] += 1
@@ -250,7 +261,15 @@ class _Drafter:
         topic: list[_Metric] = []  # Japanese drops a subject it has just named: the last one carries on
         for clause in re.split("(?<=[。])", sentence):
             for start, text, figure in figures_in(clause):
-                named = metrics or self.subjects(clause[:start], section)
+                # a metric the clause makes its topic wins over the block it sits in (有効求人数は…0.9%減),
+                # but not one it merely names (…マイナンバーカード保有の79%: the whole, not the subject)
+                topic_words = re.search(r"([^、。]+?)[はが][^、。]*$", clause[:start])
+                topical = self.subjects(topic_words[1], section) if topic_words else []
+                if topic_words and not topical and metrics and not _related(topic_words[1], metrics[0]):
+                    # 有効求職者数は0.1%減 under 有効求人倍率: a quantity the page gives no figures of
+                    self.comments.append(f"line {line}: {text} in 「{clause}」 (of {topic_words[1]}, not listed)")
+                    continue
+                named = topical or metrics or self.subjects(clause[:start], section)
                 subjects = named
                 own_topic = re.search(r"([^、。]+?)は[^、。]*$", clause[:start])  # "申請件数は…1億件": its own subject
                 if not subjects:
@@ -306,14 +325,15 @@ class _Drafter:
         for distance, clause in enumerate(reversed(re.split("[、。]", before))):  # the nearest clause naming one
             if distance and figures_in(clause):
                 break  # an earlier clause with a figure of its own has its own subject
-            named: list[tuple[int, _Metric]] = []
+            named: list[tuple[int, int, _Metric]] = []
             for metric in section.metrics:
-                names = {metric.name, *metric.aliases, re.sub(r"\(.*?\)", "", metric.name)}  # 満足度(利用者ベース)
-                positions = [clause.rfind(name) for name in names if name]
-                if max(positions, default=-1) >= 0:
-                    named.append((max(positions), metric))
-            if named:
-                return [metric for _, metric in sorted(named, key=lambda pair: -pair[0])]
+                own = {metric.name, re.sub(r"\(.*?\)", "", metric.name)}  # 満足度(利用者ベース)
+                found = [(clause.rfind(name), name in own) for name in {*own, *metric.aliases} if name]
+                position, by_name = max(found, default=(-1, False))
+                if position >= 0:
+                    named.append((position, by_name, metric))
+            if named:  # the nearest first; at one place, a metric's own name before an alias a draft gave it
+                return [metric for *_, metric in sorted(named, key=lambda item: (-item[0], -item[1]))]
         return []
 
     def read_claim(
@@ -323,16 +343,19 @@ class _Drafter:
         before = clause[:start]
         words = _clause(clause, start)
         ids = [m.id for m in subjects]
-        baseline = _baseline(before + text + after) or self.year_before(clause, subjects[0])
-        down = after.startswith(("減", "の減"))
+        baseline = _baseline(before + text + after) or self.relative_baseline(clause, subjects[0])
+        down = after.startswith(_FALL) or figure.negative
         if figure.hedge is Hedge.DIGITS and baseline:
             in_order = [m.id for m in section.metrics if m in subjects]  # "マイナ保険証や公金口座の…二桁成長"
             return _Claim("threshold", words, text, baseline, line, in_order, direction="down" if down else "")
         if figure.unit == POINTS and baseline:
             return _Claim("point_change", words, text, baseline, line, ids[:1], direction="down" if down else "")
+        own_unit = figure.unit == subjects[0].unit and not after.startswith(_RISE + _FALL)
+        if own_unit and figure.unit == TIMES and (period := self.restated(subjects[0], figure)) is not None:
+            return _Claim("restatement", words, text, period, line, ids[:1], restated=True)  # 求人倍率は1.23倍
         if figure.unit == TIMES:
             return _Claim("ratio", words, text, baseline, line, ids[:1]) if baseline else None
-        rising = after.startswith(("増", "減", "の増", "の減"))
+        rising = after.startswith(_RISE + _FALL) or (figure.negative and figure.unit in (PERCENT, POINTS))
         if figure.unit == PERCENT and rising and baseline:
             return _Claim("percent_change", words, text, baseline, line, ids[:1], direction="down" if down else "")
         if figure.unit not in (PERCENT, POINTS) and rising and baseline:
@@ -351,17 +374,17 @@ class _Drafter:
         self.comments.append(f"line {line}: {text} in 「{clause}」 (not read as a claim)")
         return None
 
-    def year_before(self, clause: str, metric: _Metric) -> str:
-        """前年同月比, 前年比, 前年度比: the figure a year before the latest, if the page prints one."""
-        if not re.search("前年(同月|同期|度)?(末)?比", clause):
+    def relative_baseline(self, clause: str, metric: _Metric) -> str:
+        """前年同月比 / 前年に比べ (a year before the latest), 前月比 / 前月を (a month), 前期比 (a quarter):
+        the figure the page prints that far before the latest, if it prints one."""
+        span = next(((low, high) for words, low, high in _RELATIVE if re.search(words, clause)), None)
+        if span is None:
             return ""
+        shortest, longest = span
         ordered = [as_period(o.period) for o in _newest_first(metric.observations) if o.period]
         dated = [p for p in ordered if p is not None]
-        if not dated:
-            return ""
-        latest = dated[0]
         for period in dated[1:]:
-            if 334 <= latest.end - period.end <= 396:  # a year, give or take a month
+            if shortest <= dated[0].end - period.end <= longest:
                 return period.text
         return ""
 
@@ -447,31 +470,35 @@ class _Drafter:
     # ── writing ──────────────────────────────────────────────────────────────────────────────
 
     def write(self, name: str) -> str:
-        lines = [
-            f"# A draft indicators file for 「{self.page.title}」, written by dgcli draft from {name}.",
-            "# Check every todo- id, name_en and publisher, then every claim's kind and figures, before relying on it:",
-            "# dgcli verify --file THIS && dgcli audit PAGE --file THIS",
-            'schema_version: "2"',
-            "sources:",
-            "  - id: todo-source",
-            f"    title: {_scalar(self.page.title or 'TODO: the page title')}",
-            "    publisher: TODO",
-        ]
+        self.count["claim"] = 0
+        out = _Out()
+        out.add(
+            [
+                f"# A draft indicators file for 「{self.page.title}」, written by dgcli draft from {name}.",
+                "# Check every todo- id, name_en and publisher, then every claim's kind and figures, "
+                "before relying on it:",
+                "# dgcli verify --file THIS && dgcli audit PAGE --file THIS",
+                'schema_version: "2"',
+                "sources:",
+                "  - id: todo-source",
+                f"    title: {_scalar(self.page.title or 'TODO: the page title')}",
+                "    publisher: TODO",
+            ]
+        )
         if self.page.footnotes:
-            lines.append("footnotes:")
-            lines += [f"  {mark}: {_scalar(text)}" for mark, text in self.page.footnotes.items()]
-        lines.append("groups:")
+            out.add(["footnotes:", *(f"  {mark}: {_scalar(text)}" for mark, text in self.page.footnotes.items())])
+        out.add(["groups:"])
         for title, group_id in self.groups.items():
-            lines += [f"  - id: {group_id}", f"    title: {_scalar(title)}"]
-        lines.append("sections:")
+            out.add([f"  - id: {group_id}", f"    title: {_scalar(title)}"])
+        out.add(["sections:"])
         for section in self.sections:
-            lines += self.write_section(section)
+            self.write_section(section, out)
         if self.comments:
-            lines += ["", "# Not placed by the draft (page line: text):"]
-            lines += [f"#   {comment}" for comment in self.comments]
-        return "\n".join(lines) + "\n"
+            out.add(["", "# Not placed by the draft (page line: text):", *(f"#   {c}" for c in self.comments)])
+        self.owners = out.owners
+        return "\n".join(out.lines) + "\n"
 
-    def write_section(self, section: _Section) -> list[str]:
+    def write_section(self, section: _Section, out: "_Out") -> None:
         source = section.source
         lines = [f"  - id: {section.id}", f"    title: {_scalar(source.title)}", f"    group: {section.group_id}"]
         if source.headline:
@@ -481,20 +508,20 @@ class _Drafter:
         if source.related:
             lines.append("    related:")
             lines += [f"      - {_scalar(link)}" for link in source.related]
+        out.add(lines)
         if section.claims:
-            lines.append("    claims:")
+            out.add(["    claims:"])
             for claim in section.claims:
-                lines += self.write_claim(claim, "      ", headline=True)
+                out.add(self.write_claim(claim, "      ", headline=True), ("claim", claim, section.claims, None))
         metrics = [m for m in section.metrics if m.observations]
         if not metrics:
-            lines.append("    metrics: []  # TODO: the draft found no figures in this section")
-            return lines
-        lines.append("    metrics:")
+            out.add(["    metrics: []  # TODO: the draft found no figures in this section"])
+            return
+        out.add(["    metrics:"])
         for metric in metrics:
-            lines += self.write_metric(metric)
-        return lines
+            self.write_metric(metric, out)
 
-    def write_metric(self, metric: _Metric) -> list[str]:
+    def write_metric(self, metric: _Metric, out: "_Out") -> None:
         lines = [
             f"      - id: {metric.id}",
             f"        name: {_scalar(metric.name or 'TODO')}",
@@ -517,15 +544,40 @@ class _Drafter:
             lines.append(f"        footnotes: [{', '.join(metric.footnotes)}]")
         if metric.headline:
             lines.append(f"        headline_answer: {_scalar(metric.headline)}")
+        if metric.unit == PERCENT and not metric.headline and _no_share(metric):
+            lines.append("        share: false  # a rate, not a share of a whole: it may be below 0% or above 100%")
         lines.append("        observations:")
+        out.add(lines)
         for observation in _newest_first(metric.observations):
-            lines += _write_observation(observation)
+            out.add(_write_observation(observation), ("observation", observation, metric.observations, metric))
         claims = [c for c in metric.claims if c.metrics[:1] == [metric.id]]
         if claims:
-            lines.append("        claims:")
+            out.add(["        claims:"])
             for claim in claims:
-                lines += self.write_claim(claim, "          ")
-        return lines
+                out.add(self.write_claim(claim, "          "), ("claim", claim, metric.claims, metric))
+
+    def repair(self, problems: list[Problem]) -> bool:
+        """Leave out what the loader refuses (a claim of the wrong kind, a figure twice), noting why, or
+        widen a metric's units; so the draft loads. True when something changed."""
+        changed = False
+        for problem in problems:
+            owner = self.owners[problem.line - 1] if 0 < problem.line <= len(self.owners) else None
+            if owner is None:
+                continue
+            what, record, container, metric = owner
+            unit = re.search(r"is in '([^']+)', but the metric counts in", problem.message)
+            if what == "observation" and unit and metric is not None:
+                metric.extra_units.append(unit[1])
+            elif record in container:
+                container.remove(record)
+                shown = record.text if isinstance(record, _Claim) else record.value or record.period
+                self.comments.append(
+                    f"line {record.line}: 「{shown}」 drafted as a {what}, left out: {problem.message}"
+                )
+            else:
+                continue
+            changed = True
+        return changed
 
     def write_claim(self, claim: _Claim, indent: str, *, headline: bool = False) -> list[str]:
         lines = [
@@ -557,6 +609,26 @@ class _Drafter:
         return lines
 
 
+class _Out:
+    """The draft's lines, each with what wrote it (a claim or an observation, its list, its metric)."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.owners: list[tuple[str, Any, list[Any], _Metric | None] | None] = []
+
+    def add(self, lines: list[str], owner: tuple[str, Any, list[Any], "_Metric | None"] | None = None) -> None:
+        self.lines += lines
+        self.owners += [owner] * len(lines)
+
+
+def _no_share(metric: _Metric) -> bool:
+    """A percentage metric that is a rate (前年同月比, 増減率, 達成率), by its name or its figures."""
+    if re.search("比|増減率|伸び率|変化率|達成率|上昇率|下落率", metric.name):
+        return True
+    figures = [_figure(o.value) for o in metric.observations if o.value]
+    return any(f is not None and (f.negative or f.value > 100) for f in figures)
+
+
 def _item(text: str) -> tuple[str, str]:
     match = re.fullmatch(r"(.+?)\s*\((.+?)から\)", text)
     if match and as_period(match[2]) is not None:
@@ -566,7 +638,7 @@ def _item(text: str) -> tuple[str, str]:
 
 def _value_and_parts(printed: str) -> tuple[str, list[tuple[str, str]]]:
     """177自治体(20都府県 157市町村) → the value and its parts, named by their counter words."""
-    head, _, inside = printed.partition("(")
+    head, _, inside = strip_marks(printed).partition("(")  # 90.6%※1: the footnote mark is no part of it
     parts = []
     for piece in inside.rstrip(")").split():
         figure = _figure(piece)
@@ -652,7 +724,17 @@ def draft(page_text: str, name: str = "page") -> str:
     if not any(metric.observations for section in drafter.sections for metric in section.metrics):
         reason = "found no heading followed by figures to draft from; is this the text of a published page?"
         raise DataError(name, [Problem(0, 0, "", reason)])
-    return drafter.write(name)
+    text = drafter.write(name)
+    for _ in range(10):  # the draft must load: what the loader refuses is left out, with the reason
+        try:
+            load_dataset(Path(name), file=name, text=text)
+        except DataError as error:
+            if not drafter.repair(error.problems):
+                break
+            text = drafter.write(name)
+        else:
+            break
+    return text
 
 
 class Reproduction(NamedTuple):

@@ -46,13 +46,13 @@ class Node:
 STDIN = "-"
 
 
-def read_tree(path: Path, *, file: str | None = None, pure_python: bool = False) -> Node:
-    """Read and parse ``path`` (``-``: standard input), named ``file`` in messages.
-
-    Raises ``DataError`` for anything that is not one plain YAML mapping.
+def read_tree(path: Path, *, file: str | None = None, pure_python: bool = False, text: str | None = None) -> Node:
+    """Read and parse ``path`` (``-``: standard input; or ``text`` already in hand), named ``file`` in
+    messages. Raises ``DataError`` for anything that is not one plain YAML mapping.
     """
     file = file or str(path)
-    text = _decode(_read_stdin(file) if str(path) == STDIN else _read_file(path, file), file)
+    if text is None:
+        text = _decode(_read_stdin(file) if str(path) == STDIN else _read_file(path, file), file)
     if not text.strip():
         raise DataError(file, [Problem(0, 0, "", "the file is empty; expected an indicators mapping")])
     if match := _TAB_INDENT.search(text):

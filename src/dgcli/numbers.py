@@ -112,6 +112,7 @@ _SUFFIX_FIRST = frozenset(word[0] for word, _ in SUFFIX_HEDGES)
 # A figure that is only a bound (or a band with no printed middle) has no point value.
 BOUND_HEDGES = frozenset({Hedge.AT_LEAST, Hedge.AT_MOST, Hedge.BELOW, Hedge.MAJORITY, Hedge.DIGITS})
 PERCENT, POINTS, TIMES = "%", "PT", "倍"
+_SYMBOL_UNITS = ("%ポイント", "ポイント", "%", "PT", "pt", "倍", "割")
 _UNIT_SPELLINGS = {
     "%": PERCENT,
     "パーセント": PERCENT,
@@ -200,6 +201,8 @@ def _plain_figure(text: str, cleaned: str) -> Figure | None:
     integer, fraction, symbol, unit = match[1], match[2] or "", match[3], match[4]
     if unit and (not _is_unit(unit) or not _SCANNER_ONLY.isdisjoint(unit)):
         return None
+    if unit not in _UNIT_SPELLINGS and unit.startswith(_SYMBOL_UNITS):
+        return None  # 5%増: the scanner explains what follows the unit
     if len(integer) + len(fraction) > MAX_DIGITS:
         return None
     canonical = _UNIT_SPELLINGS.get(unit, unit)
@@ -354,6 +357,10 @@ class _Scanner:
         if not unit:
             if rest and not _is_unit(rest):
                 raise self.fail(f"{rest!r} is not a unit")
+            if rest not in _UNIT_SPELLINGS:
+                symbol = next((s for s in _SYMBOL_UNITS if rest.startswith(s)), "")
+                if symbol:  # 5%増, 1.2ポイント低: a unit, then words that are no part of the figure
+                    raise self.fail(f"unexpected {rest[len(symbol) :]!r} after {symbol}")
             unit = _UNIT_SPELLINGS.get(rest, rest)
             printed_unit = rest if unit != rest else ""
         if hedge is not Hedge.NONE and suffix is not Hedge.NONE:

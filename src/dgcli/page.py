@@ -38,9 +38,9 @@ _PERIOD_TEXT = re.compile(
     r"(?:(?:令和|平成|昭和)(?:元|[0-9]{1,2})|[0-9]{4})年(?:度)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:末)?(?:時点|現在)?"
     r"(?:(?:から|〜|~|-)(?:(?:令和|平成)?[0-9]{1,4}年(?:度)?)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:末)?)?"
     r"|[0-9]{1,2}月(?:[0-9]{1,2}日)?(?:から|まで|末)?"
-    r"|※[0-9]+|第[0-9]+"
+    r"|※[0-9]+|第[0-9]+|[表図][0-9]+"
 )
-_STOP = set("増減加少達突上昇下降伸推拡進")  # verbs that follow a figure's counter word
+_STOP = set("増減加少達突上昇下降伸推拡進低縮")  # verbs that follow a figure's counter word (低下, 縮小)
 
 
 class Line(NamedTuple):
@@ -154,8 +154,11 @@ def _sentence(text: str) -> bool:
     return "。" in text or text.endswith(("です", "ました", "ます"))
 
 
+_ORGANISATION = re.compile(r".{1,20}(?:省|庁|局|課|部|室|センター|委員会)(?:\s.{1,20}(?:課|室|係))?")
+
+
 def _heading(line: Line) -> bool:
-    """A heading: a short line of its own, not a sentence, not a marker."""
+    """A heading: a short line of its own, not a sentence, not a marker, not a date or a byline."""
     text = line.text
     return (
         not line.bullet
@@ -164,6 +167,8 @@ def _heading(line: Line) -> bool:
         and text not in MARKER_RELATED
         and text not in MARKER_FOOTNOTES
         and len(text) <= 60
+        and as_period(text) is None  # 令和6年10月1日: when it was published
+        and _ORGANISATION.fullmatch(text) is None  # 厚生労働省職業安定局: who published it
     )
 
 
@@ -400,8 +405,9 @@ def inline_history(sentence: str) -> tuple[Period, list[tuple[str, str, Figure]]
 
 
 def _entry_mentions(entry: Entry, block: Block, section: str) -> list[Mention]:
-    """A list line's figure, and the parts in parentheses after it: 177自治体(20都府県 157市町村)."""
-    head, _, inside = entry.figure.partition("(")
+    """A list line's figure, and the parts in parentheses after it: 177自治体(20都府県 157市町村), or a
+    comparison there (612戸(前年同月比▲8.1%)), read as a sentence is."""
+    head, _, inside = strip_marks(entry.figure).partition("(")
     found: list[Mention] = []
     label_period = as_period(entry.label)
     period = label_period or (as_period(entry.period) if entry.period else None)
@@ -412,13 +418,18 @@ def _entry_mentions(entry: Entry, block: Block, section: str) -> list[Mention]:
         return found
     context = f"{entry.label}:{entry.figure}"
     found.append(Mention(entry.line, head.strip(), figure, entry.label, period, block.heading, section, context, kind))
-    for part in inside.rstrip(")").split():
-        try:
+    inside = inside.rstrip(")")
+    parts = inside.split()
+    if parts and all(_is_figure(part) for part in parts):
+        for part in parts:
             found.append(
                 Mention(entry.line, part, parse_figure(part), part, period, block.heading, section, context, "part")
             )
-        except ValueFormatError:
-            continue
+    elif inside:
+        found += [
+            m._replace(period=period, label=entry.label)
+            for m in _sentence_mentions(entry.line, inside, block.heading, section, "sentence")
+        ]
     return found
 
 

@@ -45,15 +45,18 @@ _ID_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 MAIN_SOURCE_V1 = "main"  # the id a version-1 file's one source gets
 
 
-def load_dataset(path: Path, *, file: str | None = None, bundled: bool = False, pure_python: bool = False) -> Dataset:
-    """Read, parse and validate an indicators file. Raises ``DataError`` listing every problem."""
+def load_dataset(
+    path: Path, *, file: str | None = None, bundled: bool = False, pure_python: bool = False, text: str | None = None
+) -> Dataset:
+    """Read, parse and validate an indicators file (or ``text`` named ``file``). Raises ``DataError``
+    listing every problem."""
     name = file or str(path)
     # Loading allocates many small acyclic objects: the cycle collector would only rescan them
     # over and over (super-linear on big files), so it waits until the model is built.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        root = read_tree(path, file=name, pure_python=pure_python)
+        root = read_tree(path, file=name, pure_python=pure_python, text=text)
         reader = _Reader()
         dataset = _read_dataset(reader, root, name, bundled)
     finally:
