@@ -19,7 +19,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # run as a script, conftest is not imported for us
 
-from conftest import DATA, ROOT, SHIPPED_TEXT, run_bash
+from conftest import DATA, ROOT, SEED_DIR, SHIPPED_TEXT, run_bash
 from dgcli.fileformat import markdown
 from test_audit import seed_page
 
@@ -40,7 +40,9 @@ def make_workdir(here: Path) -> Path:
     (here / "typo.yaml").write_text(SHIPPED_TEXT.replace("value: 876万件", "value: 867万件"), encoding="utf-8")
     (here / "tests" / "data").mkdir(parents=True)
     shutil.copy(DATA / "editions.yaml", here / "tests" / "data" / "editions.yaml")
-    shutil.copy(seed_page(), here / "progress-2024.txt")
+    seeds = sorted(SEED_DIR.glob("*.txt"))
+    if seeds:  # only the audit examples need the seed page; they ask for it themselves
+        shutil.copy(seeds[0], here / "progress-2024.txt")
     return here
 
 
@@ -72,6 +74,8 @@ def test_the_readme_has_examples() -> None:
 
 @pytest.mark.parametrize(("command", "shown"), EXAMPLES, ids=[c.split("  #")[0] for c, _ in EXAMPLES])
 def test_each_console_example_prints_what_the_readme_shows(command: str, shown: str, workdir: Path) -> None:
+    if "progress-2024.txt" in command:
+        seed_page()  # fails in CI, skips elsewhere, when ../shared/seed is missing
     printed = run_example(command, workdir)
     head, tail = split_shown(shown)
     assert printed[: len(head)] == head, "python tests/test_readme.py rewrites the README's examples"
