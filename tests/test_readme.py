@@ -1,4 +1,4 @@
-"""The README's console examples are real: each is run through the installed script and compared.
+"""The console examples of the README and docs/ are real: each is run through the installed script and compared.
 
 A block's lines before a "  …" line must be the output's first lines, and the lines after it its
 last lines. ``# COLUMNS=N`` on the command line sets the width (100 otherwise); ``edited.yaml`` and
@@ -23,19 +23,23 @@ from conftest import DATA, ROOT, SEED_DIR, SHIPPED_TEXT, run_bash
 from dgcli.fileformat import markdown
 from test_audit import seed_page
 
-README_FILE = ROOT / "README.md"
-README = README_FILE.read_text(encoding="utf-8")
+DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 EXAMPLE = re.compile(r"^\$ (.*)\n((?:(?!\$ |```).*\n)*)", re.M)
 EXAMPLES = [
-    (match[1].strip(), match[2])
-    for block in re.findall(r"```console\n(.*?)```", README, re.S)
+    (f"{document.relative_to(ROOT)}: {match[1].strip()}", match[1].strip(), match[2])
+    for document in DOCUMENTS
+    for block in re.findall(r"```console\n(.*?)```", document.read_text(encoding="utf-8"), re.S)
     for match in EXAMPLE.finditer(block)
 ]
 
 
 def make_workdir(here: Path) -> Path:
     (here / "indicators.yaml").write_text(SHIPPED_TEXT, encoding="utf-8")
-    edited = SHIPPED_TEXT.replace("value: 6,484万件", "value: 6,485万件").replace("stated: 14%\n", "stated: 15%\n")
+    edited = (
+        SHIPPED_TEXT.replace("value: 6,484万件", "value: 6,485万件")
+        .replace("text: 2023年7月から14%増加しました\n", "text: 2023年7月から15%増加しました\n")
+        .replace("stated: 14%\n", "stated: 15%\n")
+    )
     (here / "edited.yaml").write_text(edited, encoding="utf-8")
     (here / "typo.yaml").write_text(SHIPPED_TEXT.replace("value: 876万件", "value: 867万件"), encoding="utf-8")
     (here / "tests" / "data").mkdir(parents=True)
@@ -72,8 +76,8 @@ def test_the_readme_has_examples() -> None:
     assert len(EXAMPLES) >= 10
 
 
-@pytest.mark.parametrize(("command", "shown"), EXAMPLES, ids=[c.split("  #")[0] for c, _ in EXAMPLES])
-def test_each_console_example_prints_what_the_readme_shows(command: str, shown: str, workdir: Path) -> None:
+@pytest.mark.parametrize(("where", "command", "shown"), EXAMPLES, ids=[w.split("  #")[0] for w, _, _ in EXAMPLES])
+def test_each_console_example_prints_what_the_docs_show(where: str, command: str, shown: str, workdir: Path) -> None:
     if "progress-2024.txt" in command:
         seed_page()  # fails in CI, skips elsewhere, when ../shared/seed is missing
     printed = run_example(command, workdir)
@@ -86,7 +90,12 @@ def test_each_console_example_prints_what_the_readme_shows(command: str, shown: 
 
 
 def rewrite() -> None:
-    """Replace each example's output in README.md with what the command prints now (elisions kept)."""
+    """Replace each example's output in README.md and docs/ with what the command prints now (elisions kept)."""
+    for document in DOCUMENTS:
+        document.write_text(rewritten(document.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def rewritten(text: str) -> str:
     with tempfile.TemporaryDirectory() as scratch:
         here = make_workdir(Path(scratch))
 
@@ -101,7 +110,7 @@ def rewrite() -> None:
         def block(match: re.Match[str]) -> str:
             return "```console\n" + EXAMPLE.sub(example, match[1]) + "```"
 
-        text = re.sub(r"```console\n(.*?)```", block, README, flags=re.S)
+        text = re.sub(r"```console\n(.*?)```", block, text, flags=re.S)
     keys, kinds = markdown().split("\n\n", 1)
     for name, table in (("keys", keys), ("kinds", kinds)):
         text = re.sub(
@@ -110,7 +119,7 @@ def rewrite() -> None:
             text,
             flags=re.S,
         )
-    README_FILE.write_text(text, encoding="utf-8")
+    return text
 
 
 if __name__ == "__main__":

@@ -1,3 +1,3 @@
 """dgcli: track and fact-check the Digital Agency's published progress indicators."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -19,8 +19,8 @@ import sys
 from types import FrameType
 from typing import NoReturn
 
-EXIT_INTERRUPTED = 130
-EXIT_OUTPUT = 74
+from dgcli import __version__
+from dgcli.exit_codes import EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT
 
 
 def _interrupted(signum: int, frame: FrameType | None) -> None:
@@ -42,6 +42,9 @@ def run() -> NoReturn:
     # A run builds one tree of objects and never drops it; the cycle collector would only re-walk
     # the growing heap (half the time of loading a 50,000-metric file, and superlinear in it).
     gc.disable()
+    if sys.argv[1:] == ["--version"]:  # the commonest probe of all needs none of the CLI
+        os.write(1, f"dgcli {__version__}\n".encode())
+        os._exit(EXIT_OK)
     from dgcli.cli import main
 
     code = main()

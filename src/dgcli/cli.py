@@ -19,20 +19,12 @@ from typer._types import TyperChoice
 from typer.core import TyperCommand
 
 from dgcli.errors import DataError, DgcliError, LookupFailed
+from dgcli.exit_codes import EXIT_BUG, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT, EXIT_PIPE, EXIT_USAGE
 from dgcli.model import Dataset, Metric
 from dgcli.render import FORMATS, Terminal, choices, safe, views
 from dgcli.reports import ErrorReport
 from dgcli.schema import load_dataset
 
-EXIT_OK = 0
-EXIT_FAILED = (
-    1  # verify: a claim is inconsistent or gross (--strict: also within_rounding); diff --exit-code: files differ
-)
-EXIT_USAGE = 2  # a usage error, an unknown metric, or a data file that cannot be read or validated
-EXIT_BUG = 3  # a bug in dgcli
-EXIT_OUTPUT = 74  # output could not be written (EX_IOERR): a full disk, a closed stdout
-EXIT_INTERRUPTED = 130  # Ctrl-C
-EXIT_PIPE = 141  # the reader closed the pipe (dgcli list | head): like a process killed by SIGPIPE
 MAX_PROBLEMS_SHOWN = 20
 # The wheel carries the repository's indicators.yaml beside this module; an editable install
 # (source checkout) reads the repository's own copy two levels up.

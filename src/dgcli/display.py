@@ -13,13 +13,6 @@ from dgcli.numbers import PERCENT, POINTS, TIMES, Figure, scale_of
 SHOWN_UNITS = frozenset({PERCENT, POINTS, TIMES})
 
 
-def round_half_up(value: Fraction) -> int:
-    """The nearest integer, halves away from zero (四捨五入), in integer arithmetic."""
-    numerator, denominator = value.numerator, value.denominator
-    magnitude = (2 * abs(numerator) + denominator) // (2 * denominator)
-    return magnitude if numerator >= 0 else -magnitude
-
-
 def format_fraction(value: Fraction, places: int = 4, *, grouping: bool = True, divisor: int = 1) -> str:
     """``value ÷ divisor`` as a readable decimal: at most ``places`` decimals (half up), no trailing
     zeros, thousands commas. Integer arithmetic on numerator and denominator: no Fraction is made."""

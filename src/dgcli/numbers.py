@@ -400,8 +400,3 @@ def scale_of(figure: Figure) -> tuple[int, str]:
         if symbol in text:
             return 10 ** MULTIPLIERS[symbol], symbol
     return 1, ""
-
-
-def decimal_text(value: Decimal) -> str:
-    """A Decimal as plain digits, never in exponent notation: 5.1E+8 -> "510000000"."""
-    return format(value, "f")

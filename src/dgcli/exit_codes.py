@@ -1,0 +1,11 @@
+"""The exit-code contract, in one place (README "Exit codes"; `dgcli --help` says the same)."""
+
+EXIT_OK = 0
+EXIT_FAILED = (
+    1  # verify: an inconsistent or gross claim (--strict: also within_rounding); diff --exit-code: a difference
+)
+EXIT_USAGE = 2  # a usage error, an unknown metric, or a data file that cannot be read or validated
+EXIT_BUG = 3  # a bug in dgcli
+EXIT_OUTPUT = 74  # output could not be written (EX_IOERR): a full disk, a closed stdout
+EXIT_INTERRUPTED = 130  # Ctrl-C
+EXIT_PIPE = 141  # the reader closed the pipe (dgcli list | head): like a process killed by SIGPIPE
