@@ -28,9 +28,9 @@ sys.path.insert(0, str(HERE))
 import synthetic  # noqa: E402
 
 
-def measure(command: Sequence[str]) -> tuple[float, int]:
+def measure(command: Sequence[str], env: dict[str, str] | None = None) -> tuple[float, int]:
     """CPU seconds and peak RSS (KiB) of one run of ``command``."""
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode not in (0, 1):
@@ -38,11 +38,13 @@ def measure(command: Sequence[str]) -> tuple[float, int]:
     return usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
-def medians(commands: dict[str, Sequence[str]], runs: int) -> dict[str, tuple[float, int]]:
+def medians(
+    commands: dict[str, Sequence[str]], runs: int, environments: dict[str, dict[str, str] | None] | None = None
+) -> dict[str, tuple[float, int]]:
     samples: dict[str, list[tuple[float, int]]] = {name: [] for name in commands}
     for _ in range(runs):
         for name, command in commands.items():  # alternate, so drift hits every command alike
-            samples[name].append(measure(command))
+            samples[name].append(measure(command, (environments or {}).get(name)))
     return {
         name: (statistics.median(s[0] for s in runs_), int(statistics.median(s[1] for s in runs_)))
         for name, runs_ in samples.items()
@@ -64,22 +66,40 @@ def dgcli_command(python: str) -> list[str]:
 
 def startup_rows(python: str, runs: int) -> list[tuple[str, float, str]]:
     dgcli = dgcli_command(python)
+    complete = {**os.environ, "_DGCLI_COMPLETE": "complete_bash", "COMP_WORDS": "dgcli show my", "COMP_CWORD": "2"}
     commands = {
+        "script floor": [python, "-c", "import re, sys"],  # what every pip-written console script imports
         "floor": [python, "-c", "import typer, yaml"],
         "floor+rich": [python, "-c", "import typer, yaml, rich.console, rich.table"],
         "show --json": [*dgcli, "show", "mynacard", "--json", "-f", str(SHIPPED)],
         "show": [*dgcli, "show", "mynacard", "-f", str(SHIPPED)],
         "verify --json": [*dgcli, "verify", "--json", "-f", str(SHIPPED)],
+        "verify": [*dgcli, "verify", "-f", str(SHIPPED)],
+        "list --json": [*dgcli, "list", "--json", "-f", str(SHIPPED)],
+        "list": [*dgcli, "list", "-f", str(SHIPPED)],
+        "--version": [*dgcli, "--version"],
     }
-    cpu = {name: value[0] for name, value in medians(commands, runs).items()}
+    environments = dict.fromkeys(commands)
+    commands["completion"] = [*dgcli]
+    environments["completion"] = complete | {"DGCLI_FILE": str(SHIPPED)}
+    cpu = {name: value[0] for name, value in medians(commands, runs, environments).items()}
     return [
         ("dgcli show mynacard --json / import typer, yaml", cpu["show --json"] / cpu["floor"], "≤ 1.25"),
+        ("dgcli list --json / import typer, yaml", cpu["list --json"] / cpu["floor"], "≤ 1.25"),
+        ("dgcli verify --json / import typer, yaml", cpu["verify --json"] / cpu["floor"], "≤ 1.25"),
         (
             "dgcli show mynacard / import typer, yaml, rich.console, rich.table",
             cpu["show"] / cpu["floor+rich"],
             "≤ 1.25",
         ),
-        ("dgcli verify --json / import typer, yaml", cpu["verify --json"] / cpu["floor"], "≤ 1.3"),
+        ("dgcli list / import typer, yaml, rich.console, rich.table", cpu["list"] / cpu["floor+rich"], "≤ 1.25"),
+        ("dgcli verify / import typer, yaml, rich.console, rich.table", cpu["verify"] / cpu["floor+rich"], "≤ 1.25"),
+        (
+            "dgcli --version / python -c 'import re, sys' (a console script's own imports)",
+            cpu["--version"] / cpu["script floor"],
+            "≤ 1.25",
+        ),
+        ("completion of `dgcli show my` / import typer, yaml", cpu["completion"] / cpu["floor"], "≤ 1.25"),
     ]
 
 
@@ -95,6 +115,7 @@ def main() -> None:
     parser.add_argument("--small", type=int, default=5000, help="metrics in the small synthetic file")
     parser.add_argument("--large", type=int, default=50000, help="metrics in the large synthetic file")
     parser.add_argument("--python", action="append", default=[], help="another interpreter to compare")
+    parser.add_argument("--startup-only", action="store_true", help="skip the scale rows (synthetic files)")
     options = parser.parse_args()
 
     python = sys.executable
@@ -126,6 +147,8 @@ def main() -> None:
             rich = "yes" if imports_rich(interpreter, args) else "no"
             print(f"| Rich imported by dgcli {' '.join(args)}{label} | {rich} | no |")
 
+    if options.startup_only:
+        return
     with tempfile.TemporaryDirectory() as tmp:
         files = {}
         for count in (options.small, options.large):

@@ -11,21 +11,25 @@ instant: most of a short run is spent importing, which is when a Ctrl-C or a clo
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
-import signal
 import sys
-from types import FrameType
-from typing import NoReturn
 
 from dgcli import __version__
 from dgcli.exit_codes import EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT
 
+# typing and contextlib cost more start-up time than `dgcli --version` needs in all: neither is imported
+# here (mypy reads a constant named TYPE_CHECKING as typing's), and try/except stands for suppress().
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from types import FrameType
+    from typing import NoReturn
+
 
 def _interrupted(signum: int, frame: FrameType | None) -> None:
-    with contextlib.suppress(OSError):
+    try:  # noqa: SIM105
         os.write(2, b"dgcli: interrupted\n")
+    except OSError:
+        pass
     os._exit(EXIT_INTERRUPTED)
 
 
@@ -36,15 +40,18 @@ def run() -> NoReturn:
     ``dgcli show`` (benchmarks/README.md) and a finished command gains nothing from it; mypy's
     ``hard_exit`` makes the same trade. Nothing of dgcli's needs atexit handlers.
     """
+    if sys.argv[1:] == ["--version"]:  # the commonest probe of all needs none of the CLI, nor signal's enums
+        os.write(1, f"dgcli {__version__}\n".encode())
+        os._exit(EXIT_OK)
+    import gc
+    import signal
+
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     signal.signal(signal.SIGINT, _interrupted)
     # A run builds one tree of objects and never drops it; the cycle collector would only re-walk
     # the growing heap (half the time of loading a 50,000-metric file, and superlinear in it).
     gc.disable()
-    if sys.argv[1:] == ["--version"]:  # the commonest probe of all needs none of the CLI
-        os.write(1, f"dgcli {__version__}\n".encode())
-        os._exit(EXIT_OK)
     from dgcli.cli import main
 
     code = main()
@@ -52,12 +59,16 @@ def run() -> NoReturn:
         if sys.stdout is not None:
             sys.stdout.flush()
     except OSError as error:
-        with contextlib.suppress(OSError):
+        try:  # noqa: SIM105
             os.write(2, f"dgcli: cannot write output: {error.strerror or error}\n".encode())
+        except OSError:
+            pass
         code = EXIT_OUTPUT
-    with contextlib.suppress(OSError):
+    try:
         if sys.stderr is not None:
             sys.stderr.flush()
+    except OSError:
+        pass
     os._exit(code)
 
 

@@ -127,17 +127,20 @@ def wrap(text: str, width: int) -> list[str]:
                 tokens[-1] += token
             else:
                 tokens.append(token)
-        line = ""
+        line, used = "", 0  # used: the cells of line, kept as it grows (measuring it anew is quadratic)
         for token in tokens:
-            if cell_len(line + token.rstrip()) <= width or not line.strip():
-                line += token
+            size = cell_len(token)
+            if used + cell_len(token.rstrip()) <= width or not line.strip():
+                line, used = line + token, used + size
             else:
                 lines.append(line.rstrip())
                 line = token.lstrip()
+                used = cell_len(line)
             while cell_len(line.rstrip()) > width:  # one token wider than the line: only then is it cut
                 cut = next(i for i in range(len(line), 0, -1) if cell_len(line[:i]) <= width)
                 lines.append(line[:cut])
                 line = line[cut:]
+                used = cell_len(line)
         lines.append(line.rstrip())
     return lines
 
@@ -156,12 +159,16 @@ class Prose:
         yield Text("\n".join(margin + line for line in lines), style=self.style, no_wrap=True, overflow="ignore")
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        least, full = self.extent()
+        return Measurement(min(least, options.max_width), min(full, options.max_width))
+
+    def extent(self) -> tuple[int, int]:
+        """The fewest and the most cells it can take."""
         tokens = _TOKEN.findall(self.text) or [""]
         full = self.indent + cell_len(self.text)
         # Never narrower than its widest token, nor than 10 cells (a period, five kanji): a table
         # that cannot give every column that much stacks its rows instead (see _fits).
-        least = min(full, max(self.indent + max(cell_len(token.strip()) for token in tokens), MIN_CELL))
-        return Measurement(min(least, options.max_width), min(full, options.max_width))
+        return min(full, max(self.indent + max(cell_len(token.strip()) for token in tokens), MIN_CELL)), full
 
 
 def t(text: str, style: str = "", indent: int = 0) -> Prose:
@@ -192,14 +199,12 @@ def _fits(table: Table, terminal: Terminal) -> bool:
     Rich would squeeze columns below their minimum and crop wide characters; so the widths are
     chosen here: minimums first, the rest shared out in proportion to what each column could use.
     """
-    console = Console(width=10_000, color_system=None, legacy_windows=False)  # measures unsqueezed
-    options = console.options
     ranges = []
     for column in table.columns:
-        cells = [Measurement.get(console, options, cell) for cell in (column.header, *column.cells)]
-        widest = max(m.maximum for m in cells)
-        ranges.append((widest if column.no_wrap else max(m.minimum for m in cells), widest))
-    overhead = Measurement.get(console, options, table).maximum - sum(high for _, high in ranges)  # rules, padding
+        cells = [_extent(cell) for cell in (column.header, *column.cells)]
+        widest = max(high for _, high in cells)
+        ranges.append((widest if column.no_wrap else max(low for low, _ in cells), widest))
+    overhead = table_overhead(len(table.columns))
     room = terminal.width - overhead
     widths = [low for low, _ in ranges]
     if sum(widths) > room:
@@ -214,6 +219,25 @@ def _fits(table: Table, terminal: Terminal) -> bool:
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
     return True
+
+
+def table_overhead(columns: int) -> int:
+    """Cells a ``_table`` spends on rules and padding: a rule between columns, one cell of padding on
+    each side of a cell but the table's outer edges (show_edge and pad_edge off)."""
+    return (columns - 1) + 2 * columns - 2
+
+
+def _extent(cell: object) -> tuple[int, int]:
+    """The fewest and the most cells a table cell can take (a Prose, a Group of them, a header or a Text)."""
+    if isinstance(cell, Prose):
+        return cell.extent()
+    if isinstance(cell, Group):  # lines stacked in one cell
+        extents = [_extent(part) for part in cell.renderables]
+        return max(low for low, _ in extents), max(high for _, high in extents)
+    text = cell.plain if isinstance(cell, Text) else str(cell)
+    widest = max((cell_len(line) for line in text.split("\n")), default=0)
+    words = text.split()
+    return (max((cell_len(word) for word in words), default=0), widest)
 
 
 def _period(observation: Observation | None) -> str:
@@ -591,6 +615,18 @@ def render_verify(report: VerifyReport, terminal: Terminal) -> str:
     return _render(terminal, *renderables)
 
 
+def _hanging(head: Text, text: str, style: str, width: int) -> Text:
+    """``head``, two cells, then ``text`` wrapped beside it, its later lines indented under its first
+    (what a two-column grid prints, without a table's cost for each of a hundred claims)."""
+    indent = head.cell_len + 2
+    lines = wrap(safe(text), max(width - indent, 8))
+    out = Text.assemble(head, "  ", (lines[0], style), no_wrap=True, overflow="ignore")
+    for line in lines[1:]:
+        out.append("\n" + " " * indent)
+        out.append(line, style)
+    return out
+
+
 def _verify_entry(dataset: Dataset, result: Result, terminal: Terminal, detailed: bool) -> RenderableType:
     claim = result.claim
     location = f"{dataset.file}:{claim.line}"
@@ -602,11 +638,7 @@ def _verify_entry(dataset: Dataset, result: Result, terminal: Terminal, detailed
     if not detailed:
         if _narrow(terminal) or not fits or head.cell_len + cell_len(location) + 32 > terminal.width:
             return Group(line, t(f"「{claim.text}」", "dim", indent=6))
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(no_wrap=True)
-        grid.add_column()
-        grid.add_row(line, t(f"「{claim.text}」", "dim"))
-        return grid
+        return _hanging(Text.assemble(head, f"  {safe(location)}"), f"「{claim.text}」", "dim", terminal.width)
     lines: list[RenderableType] = [
         line,
         t(f"「{claim.text}」", indent=6),

@@ -1,0 +1,62 @@
+"""The text renderer's layout shortcuts print exactly what Rich's own layout would, at every width.
+
+Tables are fitted (``_fits``) from cell extents computed without Rich's measuring machinery, and
+the one-line claims of ``verify`` are laid out by ``_hanging`` instead of a two-column grid; both
+are start-up savings (docs/performance.md), so these tests pin them to Rich's answer.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.console import Console
+from rich.measure import Measurement
+from rich.table import Table
+from rich.text import Text
+
+from dgcli.render import Terminal
+from dgcli.render.text import _extent, _hanging, _table, t, table_overhead
+
+WORDS = st.lists(
+    st.sampled_from(["9,308万枚", "マイナンバーカード", "保有", "の", "79%", "health-insurance-card", " ", "、", "。"]),
+    max_size=30,
+).map("".join)
+
+
+def _plain(renderable: object, width: int) -> str:
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, color_system=None, markup=False, highlight=False, emoji=False)
+    console.print(renderable)
+    return "\n".join(line.rstrip() for line in buffer.getvalue().split("\n"))
+
+
+@pytest.mark.parametrize("columns", [1, 2, 3, 5, 6])
+def test_the_table_overhead_is_what_rich_spends_on_rules_and_padding(columns: int) -> None:
+    # One cell of "x" per column: the table's widest rendering is columns × 1 plus its overhead.
+    table = _table(Terminal(), *(["x"] * columns))
+    console = Console(width=10_000, color_system=None)
+    assert Measurement.get(console, console.options, table).maximum - columns == table_overhead(columns)
+
+
+@given(WORDS, st.integers(min_value=0, max_value=8))
+def test_a_prose_cell_measures_as_rich_measures_it(text: str, indent: int) -> None:
+    console = Console(width=10_000, color_system=None)
+    measured = Measurement.get(console, console.options, t(text, indent=indent))
+    assert _extent(t(text, indent=indent)) == (measured.minimum, measured.maximum)
+
+
+HEAD = Text("  ✓ consistent health-insurance-card-change  indicators.yaml:314")
+
+
+# _verify_entry lays a claim out this way only when 32 cells are left beside its head.
+@given(WORDS, st.integers(min_value=HEAD.cell_len + 32, max_value=200))
+def test_a_hanging_line_prints_what_a_two_column_grid_prints(text: str, width: int) -> None:
+    head = HEAD
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row(head, t(f"「{text}」"))
+    assert _plain(_hanging(head, f"「{text}」", "dim", width), width) == _plain(grid, width)
