@@ -27,7 +27,8 @@ LEFT = 64.0  # room for the y axis labels ("8,000万")
 RIGHT = 12.0
 FONT = 12.0  # figure labels
 SMALL = 11.0  # axis labels
-ROW = 15.0  # one staggered row of labels
+ROW = 16.0  # one staggered row of axis labels
+LINE = 18.0  # the height a figure label needs (CJK fonts set 12px text about 17px high)
 BAR = 28.0  # the widest a bar gets
 UNDATED = 84.0  # the slot for figures printed with no period, right of the time axis
 PLOT_HEIGHT = 150.0
@@ -274,13 +275,32 @@ def history_chart(metric: Metric, observations: list[Observation], chart_id: str
     labels = [o.figure.text + _rounding_mark(o) for o in ordered]
     label_widths = [text_width(text) for text in labels]
     label_centres = [_clamp(x + w / 2, lw, 0, WIDTH) for (x, w), lw in zip(xs, label_widths, strict=True)]
-    label_levels = _levels([(c - lw / 2, c + lw / 2) for c, lw in zip(label_centres, label_widths, strict=True)])
-    top = 22.0 + ROW * max(label_levels, default=0)
-    bottom = top + PLOT_HEIGHT
     span_value = top_value - bottom_value
 
+    def plot_y(value: Decimal) -> float:  # from the plot's top
+        return float((top_value - value) / span_value) * PLOT_HEIGHT
+
+    # Each label sits just above its bar (below, for a negative value), raised above any label it would
+    # touch; the tallest stack of labels decides the top margin.
+    baselines: list[float] = []
+    for index, o in enumerate(ordered):
+        above = o.figure.value >= 0
+        baseline = plot_y(o.figure.value) - 6 if above else plot_y(o.figure.value) + FONT + 4
+        low_x, high_x = label_centres[index] - label_widths[index] / 2, label_centres[index] + label_widths[index] / 2
+        moved = True
+        while moved and above:
+            moved = False
+            for other in range(index):
+                other_low = label_centres[other] - label_widths[other] / 2
+                other_high = label_centres[other] + label_widths[other] / 2
+                if low_x < other_high + 2 and other_low < high_x + 2 and abs(baselines[other] - baseline) < LINE:
+                    baseline, moved = baselines[other] - LINE, True
+        baselines.append(baseline)
+    top = max(22.0, LINE + 2 - min(baselines, default=0))
+    bottom = top + PLOT_HEIGHT
+
     def to_y(value: Decimal) -> float:
-        return bottom - float((value - bottom_value) / span_value) * PLOT_HEIGHT
+        return top + plot_y(value)
 
     zero = to_y(Decimal(0))
     bars = []
@@ -288,7 +308,7 @@ def history_chart(metric: Metric, observations: list[Observation], chart_id: str
         x, w = xs[index]
         y_value = to_y(o.figure.value)
         y, h = min(y_value, zero), abs(zero - y_value)
-        label_y = (y - 6 if o.figure.value >= 0 else y + h + FONT + 2) - ROW * label_levels[index]
+        label_y = top + baselines[index]
         bars.append(
             Bar(
                 round(x, 2),
