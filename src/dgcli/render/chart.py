@@ -22,16 +22,16 @@ from dgcli.model import Metric, Observation
 from dgcli.numbers import PERCENT, Figure, Rounding, scale_of
 from dgcli.periods import Period, day_number, iso_day
 
-WIDTH = 480.0
+WIDTH = 360.0  # a phone's width: the chart's text stays readable where the screen is smallest
 LEFT = 64.0  # room for the y axis labels ("8,000万")
 RIGHT = 12.0
 FONT = 12.0  # figure labels
 SMALL = 11.0  # axis labels
 ROW = 16.0  # one staggered row of axis labels
 LINE = 18.0  # the height a figure label needs (CJK fonts set 12px text about 17px high)
-BAR = 28.0  # the widest a bar gets
-UNDATED = 84.0  # the slot for figures printed with no period, right of the time axis
-PLOT_HEIGHT = 150.0
+BAR = 26.0  # the widest a bar gets
+UNDATED = 72.0  # the slot for figures printed with no period, right of the time axis
+PLOT_HEIGHT = 140.0
 MARKS = ("", "†", "‡")  # none, truncated (切り捨て), rounded up (切り上げ)
 
 
@@ -421,7 +421,7 @@ def stack_chart(metric: Metric, observations: list[Observation], chart_id: str, 
         below: list[Label] = []
         for name, figure in pieces:
             width = float(max(figure.value, Decimal(0)) / whole) * full
-            inside = text_width(figure.text, SMALL) + 8 <= width
+            inside = text_width(figure.text, SMALL) + 4 <= width
             segments.append(Segment(round(x, 2), round(width, 2), name, figure.text, names.index(name) % 6, inside))
             if not inside:
                 label_w = text_width(figure.text, SMALL)
@@ -431,10 +431,10 @@ def stack_chart(metric: Metric, observations: list[Observation], chart_id: str, 
         row_top = y + 16
         levels = _levels([(b.x - text_width(b.text, SMALL) / 2, b.x + text_width(b.text, SMALL) / 2) for b in below])
         placed = tuple(
-            Label(b.x, round(row_top + 26 + 13 * level, 2), b.text) for b, level in zip(below, levels, strict=True)
+            Label(b.x, round(row_top + 22 + 13 + 15 * level, 2), b.text) for b, level in zip(below, levels, strict=True)
         )
         rows.append(Row(round(row_top, 2), heading, tuple(segments), placed))
-        y = row_top + 26 + (13 * (max(levels) + 1) + 4 if levels else 6)
+        y = row_top + 22 + (15 * (max(levels) + 1) + 2 if levels else 6)
     described = " / ".join(
         f"{_period_text(o) or 'no period printed'}: " + ", ".join(f"{n} {f.text}" for n, f in _pieces(o, parts))
         for o in rows_of

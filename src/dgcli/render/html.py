@@ -144,7 +144,10 @@ def _shown(report: Report, metric: Metric, index: int) -> Shown:
     dataset = report.dataset
     observations = report.observations(metric)
     several = len({o.source for o in observations}) > 1
-    latest = next(iter(o for o in metric.history() if o in observations), None)
+    # The latest figure: the main source's newest when it has one (another's undated total is not "latest").
+    history = [o for o in metric.history() if o in observations]
+    main = [o for o in history if o.source == dataset.source.id and o.period is not None]
+    latest = (main or history)[0] if history else None
     chart_id = f"c{index}"
     chart = history_chart(metric, observations, chart_id)
     with_shares = [o for o in observations if o.shares]
