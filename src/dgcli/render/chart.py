@@ -12,6 +12,7 @@ The templates (templates/chart.svg.j2) turn these records into SVG with every te
 from __future__ import annotations
 
 import unicodedata
+from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from fractions import Fraction
 from itertools import pairwise
@@ -20,7 +21,7 @@ from typing import NamedTuple
 from dgcli.display import format_fraction, format_scaled
 from dgcli.model import Metric, Observation
 from dgcli.numbers import PERCENT, Figure, Rounding, scale_of
-from dgcli.periods import Period, day_number, iso_day
+from dgcli.periods import Period
 
 WIDTH = 360.0  # a phone's width: the chart's text stays readable where the screen is smallest
 LEFT = 64.0  # room for the y axis labels ("8,000万")
@@ -147,18 +148,17 @@ class Stack(NamedTuple):
 
 def short_period(period: Period) -> str:
     """A compact label from the parsed days: 2024年7月, 2024年8月31日, 2023年度, 2023年8月–2024年7月."""
-    start, end = iso_day(period.start), iso_day(period.end)
+    start, end = date.fromordinal(period.start), date.fromordinal(period.end)
     if period.kind == "day":
-        return f"{int(start[:4])}年{int(start[5:7])}月{int(start[8:])}日"
+        return f"{start.year}年{start.month}月{start.day}日"
     if period.kind == "month":
-        return f"{int(start[:4])}年{int(start[5:7])}月"
+        return f"{start.year}年{start.month}月"
     if period.kind == "year":
-        return f"{int(start[:4])}年"
+        return f"{start.year}年"
     if period.kind == "fiscal_year":
-        return f"{int(start[:4])}年度"
-    first = f"{int(start[:4])}年{int(start[5:7])}月"
-    last = f"{int(end[5:7])}月" if end[:4] == start[:4] else f"{int(end[:4])}年{int(end[5:7])}月"
-    return f"{first}–{last}"
+        return f"{start.year}年度"
+    last = f"{end.month}月" if end.year == start.year else f"{end.year}年{end.month}月"
+    return f"{start.year}年{start.month}月–{last}"
 
 
 def _nice_step(span: Decimal) -> Decimal:
@@ -352,8 +352,8 @@ def history_chart(metric: Metric, observations: list[Observation], chart_id: str
     years: list[Label] = []
     years_y = bottom + 16 + ROW * (max(rows, default=0) + 1) + (6 if spans else 0)
     if dated:
-        for year in range(int(iso_day(int(low_day))[:4]), int(iso_day(int(high_day))[:4]) + 1):
-            day = day_number(year, 1, 1)
+        for year in range(date.fromordinal(max(1, int(low_day))).year, date.fromordinal(int(high_day)).year + 1):
+            day = date(year, 1, 1).toordinal()
             if low_day < day < high_day:
                 years.append(Label(round(to_x(day), 2), round(years_y, 2), f"{year}年"))
     y_ticks = []
