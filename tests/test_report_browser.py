@@ -138,7 +138,7 @@ def test_every_metric_has_a_chart_whose_marks_are_its_observations(browser: Any,
 _OVERFLOW = (DATA / "report" / "overflow.js").read_text(encoding="utf-8").split("\n", 1)[1]
 
 
-@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("width", [360, 768, 1280, 1440])
 @pytest.mark.parametrize("fixture", ["indicators.yaml", "editions.yaml"])
 def test_nothing_overflows_or_is_clipped(browser: Any, tmp_path: Path, width: int, fixture: str) -> None:
     path = _write(tmp_path, load_dataset(SHIPPED if fixture == "indicators.yaml" else DATA / fixture))
