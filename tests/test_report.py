@@ -10,12 +10,17 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from datetime import date
 from html.parser import HTMLParser
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import DATA, SHIPPED, Outcome, run_process
-from dgcli.model import Dataset
+from dgcli.model import Dataset, Metric, Observation
+from dgcli.numbers import Rounding, parse_figure
+from dgcli.periods import parse_period
 from dgcli.render import Terminal
 from dgcli.render.chart import history_chart, short_period, stack_chart
 from dgcli.render.html import link, render_report
@@ -301,3 +306,57 @@ def test_other_commands_do_not_import_jinja2() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code, str(SHIPPED)], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+# ── any history: the layout's promises hold ─────────────────────────────────────────────────
+
+_PERIODS = st.one_of(
+    st.builds(lambda y, m: f"{y}年{m}月", st.integers(1990, 2040), st.integers(1, 12)),
+    st.builds(lambda y: f"{y}年度", st.integers(1990, 2040)),
+    st.builds(lambda y, m: f"{y}年{m}月末", st.integers(1990, 2040), st.integers(1, 12)),
+    st.builds(lambda y: f"{y}年4月から{y + 1}年3月", st.integers(1990, 2040)),
+)
+_FIGURES = st.one_of(
+    st.builds(lambda n: f"{n:,}万件", st.integers(0, 99_999)),
+    st.builds(lambda n: f"約{n}万件", st.integers(1, 999)),
+    st.builds(lambda n: f"{n / 10:.1f}億件", st.integers(0, 999)),
+    st.builds(lambda n: f"{n:,}以上", st.integers(1, 9_999)),
+)
+
+
+@given(
+    st.lists(
+        st.tuples(st.one_of(st.none(), _PERIODS), _FIGURES, st.sampled_from(["a", "b", "c"])),
+        min_size=1,
+        max_size=12,
+        unique_by=lambda row: (row[0], row[2]),
+    )
+)
+@settings(max_examples=150, deadline=None)
+def test_any_history_keeps_its_bars_in_order_from_zero_and_inside(rows: list[tuple[str | None, str, str]]) -> None:
+    observations = [
+        Observation(parse_period(p) if p else None, parse_figure(f), 1, source, Rounding.NEAREST)
+        for p, f, source in rows
+    ]
+    metric = Metric("m", "名前", "name", "s", ("件",), tuple(observations), 1)
+    ordered = chronological(observations)
+    chart = history_chart(metric, ordered, "c")
+    assert [bar.label for bar in chart.bars] == [o.figure.text for o in ordered]
+    for bar, observation in zip(chart.bars, ordered, strict=True):
+        assert bar.y + bar.height == pytest.approx(chart.zero, abs=0.02)
+        assert bar.x >= 0 and bar.x + bar.width <= chart.width + 0.01
+        assert chart.left <= bar.x or observation.period is None
+        assert bar.label_y > 0  # no figure label above the top of the picture
+    # Each period's bars (one per source) are centred on its place in time: later periods further right.
+    centres: dict[str, list[float]] = {}
+    starts: dict[str, tuple[int, int]] = {}
+    for bar, o in zip(chart.bars, ordered, strict=True):
+        if o.period is not None:
+            centres.setdefault(o.period.key, []).append(bar.x + bar.width / 2)
+            starts[o.period.key] = (o.period.start, o.period.end)
+    places = sorted((starts[key], sum(xs) / len(xs)) for key, xs in centres.items())
+    for (days_a, x_a), (days_b, x_b) in pairwise(places):
+        if days_a[0] + days_a[1] < days_b[0] + days_b[1]:
+            assert x_a < x_b + 0.02
+    for key in chart.keys:
+        assert 0 <= key.x <= chart.width and key.y <= chart.height

@@ -225,17 +225,21 @@ def history_chart(metric: Metric, observations: list[Observation], chart_id: str
     right_edge = WIDTH - RIGHT
     axis_end = right_edge - (UNDATED if undated and dated else 0)
     # Time → x. The domain covers every period's days, at least a year, with a margin each side.
+    # Sources printing one period stand side by side: the widest such group keeps clear of the ends.
+    keys = [o.period_key for o in dated]
+    per_group = max((keys.count(key) for key in set(keys)), default=1)
+    pad = BAR * per_group / 2 + 4
     positions: list[tuple[float, float]] = []  # (first x, last x) of each observation's days
     if dated:
         first = min(o.period.start for o in dated if o.period)
         last = max(o.period.end for o in dated if o.period) + 1
         length = max(last - first, 365)
         middle = (first + last) / 2
-        margin = length * 0.1 + 20
+        margin = length * 0.06 + 10
         low_day, high_day = middle - length / 2 - margin, middle + length / 2 + margin
 
         def to_x(day: float) -> float:
-            return LEFT + (day - low_day) / (high_day - low_day) * (axis_end - LEFT)
+            return LEFT + pad + (day - low_day) / (high_day - low_day) * (axis_end - LEFT - 2 * pad)
 
         for o in dated:
             assert o.period is not None
@@ -248,8 +252,7 @@ def history_chart(metric: Metric, observations: list[Observation], chart_id: str
     # Bar width: the widest that keeps bars at distinct periods apart.
     centres = sorted({round((a + b) / 2, 3) for a, b in positions})
     gaps = [b - a for a, b in pairwise(centres)]
-    per_group = max(sum(1 for o in ordered if o.period_key == key) for key in {o.period_key for o in ordered})
-    width = max(4.0, min(BAR, (min(gaps) * 0.8 / per_group) if gaps else BAR))
+    width = max(1.0, min(BAR, (min(gaps) * 0.8 / per_group) if gaps else BAR))
     groups: dict[str | None, list[int]] = {}
     for index, o in enumerate(ordered):
         groups.setdefault(o.period_key if o.period else f"undated-{index}", []).append(index)
@@ -308,13 +311,15 @@ def history_chart(metric: Metric, observations: list[Observation], chart_id: str
         x, w = xs[index]
         y_value = to_y(o.figure.value)
         y, h = min(y_value, zero), abs(zero - y_value)
+        if h < 0.75:  # a zero still shows as a hairline standing on the axis
+            y, h = zero - 0.75, 0.75
         label_y = top + baselines[index]
         bars.append(
             Bar(
                 round(x, 2),
                 round(y, 2),
                 round(w, 2),
-                round(max(h, 0.75), 2),
+                round(h, 2),
                 o.figure.text,
                 round(label_centres[index], 2),
                 round(label_y, 2),
