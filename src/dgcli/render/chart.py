@@ -226,8 +226,8 @@ def history_chart(metric: Metric, observations: list[Observation], chart_id: str
     axis_end = right_edge - (UNDATED if undated and dated else 0)
     # Time → x. The domain covers every period's days, at least a year, with a margin each side.
     # Sources printing one period stand side by side: the widest such group keeps clear of the ends.
-    keys = [o.period_key for o in dated]
-    per_group = max((keys.count(key) for key in set(keys)), default=1)
+    period_keys = [o.period_key for o in dated]
+    per_group = max((period_keys.count(key) for key in set(period_keys)), default=1)
     pad = BAR * per_group / 2 + 4
     positions: list[tuple[float, float]] = []  # (first x, last x) of each observation's days
     if dated:
