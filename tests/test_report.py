@@ -107,7 +107,7 @@ def test_hedged_truncated_and_undated_figures_are_marked(shipped: Dataset) -> No
     chart = _chart(editions, "mynacard")
     dashboard = [bar for bar in chart.bars if bar.source == "dashboard"]
     assert [bar.mark for bar in dashboard] == ["†"]  # the dashboard truncates (rounding: down)
-    assert chart.x_labels[-1].text == "no period printed"  # its undated figure, right of the time axis
+    assert chart.x_labels[-1].text == "undated"  # its undated figure, right of the time axis
     assert chart.divider is not None and dashboard[0].x > chart.divider
 
 

@@ -28,6 +28,7 @@ LEFT = 64.0  # room for the y axis labels ("8,000万")
 RIGHT = 12.0
 FONT = 12.0  # figure labels
 SMALL = 11.0  # axis labels
+PERIOD = 10.0  # period labels under the time axis
 ROW = 16.0  # one staggered row of axis labels
 LINE = 18.0  # the height a figure label needs (CJK fonts set 12px text about 17px high)
 BAR = 26.0  # the widest a bar gets
@@ -343,11 +344,11 @@ def history_chart(metric: Metric, observations: list[Observation], chart_id: str
             continue
         seen[key] = index
         a, b = positions[index]
-        text = short_period(o.period) if o.period else "no period printed"
+        text = short_period(o.period) if o.period else "undated"
         entries.append(((a + b) / 2, text, (a, b) if o.period and o.period.kind == "range" else None))
-    widths = [text_width(text, SMALL) for _, text, _ in entries]
+    widths = [text_width(text, PERIOD) for _, text, _ in entries]
     centres_x = [_clamp(c, w, 0, WIDTH) for (c, _, _), w in zip(entries, widths, strict=True)]
-    rows = _levels([(c - w / 2, c + w / 2) for c, w in zip(centres_x, widths, strict=True)])
+    rows = _levels([(c - w / 2, c + w / 2) for c, w in zip(centres_x, widths, strict=True)], gap=1.0)
     for (_, text, span), centre, row in zip(entries, centres_x, rows, strict=True):
         y = bottom + 16 + row * ROW + (6 if span else 0)
         x_labels.append(Label(round(centre, 2), round(y, 2), text))
