@@ -190,7 +190,9 @@ def test_the_shipped_page_has_a_chart_a_table_and_claims_for_every_metric(shippe
     page = render_report(build(shipped), Terminal())
     for metric_id in shipped.metrics:
         assert f'id="m-{metric_id}"' in page
-    assert page.count('class="chart"') >= len(shipped.metrics)
+    charts = page.count('class="chart"')
+    assert charts >= len(shipped.metrics)
+    assert page.count("<title id=") == page.count("<desc id=") == charts  # every chart says what it shows
     assert page.count("<caption") >= len(shipped.metrics)
     assert 'href="https://digital.go.jp/policies/report-202309-202408/progress"' in page
     for claim in shipped.claims():

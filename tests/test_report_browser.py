@@ -227,6 +227,8 @@ def test_dark_mode_and_print(browser: Any, shipped_page: Path) -> None:
     background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
     assert background != "rgb(244, 245, 247)"  # the light page colour
     page.screenshot(path=_save("report-1280-dark.png"))
+    page.emulate_media(media="print")  # paper is light whatever the screen's scheme
+    assert page.evaluate("() => getComputedStyle(document.body).color") == "rgb(26, 32, 44)"
     pdf = page.pdf(path=str(_save("report-a4.pdf")), format="A4", print_background=True)
     pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
     assert pages >= 13  # one section per page where it fits: 13 sections, after the summary
