@@ -106,3 +106,13 @@ def edited(tmp_path: Path, *replacements: tuple[str, str], name: str = "indicato
 
 
 Loader = Callable[..., Dataset]
+
+
+# Screenshots and PDFs the browser tests save (tests/test_report_browser.py), named at the end of the run.
+ARTEFACTS = Path(os.environ.get("DGCLI_ARTEFACTS") or ROOT / "tmp" / "artefacts")
+SAVED: list[Path] = []
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if SAVED:
+        terminalreporter.write_line(f"report screenshots and PDF ({len(SAVED)} files): {ARTEFACTS}")

@@ -381,6 +381,83 @@ def export_command(
     _show(chosen, "export", export_report(_load(file)))
 
 
+@app.command("report", cls=_Command)
+def report_command(
+    metrics: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[METRIC]...",
+            help="Only these metrics (id, alias or name) [default: every metric].",
+            autocompletion=_complete_metric,
+            show_default=False,
+        ),
+    ] = None,
+    file: FileOption = None,
+    section: Annotated[
+        list[str] | None,
+        typer.Option("--section", metavar="SECTION", help="Only this section (id or title); repeat for more."),
+    ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option("--source", metavar="ID", help="Only this source's figures and claims [default: every source]."),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="Write the page to PATH (- for standard output). Without it the page goes to standard "
+            "output, unless that is a terminal: then dgcli asks for -o rather than flood it with HTML.",
+        ),
+    ] = None,
+) -> None:
+    """Write the page as one self-contained HTML file: every metric with its chart and data table,
+    every claim with its verdict, the recomputed interval and the reason, failing claims first.
+
+    No JavaScript, no network, no downloaded fonts: open it in any browser, print it (A4), attach it
+    to a CI run. Exits 0 when the page is written, whatever the verdicts (dgcli verify is the gate).
+
+    \b
+    Examples:
+      dgcli report -o report.html
+      dgcli report mynacard approval -o two.html
+      dgcli report --section mynumber-card --source progress-2024 > card.html
+    """
+    from dgcli.report import build, find_section
+
+    _chosen("report", "html", False, "html")
+    if output is None and sys.stdout.isatty():
+        raise typer.BadParameter(
+            "the report is an HTML page: give -o report.html, or redirect it (dgcli report > report.html)",
+            param_hint="--output",
+        )
+    dataset = _load(file)
+    if source is not None and source not in {s.id for s in dataset.sources}:
+        ids = ", ".join(s.id for s in dataset.sources)
+        raise typer.BadParameter(f"no source {source!r} in {dataset.file} (it has {ids})", param_hint="--source")
+    chosen_metrics = [_find(dataset, name) for name in metrics or []]
+    chosen_sections = [find_section(dataset, name) for name in section or []]
+    report = build(dataset, metrics=chosen_metrics, sections=chosen_sections, source=source)
+    view = views("html").report
+    assert view is not None
+    page = view(report, _terminal())
+    if output is None or output == "-":
+        _emit(page)
+        return
+    target = Path(output)
+    partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:  # written beside the target, then renamed: a reader never sees half a page
+        partial.write_text(page, encoding="utf-8")
+        partial.replace(target)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        _error(f"cannot write {output}: {error.strerror or error}")
+        raise typer.Exit(EXIT_OUTPUT) from None
+    _stderr(f"wrote {safe(output)}: {report.metric_count()} metrics; {report.summary}\n")
+
+
 def _load(file: str | None) -> Dataset:
     if file is not None:
         if not file:

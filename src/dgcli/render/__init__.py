@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from dgcli.audit import AuditReport
     from dgcli.diff import DiffReport
     from dgcli.export import ExportReport
+    from dgcli.report import Report
     from dgcli.reports import ChangesReport, ErrorReport, ListReport, ShowReport, VerifyReport
 
 R = TypeVar("R", contravariant=True)
@@ -39,8 +40,8 @@ class View(Protocol[R]):
 class Views:
     """The commands a format serves; None where it serves none."""
 
-    __slots__ = ("audit", "changes", "diff", "errors", "export", "list", "show", "verify")
-    COMMANDS = ("list", "show", "changes", "verify", "diff", "export", "audit", "errors")
+    __slots__ = ("audit", "changes", "diff", "errors", "export", "list", "report", "show", "verify")
+    COMMANDS = ("list", "show", "changes", "verify", "diff", "export", "audit", "report", "errors")
 
     def __init__(
         self,
@@ -53,6 +54,7 @@ class Views:
         export: View[ExportReport] | None = None,
         audit: View[AuditReport] | None = None,
         errors: View[ErrorReport] | None = None,
+        report: View[Report] | None = None,
     ) -> None:
         self.list, self.show, self.changes, self.verify, self.diff, self.export = (
             list,
@@ -64,6 +66,7 @@ class Views:
         )
         self.audit = audit
         self.errors = errors  # a file that failed to load, reported in this format
+        self.report = report
 
 
 class Format:
@@ -83,6 +86,8 @@ FORMATS: dict[str, Format] = {
     "sarif": Format("dgcli.render.sarif", frozenset({"verify", "errors"}), "SARIF 2.1.0, for code scanning"),
     "junit": Format("dgcli.render.junit", frozenset({"verify", "errors"}), "JUnit XML, for GitLab and Jenkins"),
     "csv": Format("dgcli.render.csvfmt", frozenset({"export"}), "RFC 4180 CSV, for pandas and spreadsheets"),
+    "svg": Format("dgcli.render.svg", frozenset({"show"}), "the history chart as one standalone SVG, for a slide"),
+    "html": Format("dgcli.render.html", frozenset({"report"}), "one self-contained HTML page"),
 }
 
 
