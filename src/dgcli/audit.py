@@ -9,37 +9,61 @@ figures the file lacks, holds differently, or holds under another metric or peri
 chosen source, figures the file holds that the page does not print.
 """
 
-from typing import Any
+import re
+from typing import Any, NamedTuple
 
 from dgcli.claims import observation_at
 from dgcli.errors import DataError, Problem
-from dgcli.model import Claim, Dataset, Metric, Observation
+from dgcli.model import Claim, ClaimKind, Dataset, Metric, Observation
 from dgcli.normalize import fold, normalize
 from dgcli.numbers import Figure
-from dgcli.page import Mention, Page, as_period, mentions, read_page, strip_marks
+from dgcli.page import Mention, Page, as_period, figures_in, mentions, read_page, set_aside, strip_marks
 from dgcli.periods import Period
 
-KINDS = ("differs", "misplaced", "missing", "unplaced", "not-on-page")
+# misplaced: the page's figure sits in the file under another metric or period (a swap);
+# mistyped: the right place holds another figure; direction: the page's words say the opposite
+KINDS = ("mistyped", "misplaced", "missing", "unplaced", "direction", "not-on-page")
+JSON_VERSION = 3  # 3: "differs" split into "mistyped" and "misplaced"; sentence, column, set_aside added
 
 
 class Finding:
     """One figure not accounted for, located on the page (and in the file, where it has a place there)."""
 
-    __slots__ = ("file_line", "kind", "message", "page_line", "printed", "where")
+    __slots__ = ("column", "file_line", "kind", "message", "page_line", "printed", "sentence", "where")
 
-    def __init__(self, kind: str, page_line: int, printed: str, where: str, message: str, file_line: int = 0) -> None:
+    def __init__(
+        self,
+        kind: str,
+        page_line: int,
+        printed: str,
+        where: str,
+        message: str,
+        file_line: int = 0,
+        sentence: str = "",
+        column: int = 0,
+    ) -> None:
         self.kind, self.page_line, self.printed, self.where, self.message = kind, page_line, printed, where, message
-        self.file_line = file_line
+        self.file_line, self.sentence, self.column = file_line, sentence, column
+
+
+class SetAside(NamedTuple):
+    """Something on the page that looks like a number and is no figure (a section number, a date, a URL)."""
+
+    line: int
+    text: str
+    reason: str
 
 
 class AuditReport:
-    __slots__ = ("dataset", "findings", "matched", "page_file", "printed", "source")
+    __slots__ = ("dataset", "findings", "matched", "page_file", "printed", "set_aside", "source", "verbose")
 
     def __init__(
         self, page_file: str, dataset: Dataset, source: str, printed: int, matched: int, findings: list[Finding]
     ) -> None:
         self.page_file, self.dataset, self.source = page_file, dataset, source
         self.printed, self.matched, self.findings = printed, matched, findings
+        self.set_aside: list[SetAside] = []
+        self.verbose = False  # the text view lists what was set aside
 
     @property
     def clean(self) -> bool:
@@ -105,12 +129,26 @@ class _Index:
         return places
 
 
+def choose_source(page_text: str, dataset: Dataset) -> str:
+    """The source a page is: the one whose URL the page prints, or whose title is the page's first
+    line (or printed in it); else the file's main source."""
+    plain = _plain(page_text[:100_000])
+    first = _plain(page_text.lstrip().split("\n", 1)[0]) if page_text.strip() else ""
+    by_url = [s.id for s in dataset.sources if s.url and s.url.rstrip("/") in page_text]
+    by_title = [s.id for s in dataset.sources if s.title and _plain(s.title) == first]
+    in_text = [s.id for s in dataset.sources if s.title and _plain(s.title) in plain]
+    for found in (by_url, by_title, in_text):
+        if len(found) == 1:
+            return found[0]
+    return dataset.source.id
+
+
 def audit(page_text: str, dataset: Dataset, *, page_file: str = "page", source: str | None = None) -> AuditReport:
-    chosen = source or dataset.source.id
+    chosen = source or choose_source(page_text, dataset)
     page = read_page(page_text)
     index = _Index(dataset, chosen)
     findings: list[Finding] = []
-    printed = mentions(page)
+    printed = mentions(page) + heading_mentions(page)
     if not printed:
         reason = "the page prints no figures; is this the text of a published page?"
         raise DataError(page_file, [Problem(0, 0, "", reason)])
@@ -120,12 +158,46 @@ def audit(page_text: str, dataset: Dataset, *, page_file: str = "page", source: 
         if finding is None:
             matched += 1
         else:
+            finding.sentence, finding.column = finding.sentence or mention.context, mention.column
             findings.append(finding)
+    findings += _directions(index, page)
     findings += _not_on_page(index)
-    return AuditReport(page_file, dataset, chosen, len(printed), matched, findings)
+    report = AuditReport(page_file, dataset, chosen, len(printed), matched, findings)
+    report.set_aside = [
+        SetAside(line.number, text, reason)
+        for line in page.lines
+        for _, text, reason in set_aside(line.text)
+        if reason != "a period"
+    ]
+    return report
+
+
+def heading_mentions(page: Page) -> list[Mention]:
+    """Figures in the title, the lead, group and section headings and block headings: audited like
+    body text (a heading's 約7割 changed to 約9割 is a finding)."""
+    found: list[Mention] = []
+    first = page.lines[0].number if page.lines else 0
+    second = page.lines[1].number if len(page.lines) > 1 else 0
+    heads: list[tuple[int, str, str]] = [(first, page.title, "")]
+    if page.intro:
+        heads.append((second, page.intro, ""))
+    groups: set[str] = set()
+    for section in page.sections:
+        if section.group and section.group not in groups:
+            groups.add(section.group)
+            line = next((x.number for x in page.lines if x.text == section.group), 0)
+            heads.append((line, section.group, section.title))
+        heads.append((section.line, section.title, section.title))
+        heads += [(block.line, block.heading, section.title) for block in section.blocks if block.heading]
+    for line, text, section_title in heads:
+        for position, printed, figure in figures_in(text):
+            found.append(Mention(line, printed, figure, "", None, "", section_title, text, "heading", position + 1))
+    return found
 
 
 def _place(index: _Index, page: Page, mention: Mention) -> Finding | None:
+    if mention.kind == "heading":
+        return _place_stated(index, mention)
     if mention.kind in ("list", "share", "part", "inline"):
         return _place_listed(index, mention)
     if mention.kind == "citation":
@@ -190,7 +262,7 @@ def _place_listed(index: _Index, mention: Mention) -> Finding | None:
     places = index.elsewhere(mention.text)
     also = f"; the file holds {mention.text} as {', '.join(places)}" if places else ""
     return Finding(
-        "differs",
+        "misplaced" if places else "mistyped",
         mention.line,
         mention.text,
         _where(metric, period, key_name),
@@ -250,7 +322,7 @@ def _place_stated(index: _Index, mention: Mention) -> Finding | None:
         mention.line,
         mention.text,
         f"in {mention.heading or mention.section}",
-        f"the sentence 「{mention.context}」 states {mention.text}; no claim or figure in the file holds it",
+        f"the page states {mention.text} here; no claim or figure in the file holds it",
     )
 
 
@@ -279,6 +351,91 @@ def _place_citation(index: _Index, mention: Mention) -> Finding | None:
     )
 
 
+# Words that state a direction, each with its opposite: a page that says 低下 where the file's claim
+# says 上昇 contradicts it, though no figure changed.
+OPPOSITES = (("上昇", "低下"), ("増加", "減少"), ("上回", "下回"), ("拡大", "縮小"), ("増え", "減っ"))
+_DIRECTION_WORD = re.compile("|".join(word for pair in OPPOSITES for word in pair))
+
+
+def _flipped(text: str) -> str:
+    swap = {a: b for pair in OPPOSITES for a, b in (pair, pair[::-1])}
+    return _DIRECTION_WORD.sub(lambda m: swap[m[0]], text)
+
+
+def _directions(index: _Index, page: Page) -> list[Finding]:
+    """Words without figures: the file's direction claims must be on the page as printed, and a page
+    sentence that states a direction with no figure must be one of the file's claims."""
+    found: list[Finding] = []
+    lines = [(line.number, line.text, _plain(line.text)) for line in page.lines if not line.bullet]
+    claims = [c for c in index.claims if c.kind in (ClaimKind.DIRECTION, ClaimKind.ORDERING)]
+    contradicted: list[str] = []
+    for claim in claims:
+        text = _plain(claim.text)
+        if any(text in plain for _, _, plain in lines):
+            continue
+        flipped = _flipped(text)
+        where = next(((n, t) for n, t, plain in lines if flipped != text and flipped in plain), None)
+        if where is not None:
+            contradicted.append(flipped)
+            found.append(
+                Finding(
+                    "direction",
+                    where[0],
+                    _DIRECTION_WORD.findall(flipped)[0],
+                    f"claim {claim.id}",
+                    f"the page says 「{claim_words(where[1], flipped)}」; the file's claim {claim.id} says "
+                    f"「{claim.text}」",
+                    claim.line,
+                    where[1],
+                )
+            )
+        else:
+            found.append(
+                Finding(
+                    "not-on-page",
+                    0,
+                    claim.text,
+                    f"claim {claim.id}",
+                    f"the file's claim {claim.id} 「{claim.text}」 is not on the page",
+                    claim.line,
+                )
+            )
+    held = [_plain(c.text) for c in index.claims]
+    for number, text, _ in lines:
+        for clause in re.split("[、。]", text):
+            word = _DIRECTION_WORD.search(clause)
+            if word is None or figures_in(clause) or not clause.strip():
+                continue
+            plain = _plain(clause)
+            if any(plain in claim or claim in plain for claim in [*held, *contradicted]):
+                continue  # a claim of the file, or one reported above as contradicted
+            found.append(
+                Finding(
+                    "missing",
+                    number,
+                    word[0],
+                    f"in {_section_of(page, number)}",
+                    f"the page states a direction ({word[0]}) with no figure here; no claim in the file holds it",
+                    0,
+                    text,
+                    text.find(clause) + word.start() + 1,
+                )
+            )
+    return found
+
+
+def claim_words(sentence: str, plain_words: str) -> str:
+    return plain_words if plain_words in sentence else sentence
+
+
+def _section_of(page: Page, line: int) -> str:
+    title = page.title
+    for section in page.sections:
+        if section.line <= line:
+            title = section.title
+    return title
+
+
 def _not_on_page(index: _Index) -> list[Finding]:
     """Figures the file holds for the chosen source that the page does not print."""
     found: list[Finding] = []
@@ -303,9 +460,9 @@ def _not_on_page(index: _Index) -> list[Finding]:
     return found
 
 
-def to_json(report: AuditReport, schema_version: int) -> dict[str, Any]:
+def to_json(report: AuditReport) -> dict[str, Any]:
     return {
-        "schema_version": schema_version,
+        "schema_version": JSON_VERSION,
         "file": report.dataset.file,
         "page": report.page_file,
         "source": report.source,
@@ -318,8 +475,11 @@ def to_json(report: AuditReport, schema_version: int) -> dict[str, Any]:
                 "where": f.where,
                 "message": f.message,
                 "page_line": f.page_line or None,
+                "page_column": f.column or None,
+                "sentence": f.sentence or None,
                 "file_line": f.file_line or None,
             }
             for f in report.findings
         ],
+        "set_aside": [{"page_line": a.line, "text": a.text, "reason": a.reason} for a in report.set_aside],
     }

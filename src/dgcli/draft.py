@@ -260,6 +260,7 @@ class _Drafter:
         found: list[_Claim] = []
         topic: list[_Metric] = []  # Japanese drops a subject it has just named: the last one carries on
         for clause in re.split("(?<=[。])", sentence):
+            before_clause = len(found)
             for start, text, figure in figures_in(clause):
                 # a metric the clause makes its topic wins over the block it sits in (有効求人数は…0.9%減),
                 # but not one it merely names (…マイナンバーカード保有の79%: the whole, not the subject)
@@ -287,7 +288,7 @@ class _Drafter:
                 claim = self.read_claim(clause, start, text, figure, line, subjects, section)
                 if claim is not None:
                     found.append(claim)
-            self.rises_in(clause, line, metrics, section, found)
+            self.rises_in(clause, line, metrics, section, found, found[before_clause:])
             if re.search("いずれ.*(上昇|増加)", clause):
                 rising = [m for m in section.metrics if any(c.kind == "point_change" for c in m.claims)]
                 baseline = _baseline(clause)
@@ -304,12 +305,24 @@ class _Drafter:
                     )
         return found
 
-    def rises_in(self, clause: str, line: int, metrics: list[_Metric], section: _Section, found: list[_Claim]) -> None:
+    def rises_in(
+        self,
+        clause: str,
+        line: int,
+        metrics: list[_Metric],
+        section: _Section,
+        found: list[_Claim],
+        in_clause: list[_Claim],
+    ) -> None:
         """「…に大幅増加」 with no change figure: the figure rose since the one before it."""
         match = re.search("(?:大幅に|大きく)?(増加|上昇|減少|低下)", clause)
-        if match is None or "いずれ" in clause or any(c.kind.endswith("change") for c in found if c.line == line):
+        if match is None or "いずれ" in clause or any(c.kind.endswith("change") for c in in_clause):
             return
         subjects = metrics or self.subjects(clause[: match.start()], section)
+        if not subjects:  # 「テクノロジーマップへの収載件数も…増加」: the one metric named in much the same words
+            topic = re.split("[はがも]", clause[: match.start()])[0]
+            related = [m for m in section.metrics if _related(topic, m)]
+            subjects = related if len(related) == 1 else []
         if not subjects or len(subjects[0].observations) < 2:
             return
         metric = subjects[0]
