@@ -18,7 +18,17 @@ from dgcli.errors import DataError, Problem
 from dgcli.model import Claim, Dataset, Metric, find_observations
 from dgcli.normalize import fold
 from dgcli.numbers import PERCENT, POINTS, TIMES, Figure, Hedge
-from dgcli.page import Block, Entry, Page, Section, as_period, figures_in, inline_history, read_page, strip_marks
+from dgcli.page import (
+    Block,
+    Entry,
+    Page,
+    Section,
+    as_period,
+    figures_in,
+    history_in,
+    read_page,
+    strip_marks,
+)
 from dgcli.schema import load_dataset
 
 _PERIOD_FROM = re.compile(
@@ -42,6 +52,19 @@ class _Observation(NamedTuple):
     shares: list[tuple[str, str]]
     parts: list[tuple[str, str]]
     items: list[tuple[str, str]]  # (name, since as printed)
+
+
+class _NotPlaced(NamedTuple):
+    """A figure (or a sentence) of the page the draft does not hold, and why: listed atop the draft."""
+
+    line: int
+    figure: str
+    context: str
+    reason: str
+
+    def comment(self) -> str:
+        what = self.figure or "(a sentence)"
+        return _comment(f"not placed: {what} in 「{self.context}」: {self.reason} (page line {self.line})")
 
 
 class _Claim(NamedTuple):
@@ -96,7 +119,7 @@ class _Drafter:
     def __init__(self, page: Page) -> None:
         self.page = page
         self.count = {"metric": 0, "claim": 0}
-        self.comments: list[str] = []
+        self.comments: list[_NotPlaced] = []
         self.groups: dict[str, str] = {}
         self.sections: list[_Section] = []
         self.owners: list[tuple[str, Any, list[Any], _Metric | None] | None] = []  # per written line
@@ -119,7 +142,7 @@ class _Drafter:
                     metric.claims += self.claims_in(sentence, number, [metric], drafted)
                 metric.claims += self.implied_by_lists(metric)
             for number, sentence in section.headline:
-                if inline_history(sentence) is None:
+                if not history_in(sentence):
                     drafted.claims += self.claims_in(sentence, number, [], drafted, headline=True)
         metrics = {m.id: m for s in self.sections for m in s.metrics}
         for drafted in self.sections:
@@ -130,21 +153,29 @@ class _Drafter:
     # ── metrics ──────────────────────────────────────────────────────────────────────────────
 
     def inline_metrics(self, section: Section, drafted: _Section) -> list[_Metric]:
-        """Histories printed in sentences: "2022年3月末累計登録数5,711万件、総交付数5,040万件…"."""
+        """Histories printed in sentences, each period carrying over to the figures after it:
+        "2021年8月末累計申請件数5,113万件、総交付数4,757万件、2022年8月末累計申請件数6,406万件、…"."""
         found: dict[str, _Metric] = {}
         sentences = [*section.headline, *(pair for block in section.blocks for pair in block.sentences)]
         for number, sentence in sentences:
-            inline = inline_history(sentence)
-            if inline is None:
-                continue
-            period, pairs = inline
-            for label, text, _ in pairs:
+            points = history_in(sentence)
+            for point in points:
+                label, text, period = point.label, point.text, point.period
                 metric = found.get(label) or next((m for m in drafted.metrics if m.name == label), None)
+                if metric is None:
+                    at_period = {p.label for p in points if p.period == period}
+                    metric = _same_series(list(found.values()), label, text, period, at_period)
+                    if metric is not None:
+                        metric.aliases.append(label)  # 交付 and 公布: two labels of one series
+                        found[label] = metric
                 if metric is None:
                     metric = found[label] = self.new_metric(label, number, "")
                 printed = {(as_period(o.period) or period).key for o in metric.observations if o.period}
-                if period.key not in printed:
-                    metric.observations.append(_Observation(period.text, text, number, [], [], []))
+                if period.key in printed:
+                    reason = f"{label} is printed twice for {period.text}; the draft keeps the first"
+                    self.comments.append(_NotPlaced(number, text, sentence, reason))
+                    continue
+                metric.observations.append(_Observation(period.text, text, number, [], [], []))
                 metric.unit = metric.unit or _unit(text)
         return list(found.values())
 
@@ -236,7 +267,10 @@ class _Drafter:
             subject, _, rest = sentence.partition("は")
             figures = figures_in(rest)
             if not rest or not figures or len(subject) > 40 or any(c.isdigit() for c in subject):
-                self.comments.append(f"line {number}: {sentence}")
+                reason = "no metric read from the sentence (its subject names none)"
+                self.comments += [_NotPlaced(number, text, sentence, reason) for _, text, _ in figures_in(sentence)]
+                if not figures_in(sentence):
+                    self.comments.append(_NotPlaced(number, "", sentence, "a sentence with no figure"))
                 continue
             metric = self.new_metric(subject, number, block.heading)
             metric.description = sentence
@@ -268,7 +302,8 @@ class _Drafter:
                 topical = self.subjects(topic_words[1], section) if topic_words else []
                 if topic_words and not topical and metrics and not _related(topic_words[1], metrics[0]):
                     # 有効求職者数は0.1%減 under 有効求人倍率: a quantity the page gives no figures of
-                    self.comments.append(f"line {line}: {text} in 「{clause}」 (of {topic_words[1]}, not listed)")
+                    reason = f"a figure of {topic_words[1]}, which the page lists no figures of"
+                    self.comments.append(_NotPlaced(line, text, clause, reason))
                     continue
                 named = topical or metrics or self.subjects(clause[:start], section)
                 subjects = named
@@ -283,7 +318,7 @@ class _Drafter:
                     subjects = printing if len(printing) == 1 else topic
                 topic = named[:1] or topic
                 if not subjects:
-                    self.comments.append(f"line {line}: {text} in 「{clause}」 (no metric named before it)")
+                    self.comments.append(_NotPlaced(line, text, clause, "no metric named before it"))
                     continue
                 claim = self.read_claim(clause, start, text, figure, line, subjects, section)
                 if claim is not None:
@@ -384,7 +419,7 @@ class _Drafter:
         period = self.restated(subjects[0], figure)
         if period is not None:
             return _Claim("restatement", words, text, period, line, ids[:1], restated=True)
-        self.comments.append(f"line {line}: {text} in 「{clause}」 (not read as a claim)")
+        self.comments.append(_NotPlaced(line, text, clause, "not read as a claim (no kind fits its words)"))
         return None
 
     def relative_baseline(self, clause: str, metric: _Metric) -> str:
@@ -487,10 +522,11 @@ class _Drafter:
         out = _Out()
         out.add(
             [
-                f"# A draft indicators file for 「{self.page.title}」, written by dgcli draft from {name}.",
+                _comment(f"A draft indicators file for 「{self.page.title}」, written by dgcli draft from {name}."),
                 "# Check every todo- id, name_en and publisher, then every claim's kind and figures, "
                 "before relying on it:",
                 "# dgcli verify --file THIS && dgcli audit PAGE --file THIS",
+                *self.not_placed(),
                 'schema_version: "2"',
                 "sources:",
                 "  - id: todo-source",
@@ -506,10 +542,41 @@ class _Drafter:
         out.add(["sections:"])
         for section in self.sections:
             self.write_section(section, out)
-        if self.comments:
-            out.add(["", "# Not placed by the draft (page line: text):", *(f"#   {c}" for c in self.comments)])
         self.owners = out.owners
         return "\n".join(out.lines) + "\n"
+
+    def not_placed(self) -> list[str]:
+        """The page's figures the draft does not hold, once each, in page order."""
+        unique = list(dict.fromkeys(self.comments))
+        unique.sort(key=lambda c: c.line)
+        if not unique:
+            return []
+        return [f"# {len(unique)} not placed; the draft holds every other figure of the page:"] + [
+            c.comment() for c in unique
+        ]
+
+    def settle_names(self) -> None:
+        """Names and aliases that mean one metric each, and footnote marks the page explains: so the draft
+        loads (two blocks may share a heading; a mark may point at a footnote the copy left out)."""
+        owner: dict[str, str] = {}
+        for metric in (m for s in self.sections for m in s.metrics):
+            name, n = metric.name, 1
+            while fold(name) in owner:
+                n += 1
+                name = f"{metric.name} ({n})"
+            if name != metric.name:
+                note = f"a second metric named {metric.name!r}: drafted as {name!r}"
+                self.comments.append(_NotPlaced(metric.line, "", metric.name, note))
+                metric.name = name
+            owner[fold(name)] = metric.id
+            aliases = [a for a in dict.fromkeys(metric.aliases) if fold(a) not in owner and fold(a) != fold(name)]
+            metric.aliases = aliases
+            owner.update({fold(alias): metric.id for alias in aliases})
+            missing = [mark for mark in metric.footnotes if mark not in self.page.footnotes]
+            for mark in missing:
+                note = f"footnote mark {mark} of {metric.name}: the page has no footnote {mark}"
+                self.comments.append(_NotPlaced(metric.line, mark, metric.name, note))
+            metric.footnotes = [mark for mark in metric.footnotes if mark in self.page.footnotes]
 
     def write_section(self, section: _Section, out: "_Out") -> None:
         source = section.source
@@ -578,18 +645,45 @@ class _Drafter:
             if owner is None:
                 continue
             what, record, container, metric = owner
-            unit = re.search(r"is in '([^']+)', but the metric counts in", problem.message)
-            if what == "observation" and unit and metric is not None:
-                metric.extra_units.append(unit[1])
+            unit = _unit(record.value) if what == "observation" else ""
+            if problem.code == "unit-not-declared" and unit and metric is not None:
+                metric.extra_units.append(unit)
             elif record in container:
                 container.remove(record)
-                shown = record.text if isinstance(record, _Claim) else record.value or record.period
-                self.comments.append(
-                    f"line {record.line}: 「{shown}」 drafted as a {what}, left out: {problem.message}"
-                )
+                if isinstance(record, _Claim):
+                    shown, context = record.stated or record.kind, record.text
+                else:
+                    shown, context = record.value or record.period, record.period
+                reason = f"drafted as a {what}, the loader refused it: {problem.message}"
+                self.comments.append(_NotPlaced(record.line, shown, context, reason))
             else:
                 continue
             changed = True
+        return changed
+
+    def account(self, page_text: str, drafted: Dataset) -> bool:
+        """Audit the draft against its own page: a figure drafted under a wrong metric or period is taken
+        out (wrong is worse than not placed); every figure the draft does not hold is listed atop it.
+        True when something was taken out (the draft must be written again)."""
+        from dgcli.audit import audit  # the same reading of the page the user's audit makes
+
+        report = audit(page_text, drafted, source="todo-source")
+        changed = False
+        listed = {(c.line, c.figure) for c in self.comments}
+        for finding in report.findings:
+            if finding.kind == "not-on-page":
+                continue
+            owner = self.owners[finding.file_line - 1] if 0 < finding.file_line <= len(self.owners) else None
+            if finding.kind in ("mistyped", "misplaced") and owner is not None and owner[1] in owner[2]:
+                owner[2].remove(owner[1])
+                changed = True
+                reason = f"drafted where the page does not put it, so left out: {finding.message}"
+            elif (finding.page_line, finding.printed) in listed:
+                continue
+            else:
+                reason = finding.message
+            self.comments.append(_NotPlaced(finding.page_line, finding.printed, finding.sentence, reason))
+            listed.add((finding.page_line, finding.printed))
         return changed
 
     def write_claim(self, claim: _Claim, indent: str, *, headline: bool = False) -> list[str]:
@@ -719,11 +813,34 @@ def _write_observation(observation: _Observation) -> list[str]:
     return lines
 
 
+def _same_series(metrics: list[_Metric], label: str, text: str, period: Any, at_period: set[str]) -> _Metric | None:
+    """A history's metric that a new label names in other words (総交付実施済数, 総公布実施済数): the one,
+    in the same unit and much the same words, that has no figure at this period and whose own label
+    the period does not print (two labels printed at one period are two series)."""
+    import difflib
+
+    fits = [
+        m
+        for m in metrics
+        if m.unit == _unit(text)
+        and not ({m.name, *m.aliases} & at_period)
+        and all(as_period(o.period) is None or as_period(o.period) != period for o in m.observations)
+        and difflib.SequenceMatcher(None, m.name, label).ratio() >= 0.6
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _comment(text: str) -> str:
+    """One YAML comment line: nothing in it (a newline in a file name, U+2028) can end the comment."""
+    return "# " + "".join(c if c.isprintable() else "?" for c in text)
+
+
 _PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^#]*")
 
 
 def _scalar(text: str, *, flow: bool = False) -> str:
     """A YAML scalar for text: plain where that is unambiguous, else double-quoted (JSON escapes are YAML's)."""
+    text = "".join(c if c.isprintable() else " " for c in text)  # no control character or line break
     plain = bool(_PLAIN.fullmatch(text)) and ": " not in text and not text.endswith(":") and text == text.strip()
     if flow and any(c in text for c in ",[]{}"):
         plain = False
@@ -734,20 +851,32 @@ def draft(page_text: str, name: str = "page") -> str:
     """A draft indicators file for a page; DataError when the text holds no section with a figure."""
     drafter = _Drafter(read_page(page_text))
     drafter.build()
+    drafter.settle_names()
     if not any(metric.observations for section in drafter.sections for metric in section.metrics):
         reason = "found no heading followed by figures to draft from; is this the text of a published page?"
         raise DataError(name, [Problem(0, 0, "", reason)])
+    for _ in range(10):  # every figure placed right or listed as not placed
+        text, dataset = _loading(drafter, name)
+        if not drafter.account(page_text, dataset):
+            return text
+    return _loading(drafter, name)[0]
+
+
+def _loading(drafter: "_Drafter", name: str) -> tuple[str, Dataset]:
+    """The draft as text and as loaded: what the loader refuses is left out with the reason, so the
+    draft loads; a draft that still does not load is never returned (DataError, exit 2)."""
     text = drafter.write(name)
-    for _ in range(10):  # the draft must load: what the loader refuses is left out, with the reason
+    problems: list[Problem] = []
+    for _ in range(10):
         try:
-            load_dataset(Path(name), file=name, text=text)
+            return text, load_dataset(Path(name), file=name, text=text)
         except DataError as error:
+            problems = error.problems
             if not drafter.repair(error.problems):
                 break
             text = drafter.write(name)
-        else:
-            break
-    return text
+    first = problems[0].format("the draft") if problems else "the draft"
+    raise DataError(name, [Problem(0, 0, "", f"the draft of this page would not load ({first}); nothing written")])
 
 
 class Reproduction(NamedTuple):

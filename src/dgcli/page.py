@@ -56,6 +56,7 @@ NOT_FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "a note on rounding (totals may not be 100%)",
         re.compile(r"(?:合計|計|総数)[はがも]?100(?:\.0+)?%(?:に|と)(?:なら|一致し)"),
     ),
+    ("an age bracket", re.compile(r"[0-9]+歳(?:以上|以下|未満)")),  # 65歳以上人口: a group, not a count
     ("a period", _PERIOD_TEXT),
 )
 
