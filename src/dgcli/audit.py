@@ -17,7 +17,8 @@ from dgcli.errors import DataError, Problem
 from dgcli.model import Claim, ClaimKind, Dataset, Metric, Observation
 from dgcli.normalize import fold, normalize
 from dgcli.numbers import Figure
-from dgcli.page import Mention, Page, as_period, figures_in, mentions, read_page, set_aside, strip_marks
+from dgcli.page import Mention, Page, as_period, figures_in, mentions, set_aside, strip_marks
+from dgcli.pageinput import read_any
 from dgcli.periods import Period
 
 # misplaced: the page's figure sits in the file under another metric or period (a swap);
@@ -145,7 +146,7 @@ def choose_source(page_text: str, dataset: Dataset) -> str:
 
 def audit(page_text: str, dataset: Dataset, *, page_file: str = "page", source: str | None = None) -> AuditReport:
     chosen = source or choose_source(page_text, dataset)
-    page = read_page(page_text)
+    page = read_any(page_text, page_file)  # text, the agency's .txt slides, or HTML
     index = _Index(dataset, chosen)
     findings: list[Finding] = []
     printed = mentions(page) + heading_mentions(page)

@@ -26,9 +26,9 @@ from dgcli.page import (
     as_period,
     figures_in,
     history_in,
-    read_page,
     strip_marks,
 )
+from dgcli.pageinput import read_any
 from dgcli.schema import load_dataset
 
 _PERIOD_FROM = re.compile(
@@ -121,6 +121,7 @@ class _Drafter:
         self.count = {"metric": 0, "claim": 0}
         self.comments: list[_NotPlaced] = []
         self.groups: dict[str, str] = {}
+        self.name = "page"
         self.sections: list[_Section] = []
         self.owners: list[tuple[str, Any, list[Any], _Metric | None] | None] = []  # per written line
 
@@ -137,6 +138,8 @@ class _Drafter:
             for block in section.blocks:
                 drafted.metrics += self.metrics_of(block)
             drafted.metrics += self.inline_metrics(section, drafted)
+        for drafted in self.sections:  # claims once every metric is known: a lead may name a later one
+            section = drafted.source
             for metric in drafted.metrics:
                 for number, sentence in self.sentences_of(section, metric):
                     metric.claims += self.claims_in(sentence, number, [metric], drafted)
@@ -177,7 +180,7 @@ class _Drafter:
                     continue
                 metric.observations.append(_Observation(period.text, text, number, [], [], []))
                 metric.unit = metric.unit or _unit(text)
-        return list(found.values())
+        return list({id(m): m for m in found.values()}.values())  # a metric under two labels once
 
     def metrics_of(self, block: Block) -> list[_Metric]:
         entries = [e for e in block.entries if e.figure]
@@ -382,7 +385,16 @@ class _Drafter:
                     named.append((position, by_name, metric))
             if named:  # the nearest first; at one place, a metric's own name before an alias a draft gave it
                 return [metric for *_, metric in sorted(named, key=lambda item: (-item[0], -item[1]))]
-        return []
+        # a lead names a metric another section lists (「保有率は約7割」 above 保有率の推移): the one it names
+        topic = re.split("[、。]", before)[-1]
+        others = [
+            m
+            for s in self.sections
+            if s is not section
+            for m in s.metrics
+            if m.name and re.sub(r"\(.*?\)", "", m.name) in topic
+        ]
+        return others if len(others) == 1 else []
 
     def read_claim(
         self, clause: str, start: int, text: str, figure: Figure, line: int, subjects: list[_Metric], section: _Section
@@ -518,6 +530,7 @@ class _Drafter:
     # ── writing ──────────────────────────────────────────────────────────────────────────────
 
     def write(self, name: str) -> str:
+        self.name = name
         self.count["claim"] = 0
         out = _Out()
         out.add(
@@ -667,7 +680,7 @@ class _Drafter:
         True when something was taken out (the draft must be written again)."""
         from dgcli.audit import audit  # the same reading of the page the user's audit makes
 
-        report = audit(page_text, drafted, source="todo-source")
+        report = audit(page_text, drafted, page_file=self.name, source="todo-source")
         changed = False
         listed = {(c.line, c.figure) for c in self.comments}
         for finding in report.findings:
@@ -849,7 +862,7 @@ def _scalar(text: str, *, flow: bool = False) -> str:
 
 def draft(page_text: str, name: str = "page") -> str:
     """A draft indicators file for a page; DataError when the text holds no section with a figure."""
-    drafter = _Drafter(read_page(page_text))
+    drafter = _Drafter(read_any(page_text, name))  # text, the agency's .txt slides, or HTML
     drafter.build()
     drafter.settle_names()
     if not any(metric.observations for section in drafter.sections for metric in section.metrics):

@@ -133,11 +133,17 @@ def split_lines(text: str) -> list[str]:
     return lines[:-1] if lines and lines[-1] == "" else lines
 
 
-def page_lines(text: str) -> list[Line]:
-    """The page's lines, normalized; a list line glued to the sentence before it is split off."""
+Numbered = list[tuple[int, str]]  # lines as an input reader gives them: (line in the file, text)
+
+
+def page_lines(text: str | Numbered) -> list[Line]:
+    """The page's lines, normalized; a list line glued to the sentence before it is split off.
+    Text is split into lines here; an input reader (HTML, slides) gives numbered lines of its own."""
     lines: list[Line] = []
-    for number, raw in enumerate(split_lines(text), 1):
-        normalized = normalize(raw).strip()
+    numbered = enumerate(split_lines(text), 1) if isinstance(text, str) else text
+    for number, raw in numbered:
+        # no control character or line break inside a line (U+2028, NEL): they could end a YAML comment
+        normalized = "".join(c if c.isprintable() else " " for c in normalize(raw)).strip()
         if not normalized:
             continue
         pieces = re.split(r"(?<=[。．.」)])\s*(?=- )", normalized)  # "…しました。- 2024年7月"
@@ -201,7 +207,7 @@ def _heading(line: Line) -> bool:
     )
 
 
-def read_page(text: str) -> Page:
+def read_page(text: str | Numbered) -> Page:
     """The page's structure: sections with their headline, blocks (heading, sentences, list), citation."""
     lines = page_lines(text)
     title = lines[0].text if lines else ""
@@ -234,7 +240,10 @@ def read_page(text: str) -> Page:
             current.blocks[-1].items.append((line.number, line.body))
             items_left -= 1
         elif _heading(line) and (
-            state in ("start", "related", "footnotes") or current is None or _next_is_heading(lines, index)
+            state in ("start", "related", "footnotes")
+            or current is None
+            or _next_is_heading(lines, index)
+            or (state == "headline" and bool(current.headline) and _next_is_prose(lines, index))
         ):
             if index + 1 < len(lines) and _heading(lines[index + 1]) and not lines[index + 1].bullet:
                 group = text  # a group heading: a section heading follows at once
@@ -251,6 +260,9 @@ def read_page(text: str) -> Page:
         index += 1
     for section in sections:
         section.blocks[:] = [_settled(block) for block in section.blocks if block.heading or block.entries]
+        for i, block in enumerate(section.blocks):
+            if not block.heading and block.entries:  # named by the sentence before it, or the section
+                section.blocks[i] = block._replace(heading=_topic(section) or section.title)
     return Page(title, intro, sections, footnotes, lines)
 
 
@@ -282,12 +294,33 @@ def _listed_items(lines: list[Line], index: int, block: Block) -> int:
     return wanted if len(plain) == wanted and not dated else 0
 
 
+def _topic(section: Section) -> str:
+    """What the section's last sentence is about: 「保有率は2023年8月末に71.4%となり…」 → 保有率."""
+    if not section.headline:
+        return ""
+    subject = section.headline[-1][1].split("は")[0] if "は" in section.headline[-1][1] else ""
+    return subject if 0 < len(subject) <= 30 and not figures_in(subject) and as_period(subject) is None else ""
+
+
 def _settled(block: Block) -> Block:
     """A block whose lines each name a metric (校務DX: 校内での資料共有のデジタル化率:33%) is itself a heading
     of metrics, not a metric under the category above it."""
     if block.entries and all(as_period(entry.label) is None and not entry.period for entry in block.entries):
         return block._replace(category="")
     return block
+
+
+def _next_is_prose(lines: list[Line], index: int) -> bool:
+    """A heading in prose: a short line with no figure, then a sentence (保有率の推移 / 保有率は…)."""
+    line = lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    return (
+        following is not None
+        and not following.bullet
+        and _sentence(following.text)
+        and not following.text.startswith(MARKERS_LIST)
+        and not figures_in(line.text)
+    )
 
 
 def _next_is_heading(lines: list[Line], index: int) -> bool:
@@ -309,8 +342,8 @@ def _read_list_line(section: Section, line: Line) -> None:
     if figure:
         if block is not None and any(e.label == label and e.figure == figure for e in block.entries):
             return  # the list repeated after a tab (the page's layout)
-        if block is None:
-            block = Block(label, line.number, "", [], [], [])
+        if block is None:  # a list right after the prose: no heading names it (a period is no name)
+            block = Block(label if as_period(label) is None else "", line.number, "", [], [], [])
             blocks.append(block)
         period = _period_heading(block)
         block.entries.append(Entry(line.number, label, figure, period))
