@@ -26,6 +26,7 @@ from dgcli.page import (
     as_period,
     figures_in,
     history_in,
+    periods_in,
     strip_marks,
 )
 from dgcli.pageinput import read_any
@@ -122,6 +123,9 @@ class _Drafter:
         self.comments: list[_NotPlaced] = []
         self.groups: dict[str, str] = {}
         self.name = "page"
+        self.described: set[int] = set()  # headline lines a metric was drafted from (its claims are its own)
+        self.topic: list[_Metric] = []  # the subject a headline's sentence named, for the next one
+        self.last_topic: list[_Metric] = []
         self.sections: list[_Section] = []
         self.owners: list[tuple[str, Any, list[Any], _Metric | None] | None] = []  # per written line
 
@@ -138,6 +142,14 @@ class _Drafter:
             for block in section.blocks:
                 drafted.metrics += self.metrics_of(block)
             drafted.metrics += self.inline_metrics(section, drafted)
+        every = [m for s in self.sections for m in s.metrics]
+        for drafted in self.sections:  # a slide of sentences only: 「…は85団体です。」 is a metric of its own,
+            section = drafted.source  # unless its figure restates one another section lists
+            if drafted.metrics or not section.headline:
+                continue
+            own = [(n, t) for n, t in section.headline if not self._restates_one(t, every)]
+            drafted.metrics += self.sentence_metrics(Block(section.title, section.line, "", own, [], []))
+            self.described |= {m.line for m in drafted.metrics}
         for drafted in self.sections:  # claims once every metric is known: a lead may name a later one
             section = drafted.source
             for metric in drafted.metrics:
@@ -145,8 +157,10 @@ class _Drafter:
                     metric.claims += self.claims_in(sentence, number, [metric], drafted)
                 metric.claims += self.implied_by_lists(metric)
             for number, sentence in section.headline:
-                if not history_in(sentence):
+                if not history_in(sentence) and number not in self.described:
                     drafted.claims += self.claims_in(sentence, number, [], drafted, headline=True)
+                    self.topic = self.last_topic  # the next sentence of the headline may leave it unsaid
+            self.topic = []
         metrics = {m.id: m for s in self.sections for m in s.metrics}
         for drafted in self.sections:
             for owner in [*drafted.metrics, None]:
@@ -268,7 +282,12 @@ class _Drafter:
         found = []
         for number, sentence in block.sentences:
             subject, _, rest = sentence.partition("は")
+            # 「2024年3月末時点で移行した自治体は85団体」: the period opens the subject, it does not name it
             figures = figures_in(rest)
+            at = len(subject) + 1 + (figures[0][0] if figures else 0)
+            dated = [(p, baseline) for position, p, baseline in periods_in(sentence) if position < at]
+            period = dated[-1][0] if dated and not dated[-1][1] else None
+            subject = re.sub(r"^.*(?:時点|現在|末)(?:で|の|に|、)?", "", subject) if period else subject
             if not rest or not figures or len(subject) > 40 or any(c.isdigit() for c in subject):
                 reason = "no metric read from the sentence (its subject names none)"
                 self.comments += [_NotPlaced(number, text, sentence, reason) for _, text, _ in figures_in(sentence)]
@@ -278,10 +297,19 @@ class _Drafter:
             metric = self.new_metric(subject, number, block.heading)
             metric.description = sentence
             value = figures[0][1]
-            metric.observations.append(_Observation("", value, number, [], [], []))
+            metric.observations.append(_Observation(period.text if period else "", value, number, [], [], []))
             metric.unit = _unit(value)
             found.append(metric)
         return found
+
+    def _restates_one(self, sentence: str, metrics: list[_Metric]) -> bool:
+        """Whether a sentence's first figure is one that exactly one listed metric prints."""
+        found = figures_in(sentence)
+        if not found:
+            return False
+        figure, subject = found[0][2], sentence.split("は")[0]
+        fits = [m for m in metrics if len(m.observations) > 1 and self.restated(m, figure) is not None]
+        return len(fits) == 1 and _related(subject, fits[0])  # named in much the same words, too
 
     def sentences_of(self, section: Section, metric: _Metric) -> list[tuple[int, str]]:
         for block in section.blocks:
@@ -295,7 +323,7 @@ class _Drafter:
         self, sentence: str, line: int, metrics: list[_Metric], section: _Section, *, headline: bool = False
     ) -> list[_Claim]:
         found: list[_Claim] = []
-        topic: list[_Metric] = []  # Japanese drops a subject it has just named: the last one carries on
+        topic: list[_Metric] = list(self.topic)  # Japanese drops a subject it has just named: it carries on
         for clause in re.split("(?<=[。])", sentence):
             before_clause = len(found)
             for start, text, figure in figures_in(clause):
@@ -314,7 +342,8 @@ class _Drafter:
                 if not subjects:
                     # "52%の利用者が満足": the one metric of the section that prints it, else the topic carried on;
                     # a subject named in other words must share much of that metric's name (共通サービス, 参加会員)
-                    printing = [m for m in section.metrics if self.restated(m, figure) is not None]
+                    candidates = section.metrics or [m for s in self.sections for m in s.metrics]
+                    printing = [m for m in candidates if self.restated(m, figure) is not None]
                     if own_topic is not None:
                         printing = [m for m in printing if _related(own_topic[1], m)]
                         topic = []
@@ -341,6 +370,7 @@ class _Drafter:
                             [m.id for m in rising],
                         )
                     )
+        self.last_topic = topic
         return found
 
     def rises_in(
@@ -560,7 +590,7 @@ class _Drafter:
 
     def not_placed(self) -> list[str]:
         """The page's figures the draft does not hold, once each, in page order."""
-        unique = list(dict.fromkeys(self.comments))
+        unique = list({(c.line, c.figure, c.context): c for c in reversed(self.comments)}.values())[::-1]
         unique.sort(key=lambda c: c.line)
         if not unique:
             return []

@@ -69,6 +69,7 @@ class Line(NamedTuple):
     text: str  # normalized (NFKC and CJK radicals)
     bullet: bool  # a "- " list line
     raw: str  # as printed
+    heading: bool = False  # a heading by the input's own structure (a slide's title), not by guess
 
     @property
     def body(self) -> str:
@@ -134,6 +135,7 @@ def split_lines(text: str) -> list[str]:
 
 
 Numbered = list[tuple[int, str]]  # lines as an input reader gives them: (line in the file, text)
+HEADING = "\x1e"  # an input reader starts a line it knows to be a heading with this (never printable)
 
 
 def page_lines(text: str | Numbered) -> list[Line]:
@@ -142,6 +144,8 @@ def page_lines(text: str | Numbered) -> list[Line]:
     lines: list[Line] = []
     numbered = enumerate(split_lines(text), 1) if isinstance(text, str) else text
     for number, raw in numbered:
+        known = raw.startswith(HEADING)
+        raw = raw.removeprefix(HEADING)
         # no control character or line break inside a line (U+2028, NEL): they could end a YAML comment
         normalized = "".join(c if c.isprintable() else " " for c in normalize(raw)).strip()
         if not normalized:
@@ -152,7 +156,7 @@ def page_lines(text: str | Numbered) -> list[Line]:
             bullet = piece.startswith(("- ", "・", "● ", "○ ")) or piece == "-"
             if piece.startswith(("・", "● ", "○ ")):
                 piece = "- " + piece[1:].strip()
-            lines.append(Line(number, piece, bullet, raw))
+            lines.append(Line(number, piece, bullet, raw, known and not bullet))
     return lines
 
 
@@ -239,13 +243,17 @@ def read_page(text: str | Numbered) -> Page:
         elif items_left and current is not None and current.blocks:
             current.blocks[-1].items.append((line.number, line.body))
             items_left -= 1
-        elif _heading(line) and (
+        elif (line.heading and not _sentence(text)) or _heading(line) and (
             state in ("start", "related", "footnotes")
             or current is None
             or _next_is_heading(lines, index)
             or (state == "headline" and bool(current.headline) and _next_is_prose(lines, index))
+            or _NUMBERED_HEADING.match(text) is not None  # 2.2 オンライン申請の満足度
         ):
-            if index + 1 < len(lines) and _heading(lines[index + 1]) and not lines[index + 1].bullet:
+            following = lines[index + 1] if index + 1 < len(lines) else None
+            if following is not None and not following.bullet and (
+                following.heading if line.heading else _heading(following)
+            ):
                 group = text  # a group heading: a section heading follows at once
             else:
                 current = Section(group, text, line.number, [], [], [], [])
@@ -262,7 +270,8 @@ def read_page(text: str | Numbered) -> Page:
         section.blocks[:] = [_settled(block) for block in section.blocks if block.heading or block.entries]
         for i, block in enumerate(section.blocks):
             if not block.heading and block.entries:  # named by the sentence before it, or the section
-                section.blocks[i] = block._replace(heading=_topic(section) or section.title)
+                named = re.sub(r"^[0-9.]+ ?", "", section.title) or section.title  # 2.2 満足度 → 満足度
+                section.blocks[i] = block._replace(heading=_topic(section) or named)
     return Page(title, intro, sections, footnotes, lines)
 
 
@@ -310,6 +319,9 @@ def _settled(block: Block) -> Block:
     return block
 
 
+_NUMBERED_HEADING = re.compile(r"(?:[0-9]+\.)+[0-9]* ?[^\s0-9.%,]|[0-9]+\.[0-9]+ ")
+
+
 def _next_is_prose(lines: list[Line], index: int) -> bool:
     """A heading in prose: a short line with no figure, then a sentence (保有率の推移 / 保有率は…)."""
     line = lines[index]
@@ -348,7 +360,10 @@ def _read_list_line(section: Section, line: Line) -> None:
         period = _period_heading(block)
         block.entries.append(Entry(line.number, label, figure, period))
         return
-    if as_period(body) is not None and block is not None:
+    if as_period(body) is not None:
+        if block is None:  # a period tab first: the list has no heading of its own (named later)
+            block = Block("", line.number, "", [], [], [])
+            blocks.append(block)
         block.entries.append(Entry(line.number, body, "", body))  # a period tab: its list follows
         return
     if _sentence(body) and block is not None:

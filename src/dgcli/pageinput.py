@@ -13,7 +13,7 @@ One reader per input kind, one page model after it (``page.read_page``):
 import re
 from html.parser import HTMLParser
 
-from dgcli.page import Numbered, Page, as_period, read_page, split_lines
+from dgcli.page import HEADING, Numbered, Page, as_period, read_page, split_lines
 
 KINDS = ("text", "slides", "html")
 _SEPARATOR = re.compile(r"\s*(?:-{3,}|={3,}|ー{3,})\s*")
@@ -53,11 +53,16 @@ def slide_lines(text: str) -> Numbered:
     """Slides between ``---`` lines. A slide written on one line is cut where its parts meet: wide
     spaces, tabs, after 。 and before a list marker; its first part is the slide's title."""
     lines: Numbered = []
+    first = True  # the first line of a slide is its title
     for number, line in enumerate(split_lines(text), 1):
-        if _SEPARATOR.fullmatch(line) or not line.strip():
+        if _SEPARATOR.fullmatch(line):
+            first = True
             continue
         pieces = [piece.strip() for piece in _SLIDE_BREAK.split(line) if piece and piece.strip()]
+        if pieces and first and lines:  # the page's own title (the first line) is no slide
+            pieces[0] = HEADING + pieces[0]
         lines += [(number, piece) for piece in pieces]
+        first = first and not pieces
     return lines
 
 
