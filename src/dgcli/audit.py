@@ -322,7 +322,7 @@ def _place_stated(index: _Index, mention: Mention) -> Finding | None:
         "missing",
         mention.line,
         mention.text,
-        f"in {mention.heading or mention.section}",
+        f"in {mention.heading or mention.section or 'the lead'}",
         f"the page states {mention.text} here; no claim or figure in the file holds it",
     )
 

@@ -161,6 +161,9 @@ class _Drafter:
                     drafted.claims += self.claims_in(sentence, number, [], drafted, headline=True)
                     self.topic = self.last_topic  # the next sentence of the headline may leave it unsaid
             self.topic = []
+        if self.page.intro and self.sections and len(self.page.lines) > 1:  # the lead under the title
+            first, line = self.sections[0], self.page.lines[1].number
+            first.claims += self.claims_in(self.page.intro, line, [], first, headline=True)
         metrics = {m.id: m for s in self.sections for m in s.metrics}
         for drafted in self.sections:
             for owner in [*drafted.metrics, None]:
@@ -900,8 +903,9 @@ def draft(page_text: str, name: str = "page") -> str:
         raise DataError(name, [Problem(0, 0, "", reason)])
     for _ in range(10):  # every figure placed right or listed as not placed
         text, dataset = _loading(drafter, name)
+        listed = len(drafter.comments)
         if not drafter.account(page_text, dataset):
-            return text
+            return text if len(drafter.comments) == listed else drafter.write(name)  # comments load alike
     return _loading(drafter, name)[0]
 
 

@@ -243,16 +243,22 @@ def read_page(text: str | Numbered) -> Page:
         elif items_left and current is not None and current.blocks:
             current.blocks[-1].items.append((line.number, line.body))
             items_left -= 1
-        elif (line.heading and not _sentence(text)) or _heading(line) and (
-            state in ("start", "related", "footnotes")
-            or current is None
-            or _next_is_heading(lines, index)
-            or (state == "headline" and bool(current.headline) and _next_is_prose(lines, index))
-            or _NUMBERED_HEADING.match(text) is not None  # 2.2 オンライン申請の満足度
+        elif (
+            (line.heading and not _sentence(text))
+            or _heading(line)
+            and (
+                state in ("start", "related", "footnotes")
+                or current is None
+                or _next_is_heading(lines, index)
+                or (state == "headline" and bool(current.headline) and _next_is_prose(lines, index))
+                or _NUMBERED_HEADING.match(text) is not None  # 2.2 オンライン申請の満足度
+            )
         ):
             following = lines[index + 1] if index + 1 < len(lines) else None
-            if following is not None and not following.bullet and (
-                following.heading if line.heading else _heading(following)
+            if (
+                following is not None
+                and not following.bullet
+                and (following.heading if line.heading else _heading(following))
             ):
                 group = text  # a group heading: a section heading follows at once
             else:
