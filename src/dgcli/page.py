@@ -243,9 +243,8 @@ def read_page(text: str | Numbered) -> Page:
         elif items_left and current is not None and current.blocks:
             current.blocks[-1].items.append((line.number, line.body))
             items_left -= 1
-        elif (
-            (line.heading and not _sentence(text))
-            or _heading(line)
+        elif (line.heading and not _sentence(text)) or (
+            _heading(line)
             and (
                 state in ("start", "related", "footnotes")
                 or current is None
