@@ -24,6 +24,7 @@ from dgcli.page import (
     Page,
     Section,
     as_period,
+    baseline_in,
     figures_in,
     history_in,
     periods_in,
@@ -32,9 +33,6 @@ from dgcli.page import (
 from dgcli.pageinput import read_any
 from dgcli.schema import load_dataset
 
-_PERIOD_FROM = re.compile(
-    r"((?:(?:令和|平成)(?:元|[0-9]{1,2})|[0-9]{4})年(?:度)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:末)?)(?:時点)?(?:の[^、。]*?)?から"
-)
 # The words that put a figure against an earlier one, and how far back (days between period ends).
 _RELATIVE = (
     ("前年(同月|同期|度|同日)?(末)?(比|に比べ|と比べ|と比較|から|を)", 334, 396),
@@ -161,6 +159,10 @@ class _Drafter:
                     drafted.claims += self.claims_in(sentence, number, [], drafted, headline=True)
                     self.topic = self.last_topic  # the next sentence of the headline may leave it unsaid
             self.topic = []
+        for drafted in self.sections:  # a heading's figure (オンライン利用率 約6割) is a claim like the headline's
+            title = drafted.source
+            if figures_in(title.title):
+                drafted.claims += self.claims_in(title.title, title.line, [], drafted, headline=True)
         if self.page.intro and self.sections and len(self.page.lines) > 1:  # the lead under the title
             first, line = self.sections[0], self.page.lines[1].number
             first.claims += self.claims_in(self.page.intro, line, [], first, headline=True)
@@ -359,9 +361,14 @@ class _Drafter:
                 if claim is not None:
                     found.append(claim)
             self.rises_in(clause, line, metrics, section, found, found[before_clause:])
-            if re.search("いずれ.*(上昇|増加)", clause):
+            if every_one := re.search("いずれ.*(上昇|増加|低下|減少)", clause):
                 rising = [m for m in section.metrics if any(c.kind == "point_change" for c in m.claims)]
                 baseline = _baseline(clause)
+                if not (rising and baseline):  # 「…率と…件数は、いずれも上昇しました」: the metrics it names,
+                    named = [m for m in section.metrics if m.name in sentence and len(m.observations) > 1]
+                    before = {_newest_first(m.observations)[1].period for m in named}  # since their last figure
+                    rising, baseline = (named, before.pop()) if named and len(before) == 1 else ([], "")
+                down = every_one[1] in ("低下", "減少")
                 if rising and baseline:
                     found.append(
                         _Claim(
@@ -371,6 +378,7 @@ class _Drafter:
                             baseline,
                             line,
                             [m.id for m in rising],
+                            direction="down" if down else "",
                         )
                     )
         self.last_topic = topic
@@ -811,8 +819,7 @@ def _unit(value: str) -> str:
 
 
 def _baseline(text: str) -> str:
-    matches = _PERIOD_FROM.findall(text)
-    return matches[-1] if matches else ""
+    return baseline_in(text)  # the page reader's one grammar of periods
 
 
 def _clause(sentence: str, position: int) -> str:

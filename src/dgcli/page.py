@@ -509,6 +509,26 @@ def periods_in(sentence: str) -> list[tuple[int, Period, bool]]:
     return found
 
 
+_FROM = re.compile(r"(?:時点)?(?:の[^、。]*?)?から")
+
+
+def baseline_in(text: str) -> str:
+    """The last period a text counts a change from, as printed: 「2023年7月の意識調査から、…2.9PT増」 →
+    2023年7月; 「2023年度から3,353件増えて」 → 2023年度. "" when there is none."""
+    found = ""
+    for match in _PERIOD_TEXT.finditer(text):
+        printed = match[0]
+        rest = text[match.end() :]
+        if printed.endswith("から"):
+            printed, rest = printed.removesuffix("から"), "から" + rest
+        elif any(word in printed for word in ("から", "〜", "~")):
+            continue  # a span (2023年8月から2024年7月), not a baseline
+        printed = re.sub("(?:時点|現在)$", "", printed)
+        if _FROM.match(rest) and as_period(printed) is not None:
+            found = printed
+    return found
+
+
 def history_in(sentence: str) -> list[HistoryPoint]:
     """A history printed in one sentence, each period carrying over to the figures after it until the
     next: 「…の普及状況2021年8月末累計申請件数5,113万件、総交付数4,757万件、2022年8月末累計申請件数6,406万件…」
