@@ -296,8 +296,6 @@ class _Drafter:
             if not rest or not figures or len(subject) > 40 or any(c.isdigit() for c in subject):
                 reason = "no metric read from the sentence (its subject names none)"
                 self.comments += [_NotPlaced(number, text, sentence, reason) for _, text, _ in figures_in(sentence)]
-                if not figures_in(sentence):
-                    self.comments.append(_NotPlaced(number, "", sentence, "a sentence with no figure"))
                 continue
             metric = self.new_metric(subject, number, block.heading)
             metric.description = sentence
