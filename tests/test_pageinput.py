@@ -27,7 +27,10 @@ def test_the_reader_is_chosen_by_name_or_start(text: str, name: str, kind: str) 
 
 
 def test_a_slide_line_is_cut_into_its_title_and_its_parts() -> None:
-    text = "報告書\n---\n利用状況\u3000利用者は50万人です。前年から5万人増えました。\n---\n推移\u3000- 2024年:50万人\u3000- 2023年:45万人\n"
+    text = (
+        "報告書\n---\n利用状況\u3000利用者は50万人です。前年から5万人増えました。\n---\n"
+        "推移\u3000- 2024年:50万人\u3000- 2023年:45万人\n"
+    )
     lines = slide_lines(text)
     assert [(number, line.lstrip("\x1e")) for number, line in lines] == [
         (1, "報告書"),
@@ -92,7 +95,10 @@ def test_a_table_of_periods_becomes_one_list_per_column() -> None:
 
 
 def test_a_table_of_names_becomes_one_list_per_row() -> None:
-    html = "<table><tr><th>項目</th><th>2023年</th><th>2024年</th></tr><tr><td>申請数</td><td>5件</td><td>7件</td></tr></table>"
+    html = (
+        "<table><tr><th>項目</th><th>2023年</th><th>2024年</th></tr>"
+        "<tr><td>申請数</td><td>5件</td><td>7件</td></tr></table>"
+    )
     assert [text for _, text in html_lines(html)] == ["- 申請数", "- 2023年:5件", "- 2024年:7件"]
 
 

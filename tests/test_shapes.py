@@ -69,11 +69,13 @@ def score(name: str) -> Score:
             if figure.text == want["figure"]
         ]
 
-        def fits(metric_id: str, key: str | None, answer: str) -> bool:
-            named = any(fold(w) in n for w in want["metric"] for n in _names(dataset, metric_id))
-            return named and key == period.key and answer == want.get("answer", "")
-
-        if any(fits(*place) for place in held):
+        fits = [
+            any(fold(w) in n for w in want["metric"] for n in _names(dataset, metric_id))
+            and key == period.key
+            and answer == want.get("answer", "")
+            for metric_id, key, answer in held
+        ]
+        if any(fits):
             right += 1
         elif held:
             wrong += 1
