@@ -103,8 +103,12 @@ class _Index:
         self.claims = [c for c in dataset.claims() if c.source == source]
         self.matched: set[tuple[str, str | None, str]] = set()  # (metric, period key, answer or part)
 
-    def metric(self, heading: str) -> Metric | None:
+    def metric(self, heading: str, section: str = "") -> Metric | None:
+        """The metric a heading names; of several named alike, the one in the page's section."""
         found = self.by_name.get(fold(strip_marks(heading)), [])
+        if len(found) > 1 and section:
+            mine = {m for s in self.dataset.sections if fold(s.title) == fold(section) for m in s.metrics}
+            found = [m for m in found if m in mine]
         return self.dataset.metrics[found[0]] if len(found) == 1 else None
 
     def observation(self, metric: Metric, period: Period | None) -> Observation | None:
@@ -212,12 +216,14 @@ def _where(metric: Metric, period: Period | None, name: str) -> str:
 
 def _place_listed(index: _Index, mention: Mention) -> Finding | None:
     """A list figure: its heading (or its label) names the metric; its label or tab, the period or answer."""
-    metric = index.metric(mention.heading)
+    metric = index.metric(mention.heading, mention.section)
     period, name = mention.period, ""
     if mention.kind == "share":
         name = mention.label
     if metric is None or (mention.kind in ("list", "inline") and as_period(mention.label) is None):
-        named = index.metric(mention.label)  # "- 校内での資料共有のデジタル化率※5:33%": the label is the metric
+        named = index.metric(
+            mention.label, mention.section
+        )  # "- 校内での資料共有のデジタル化率※5:33%": the label is the metric
         if named is not None:
             metric = named
         elif metric is not None and mention.kind == "list":

@@ -62,8 +62,9 @@ class _NotPlaced(NamedTuple):
     reason: str
 
     def comment(self) -> str:
-        what = self.figure or "(a sentence)"
-        return _comment(f"not placed: {what} in 「{self.context}」: {self.reason} (page line {self.line})")
+        if not self.figure:  # no figure left out: a note on how the draft names something
+            return _comment(f"note: {self.reason} (page line {self.line})")
+        return _comment(f"not placed: {self.figure} in 「{self.context}」: {self.reason} (page line {self.line})")
 
 
 class _Claim(NamedTuple):
@@ -603,7 +604,8 @@ class _Drafter:
         unique.sort(key=lambda c: c.line)
         if not unique:
             return []
-        return [f"# {len(unique)} not placed; the draft holds every other figure of the page:"] + [
+        placed = sum(1 for c in unique if c.figure)
+        return [f"# {placed} not placed; the draft holds every other figure of the page:"] + [
             c.comment() for c in unique
         ]
 
@@ -611,7 +613,11 @@ class _Drafter:
         """Names and aliases that mean one metric each, and footnote marks the page explains: so the draft
         loads (two blocks may share a heading; a mark may point at a footnote the copy left out)."""
         owner: dict[str, str] = {}
-        for metric in (m for s in self.sections for m in s.metrics):
+        every = [m for s in self.sections for m in s.metrics]
+        for metric in every:  # a name printed twice stays the description of each, for audit
+            if sum(fold(m.name) == fold(metric.name) for m in every) > 1:
+                metric.description = metric.description or metric.name
+        for metric in every:
             name, n = metric.name, 1
             while fold(name) in owner:
                 n += 1
@@ -619,6 +625,7 @@ class _Drafter:
             if name != metric.name:
                 note = f"a second metric named {metric.name!r}: drafted as {name!r}"
                 self.comments.append(_NotPlaced(metric.line, "", metric.name, note))
+                metric.description = metric.description or metric.name  # the page's words, for audit
                 metric.name = name
             owner[fold(name)] = metric.id
             aliases = [a for a in dict.fromkeys(metric.aliases) if fold(a) not in owner and fold(a) != fold(name)]
