@@ -114,7 +114,8 @@ def test_another_sources_figures_are_not_blamed_on_this_page(tmp_path: Path) -> 
         1,
     ).replace(
         "            value: 45.3%\n",
-        "            value: 45.3%\n          - period: 2021年8月末\n            value: 20.0%\n            source: other\n",
+        "            value: 45.3%\n"
+        "          - period: 2021年8月末\n            value: 20.0%\n            source: other\n",
     )
     path = tmp_path / "file.yaml"
     path.write_text(other, encoding="utf-8")
