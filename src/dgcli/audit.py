@@ -102,12 +102,25 @@ class _Index:
         ] + [fold(text) for text in dataset.footnotes.values()]
         self.claims = [c for c in dataset.claims() if c.source == source]
         self.matched: set[tuple[str, str | None, str]] = set()  # (metric, period key, answer or part)
+        self._printed: dict[str, list[str]] | None = None
+        self._sections: dict[str, set[str]] | None = None
+        self._grams: dict[str, set[int]] | None = None
+        self._plain_claims: list[str] = []
+        self._short: set[int] = set()
+        self._near: dict[str, list[Claim]] = {}
+        self._held: dict[str, list[tuple[Metric, Observation, str]]] | None = None
+        self._names_of: dict[str, tuple[list[str], set[str]]] = {}
+        self._names_text: str | None = None
 
     def metric(self, heading: str, section: str = "") -> Metric | None:
         """The metric a heading names; of several named alike, the one in the page's section."""
         found = self.by_name.get(fold(strip_marks(heading)), [])
         if len(found) > 1 and section:
-            mine = {m for s in self.dataset.sections if fold(s.title) == fold(section) for m in s.metrics}
+            if self._sections is None:
+                self._sections = {}
+                for s in self.dataset.sections:
+                    self._sections.setdefault(fold(s.title), set()).update(s.metrics)
+            mine = self._sections.get(fold(section), set())
             found = [m for m in found if m in mine]
         return self.dataset.metrics[found[0]] if len(found) == 1 else None
 
@@ -121,17 +134,68 @@ class _Index:
         found = exact or near
         return found[0] if len(found) == 1 else None
 
+    # Lookups built once, so an audit stays linear in the page even when the file grows with it
+    # (a draft audited against its own page).
+    _GRAM = 6
+
+    def claims_near(self, sentence: str) -> list[Claim]:
+        """The chosen source's claims whose text is in the sentence or holds it, in file order."""
+        if self._grams is None:
+            self._plain_claims = [_plain(c.text) for c in self.claims]
+            self._grams = {}
+            for i, text in enumerate(self._plain_claims):
+                for start in range(max(len(text) - self._GRAM + 1, 1)):
+                    self._grams.setdefault(text[start : start + self._GRAM], set()).add(i)
+            self._short = {i for i, t in enumerate(self._plain_claims) if len(t) < self._GRAM}
+        cached = self._near.get(sentence)  # a sentence's figures share its claims
+        if cached is not None:
+            return cached
+        if len(sentence) < self._GRAM:
+            candidates: set[int] = set(range(len(self.claims)))
+        else:
+            candidates = set(self._short)
+            for start in range(len(sentence) - self._GRAM + 1):
+                candidates |= self._grams.get(sentence[start : start + self._GRAM], set())
+        found = self._near[sentence] = [
+            self.claims[i]
+            for i in sorted(candidates)
+            if self._plain_claims[i] in sentence or sentence in self._plain_claims[i]
+        ]
+        return found
+
+    def holding(self, printed: str) -> list[tuple[Metric, Observation, str]]:
+        """Where the chosen source's observations print this figure: (metric, observation, answer or part)."""
+        if self._held is None:
+            self._held = {}
+            for metric in self.dataset.metrics.values():
+                for observation in metric.observations:
+                    if observation.source == self.source:
+                        for name, figure in observation.figures():
+                            self._held.setdefault(_plain(figure.text), []).append((metric, observation, name))
+        return self._held.get(_plain(printed), [])
+
+    def names_of(self, metric: Metric) -> tuple[list[str], set[str]]:
+        found = self._names_of.get(metric.id)
+        if found is None:
+            names = [n for n in (metric.name, *metric.aliases) if n]
+            found = self._names_of[metric.id] = ([_plain(strip_marks(n)) for n in names], {fold(n) for n in names})
+        return found
+
+    def names_text(self) -> str:
+        if self._names_text is None:
+            self._names_text = "\x00".join(_plain(name) for name in self.names)
+        return self._names_text
+
     def elsewhere(self, printed: str) -> list[str]:
         """Where else the file holds a figure printed like this one: "mynacard 2023-07"."""
-        places = []
-        for metric in self.dataset.metrics.values():
-            for observation in metric.observations:
-                for name, figure in observation.figures():
-                    if _same(figure.text, printed):
-                        places.append(
-                            f"{metric.id} {observation.period_key or '(undated)'}" + (f" {name}" if name else "")
-                        )
-        return places
+        if self._printed is None:  # built once: a lookup per figure keeps the audit linear in the page
+            self._printed = {}
+            for metric in self.dataset.metrics.values():
+                for observation in metric.observations:
+                    for name, figure in observation.figures():
+                        place = f"{metric.id} {observation.period_key or '(undated)'}" + (f" {name}" if name else "")
+                        self._printed.setdefault(_plain(figure.text), []).append(place)
+        return list(self._printed.get(_plain(printed), []))
 
 
 def choose_source(page_text: str, dataset: Dataset) -> str:
@@ -298,10 +362,7 @@ def _figure_of(observation: Observation, mention: Mention, name: str) -> tuple[F
 def _place_stated(index: _Index, mention: Mention) -> Finding | None:
     """A figure in a sentence: a claim's stated figure, or a figure the file holds that it restates."""
     sentence = _plain(mention.context)
-    for claim in index.claims:
-        text = _plain(claim.text)
-        if not (text in sentence or sentence in text):
-            continue
+    for claim in index.claims_near(sentence):
         own = _claimed_observation(index.dataset, claim)
         if own is not None and _same(own.figure.text, mention.text):
             index.matched.add((claim.metric, own.period_key, ""))  # the page prints the figure it claims
@@ -309,20 +370,13 @@ def _place_stated(index: _Index, mention: Mention) -> Finding | None:
             return None
         if claim.stated is None and own is not None and _same(own.figure.text, mention.text):
             return None
-    for metric in index.dataset.metrics.values():
-        names = [metric.name, *metric.aliases]
-        if not any(name and _plain(strip_marks(name)) in sentence for name in names) and fold(
-            strip_marks(mention.heading)
-        ) not in {fold(n) for n in names}:
-            continue
-        for observation in metric.observations:
-            if observation.source != index.source:
-                continue
-            for name, figure in observation.figures():
-                if _same(figure.text, mention.text):
-                    index.matched.add((metric.id, observation.period_key, name))
-                    return None
-    if any(_plain(mention.text) in _plain(name) for name in index.names):
+    heading = fold(strip_marks(mention.heading))
+    for metric, observation, name in index.holding(mention.text):
+        plain_names, folded = index.names_of(metric)
+        if any(n in sentence for n in plain_names) or heading in folded:
+            index.matched.add((metric.id, observation.period_key, name))
+            return None
+    if _plain(mention.text) in index.names_text():
         return None  # part of a name ("子育て・介護26手続"), not a statistic the page reports
     return Finding(
         "missing",

@@ -11,6 +11,7 @@ The draft loads (``dgcli list --file draft.yaml``); verify and audit it before r
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -122,6 +123,8 @@ class _Drafter:
         self.comments: list[_NotPlaced] = []
         self.groups: dict[str, str] = {}
         self.name = "page"
+        self._by_name: dict[str, list[tuple[_Section, _Metric]]] | None = None
+        self._first_named: dict[str, tuple[int, _Metric]] | None = None  # metrics by name, once built
         self.described: set[int] = set()  # headline lines a metric was drafted from (its claims are its own)
         self.topic: list[_Metric] = []  # the subject a headline's sentence named, for the next one
         self.last_topic: list[_Metric] = []
@@ -427,14 +430,15 @@ class _Drafter:
                 return [metric for *_, metric in sorted(named, key=lambda item: (-item[0], -item[1]))]
         # a lead names a metric another section lists (「保有率は約7割」 above 保有率の推移): the one it names
         topic = re.split("[、。]", before)[-1]
-        others = [
-            m
-            for s in self.sections
-            if s is not section
-            for m in s.metrics
-            if m.name and re.sub(r"\(.*?\)", "", m.name) in topic
-        ]
-        return others if len(others) == 1 else []
+        if self._by_name is None:  # built once: every substring of a short topic is looked up, not every metric
+            self._by_name = {}
+            for s in self.sections:
+                for m in s.metrics:
+                    if m.name:
+                        self._by_name.setdefault(re.sub(r"\(.*?\)", "", m.name), []).append((s, m))
+        words = {topic[i:j] for i in range(len(topic)) for j in range(i + 1, min(len(topic), i + 40) + 1)}
+        others = [m for word in words for s, m in self._by_name.get(word, []) if s is not section]
+        return list(dict.fromkeys(others)) if len(set(map(id, others))) == 1 else []
 
     def read_claim(
         self, clause: str, start: int, text: str, figure: Figure, line: int, subjects: list[_Metric], section: _Section
@@ -491,10 +495,17 @@ class _Drafter:
     def whole(self, name: str, section: _Section) -> str:
         if name.endswith(_OUTSIDE) or name in _OUTSIDE:
             return f"outside:{next(o for o in _OUTSIDE if name.endswith(o))}"
-        for candidates in (section.metrics, [m for s in self.sections for m in s.metrics]):
-            for metric in candidates:
-                if metric.name and name.startswith(metric.name):
-                    return f"metric:{metric.id}"
+        for metric in section.metrics:
+            if metric.name and name.startswith(metric.name):
+                return f"metric:{metric.id}"
+        if self._first_named is None:  # built once: the prefixes of a name are looked up, not every metric
+            self._first_named = {}
+            for order, metric in enumerate(m for s in self.sections for m in s.metrics):
+                if metric.name:
+                    self._first_named.setdefault(metric.name, (order, metric))
+        found = [self._first_named[name[:end]] for end in range(1, len(name) + 1) if name[:end] in self._first_named]
+        if found:
+            return f"metric:{min(found, key=lambda pair: pair[0])[1].id}"
         return ""
 
     def restated(self, metric: _Metric, figure: Figure) -> str | None:
@@ -614,14 +625,17 @@ class _Drafter:
         loads (two blocks may share a heading; a mark may point at a footnote the copy left out)."""
         owner: dict[str, str] = {}
         every = [m for s in self.sections for m in s.metrics]
+        printed = Counter(fold(m.name) for m in every)
         for metric in every:  # a name printed twice stays the description of each, for audit
-            if sum(fold(m.name) == fold(metric.name) for m in every) > 1:
+            if printed[fold(metric.name)] > 1:
                 metric.description = metric.description or metric.name
+        tried: dict[str, int] = {}  # per name, the last number given (no rescan: linear in the page)
         for metric in every:
-            name, n = metric.name, 1
+            name, n = metric.name, tried.get(fold(metric.name), 1)
             while fold(name) in owner:
                 n += 1
                 name = f"{metric.name} ({n})"
+            tried[fold(metric.name)] = n
             if name != metric.name:
                 note = f"a second metric named {metric.name!r}: drafted as {name!r}"
                 self.comments.append(_NotPlaced(metric.line, "", metric.name, note))
@@ -890,7 +904,7 @@ def _same_series(metrics: list[_Metric], label: str, text: str, period: Any, at_
 
 def _comment(text: str) -> str:
     """One YAML comment line: nothing in it (a newline in a file name, U+2028) can end the comment."""
-    return "# " + "".join(c if c.isprintable() else "?" for c in text)
+    return "# " + (text if text.isprintable() else "".join(c if c.isprintable() else "?" for c in text))
 
 
 _PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^#]*")
@@ -898,7 +912,8 @@ _PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^#]*")
 
 def _scalar(text: str, *, flow: bool = False) -> str:
     """A YAML scalar for text: plain where that is unambiguous, else double-quoted (JSON escapes are YAML's)."""
-    text = "".join(c if c.isprintable() else " " for c in text)  # no control character or line break
+    if not text.isprintable():  # no control character or line break
+        text = "".join(c if c.isprintable() else " " for c in text)
     plain = bool(_PLAIN.fullmatch(text)) and ": " not in text and not text.endswith(":") and text == text.strip()
     if flow and any(c in text for c in ",[]{}"):
         plain = False

@@ -147,7 +147,10 @@ def page_lines(text: str | Numbered) -> list[Line]:
         known = raw.startswith(HEADING)
         raw = raw.removeprefix(HEADING)
         # no control character or line break inside a line (U+2028, NEL): they could end a YAML comment
-        normalized = "".join(c if c.isprintable() else " " for c in normalize(raw)).strip()
+        normalized = normalize(raw)
+        if not normalized.isprintable():
+            normalized = "".join(c if c.isprintable() else " " for c in normalized)
+        normalized = normalized.strip()
         if not normalized:
             continue
         pieces = re.split(r"(?<=[。．.」)])\s*(?=- )", normalized)  # "…しました。- 2024年7月"
