@@ -106,3 +106,12 @@ def test_html_lines_keep_the_line_of_their_element() -> None:
     lines = numbered_lines((SHAPES / "table.html").read_text(encoding="utf-8"), "table.html")
     assert (12, "公金受取口座の登録数は2024年6月末時点で6,201万件となり、前年同月から12%増加しました。") in lines
     assert all("var total" not in text and "color" not in text and "2.1 お知らせ" not in text for _, text in lines)
+
+
+def test_a_table_figure_is_cited_at_the_line_of_its_row() -> None:
+    # table.html: the header row is on line 15, the rows of 2024年6月末, 2023年6月末, 2022年6月末 on 16-18
+    lines = numbered_lines((SHAPES / "table.html").read_text(encoding="utf-8"), "table.html")
+    assert [(n, text) for n, text in lines if "2023年6月末" in text] == [
+        (17, "- 2023年6月末:5,537万件"),
+        (17, "- 2023年6月末:62.8%"),
+    ]

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from dgcli.errors import ValueFormatError
 from dgcli.normalize import normalize
 from dgcli.numbers import PREFIX_HEDGES, SUFFIX_HEDGES, Figure, parse_figure
-from dgcli.periods import Period, parse_period
+from dgcli.periods import ERAS, RANGE_WORDS, Period, parse_period
 
 MARKERS_LIST = ("進捗は以下のとおりです", "進捗は以下の通りです", "主な取組は以下のとおりです", "以下のとおりです")
 MARKER_RELATED = ("関連情報", "関連リンク")
@@ -36,9 +36,13 @@ _CANDIDATE = re.compile(
     rf"(?:(?:{_HEDGES})[ァ-ヶーA-Za-z一-龥々]{{0,6}})?"  # "8割近く", "4,000以上システム"
 )
 # Periods in running text, masked before figures are looked for ("2023年7月から5%増加": 5% only).
+# Where periods stand in running text. This only locates them, with periods.py's own vocabulary (its
+# eras and range words); what a period means is decided by periods.parse_period (``periods_in``).
+_ERA = "|".join(ERAS)
+_RANGE = "|".join(re.escape(word) for word in (*RANGE_WORDS, "-"))
 _PERIOD_TEXT = re.compile(
-    r"(?:(?:令和|平成|昭和)(?:元|[0-9]{1,2})|[0-9]{4})年(?:度)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:末)?(?:時点|現在)?"
-    r"(?:(?:から|〜|~|-)(?:(?:令和|平成)?[0-9]{1,4}年(?:度)?)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:末)?)?"
+    rf"(?:(?:{_ERA})(?:元|[0-9]{{1,2}})|[0-9]{{4}})年(?:度)?(?:[0-9]{{1,2}}月)?(?:[0-9]{{1,2}}日)?(?:末)?(?:時点|現在)?"
+    rf"(?:(?:{_RANGE})(?:(?:{_ERA})?[0-9]{{1,4}}年(?:度)?)?(?:[0-9]{{1,2}}月)?(?:[0-9]{{1,2}}日)?(?:末)?)?"
     r"|[0-9]{1,2}月(?:[0-9]{1,2}日)?(?:から|まで|末)?"
     r"|※[0-9]+|第[0-9]+|[表図][0-9]+"
 )

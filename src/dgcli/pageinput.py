@@ -109,8 +109,7 @@ class _Reader(HTMLParser):
         self.bullet = False
         self.title: list[str] = []
         self.in_title = False
-        self.table: list[list[tuple[str, bool]]] | None = None
-        self.table_line = 0
+        self.table: list[tuple[int, list[tuple[str, bool]]]] | None = None  # rows: (line, cells)
         self.cell: list[str] | None = None
         self.header_cell = False
 
@@ -132,9 +131,9 @@ class _Reader(HTMLParser):
             self.in_title = True
         elif tag == "table":
             self.flush()
-            self.table, self.table_line = [], self.getpos()[0]
+            self.table = []
         elif tag == "tr" and self.table is not None:
-            self.table.append([])
+            self.table.append((self.getpos()[0], []))
         elif tag in ("td", "th") and self.table is not None:
             self.cell, self.header_cell = [], tag == "th"
         elif tag in _BLOCKS:
@@ -151,10 +150,10 @@ class _Reader(HTMLParser):
             self.in_title = False
         elif tag in ("td", "th") and self.table is not None and self.cell is not None:
             if self.table:
-                self.table[-1].append((" ".join("".join(self.cell).split()), self.header_cell))
+                self.table[-1][1].append((" ".join("".join(self.cell).split()), self.header_cell))
             self.cell = None
         elif tag == "table" and self.table is not None:
-            self.lines += _table_lines(self.table, self.table_line)
+            self.lines += _table_lines(self.table)
             self.table = None
         elif tag in _BLOCKS:
             self.flush()
@@ -172,25 +171,26 @@ class _Reader(HTMLParser):
             self.text.append(data)
 
 
-def _table_lines(rows: list[list[tuple[str, bool]]], line: int) -> Numbered:
-    """A table as the page reader's lists. Rows of periods (時点 | 交付枚数 | 交付率): one list per
-    column, ``- 交付枚数`` then ``- 2024年9月末:9,318万枚``; rows of names (項目 | 2023年 | 2024年): one
-    list per row; two columns: ``- name:value`` lines."""
-    rows = [row for row in rows if row]
+def _table_lines(table: list[tuple[int, list[tuple[str, bool]]]]) -> Numbered:
+    """A table as the page reader's lists, each line numbered where its row starts. Rows of periods
+    (時点 | 交付枚数 | 交付率): one list per column, ``- 交付枚数`` then ``- 2024年9月末:9,318万枚``; rows of
+    names (項目 | 2023年 | 2024年): one list per row; two columns: ``- name:value`` lines."""
+    rows = [(line, cells) for line, cells in table if cells]
     if not rows:
         return []
-    header = [text for text, _ in rows[0]] if all(is_th for _, is_th in rows[0]) else []
-    body = [[text for text, _ in row] for row in (rows[1:] if header else rows)]
+    head_line, first = rows[0]
+    header = [text for text, _ in first] if all(is_th for _, is_th in first) else []
+    body = [(line, [text for text, _ in cells]) for line, cells in (rows[1:] if header else rows)]
     out: Numbered = []
-    width = max(len(row) for row in body) if body else 0
+    width = max(len(cells) for _, cells in body) if body else 0
     if width == 2 or not header:
-        return [(line, f"- {row[0]}:{row[1]}" if len(row) > 1 else f"- {row[0]}") for row in body if row]
-    if all(as_period(row[0]) is not None for row in body if row):
+        return [(line, f"- {row[0]}:{row[1]}" if len(row) > 1 else f"- {row[0]}") for line, row in body]
+    if all(as_period(row[0]) is not None for _, row in body):
         for column in range(1, len(header)):
-            out.append((line, f"- {header[column]}"))
-            out += [(line, f"- {row[0]}:{row[column]}") for row in body if len(row) > column and row[column]]
+            out.append((head_line, f"- {header[column]}"))
+            out += [(line, f"- {row[0]}:{row[column]}") for line, row in body if len(row) > column and row[column]]
         return out
-    for row in body:
+    for line, row in body:
         out.append((line, f"- {row[0]}"))
         out += [(line, f"- {header[c]}:{row[c]}") for c in range(1, min(len(row), len(header))) if row[c]]
     return out
