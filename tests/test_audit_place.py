@@ -163,3 +163,17 @@ def test_audit_json_is_version_3_and_validates(tmp_path: Path, run: Callable[...
         70,
     )  # 14 + 8 + 8 + 7 + 1 + 7 + 7 + 1 + 8 + 8 = 69 characters before it
     assert PROSE.splitlines()[3][69:].startswith("6,406万件")
+
+
+def test_a_page_that_names_no_source_is_not_blamed_for_the_files_figures(tmp_path: Path) -> None:
+    # Another publication's page (its title and URL are none of the file's): the 11 figures the file
+    # holds for mynacard-2024 are not "not on the page"; the check is reported as not made.
+    page = PROSE.replace("マイナンバーカードの普及と利活用(令和6年版)", "別の資料", 1).replace(
+        "- 2022年8月末:45.3%\n", ""
+    )
+    dataset = load_dataset(file_with(tmp_path, PROSE_FILE))
+    report = audit(page, dataset, page_file="page.txt")
+    assert (report.chosen_by, report.held, report.findings) == ("default", False, [])
+    named = audit(page, dataset, page_file="page.txt", source="mynacard-2024")
+    assert (named.chosen_by, named.held) == ("option", True)
+    assert [(f.kind, f.printed) for f in named.findings] == [("not-on-page", "45.3%")]

@@ -56,7 +56,18 @@ class SetAside(NamedTuple):
 
 
 class AuditReport:
-    __slots__ = ("dataset", "findings", "matched", "page_file", "printed", "set_aside", "source", "verbose")
+    __slots__ = (
+        "chosen_by",
+        "dataset",
+        "findings",
+        "held",
+        "matched",
+        "page_file",
+        "printed",
+        "set_aside",
+        "source",
+        "verbose",
+    )
 
     def __init__(
         self, page_file: str, dataset: Dataset, source: str, printed: int, matched: int, findings: list[Finding]
@@ -65,6 +76,8 @@ class AuditReport:
         self.printed, self.matched, self.findings = printed, matched, findings
         self.set_aside: list[SetAside] = []
         self.verbose = False  # the text view lists what was set aside
+        self.chosen_by = "option"  # how the source was told: option, url, title, or default
+        self.held = True  # whether the file's figures were held to the page (not-on-page checked)
 
     @property
     def clean(self) -> bool:
@@ -201,19 +214,24 @@ class _Index:
 def choose_source(page_text: str, dataset: Dataset) -> str:
     """The source a page is: the one whose URL the page prints, or whose title is the page's first
     line (or printed in it); else the file's main source."""
+    return which_source(page_text, dataset)[0]
+
+
+def which_source(page_text: str, dataset: Dataset) -> tuple[str, str]:
+    """The source a page is and how it was told: "url", "title", or "default" (the page names none)."""
     plain = _plain(page_text[:100_000])
     first = _plain(page_text.lstrip().split("\n", 1)[0]) if page_text.strip() else ""
     by_url = [s.id for s in dataset.sources if s.url and s.url.rstrip("/") in page_text]
     by_title = [s.id for s in dataset.sources if s.title and _plain(s.title) == first]
     in_text = [s.id for s in dataset.sources if s.title and _plain(s.title) in plain]
-    for found in (by_url, by_title, in_text):
+    for how, found in (("url", by_url), ("title", by_title), ("title", in_text)):
         if len(found) == 1:
-            return found[0]
-    return dataset.source.id
+            return found[0], how
+    return dataset.source.id, "default"
 
 
 def audit(page_text: str, dataset: Dataset, *, page_file: str = "page", source: str | None = None) -> AuditReport:
-    chosen = source or choose_source(page_text, dataset)
+    chosen, how = (source, "option") if source else which_source(page_text, dataset)
     page = read_any(page_text, page_file)  # text, the agency's .txt slides, or HTML
     index = _Index(dataset, chosen)
     findings: list[Finding] = []
@@ -229,9 +247,13 @@ def audit(page_text: str, dataset: Dataset, *, page_file: str = "page", source: 
         else:
             finding.sentence, finding.column = finding.sentence or mention.context, mention.column
             findings.append(finding)
-    findings += _directions(index, page)
-    findings += _not_on_page(index)
+    # The file's figures are held to the page only when the page is known to be their source: a page
+    # that names none of the file's sources is not blamed for all the main source's figures.
+    held = how != "default" or (len(dataset.sources) == 1 and not (dataset.source.url or dataset.source.title))
+    findings += [f for f in _directions(index, page) if held or f.kind != "not-on-page"]
+    findings += _not_on_page(index) if held else []
     report = AuditReport(page_file, dataset, chosen, len(printed), matched, findings)
+    report.chosen_by, report.held = how, held
     report.set_aside = [
         SetAside(line.number, text, reason)
         for line in page.lines
@@ -527,6 +549,8 @@ def to_json(report: AuditReport) -> dict[str, Any]:
         "file": report.dataset.file,
         "page": report.page_file,
         "source": report.source,
+        "source_chosen_by": report.chosen_by,
+        "not_on_page_checked": report.held,
         "clean": report.clean,
         "summary": {"printed": report.printed, "matched": report.matched, **report.counts()},
         "findings": [

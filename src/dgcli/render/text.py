@@ -705,6 +705,10 @@ def render_audit(report: AuditReport, terminal: Terminal) -> str:
         f"{status}: {_plural(report.printed, 'figure')} on the page, {report.matched} placed in the file, "
         f"{on_page} not; the file holds {off_page} other {'figure' if off_page == 1 else 'figures'} "
         f"of {report.source} that the page does not print"
+        if report.held
+        else f"{status}: {_plural(report.printed, 'figure')} on the page, {report.matched} placed in the file, "
+        f"{on_page} not; the file's figures were not held to the page: it names none of the file's sources "
+        "(give --source ID)"
     )
     style = "bold green" if report.clean else "bold red"
     renderables += [Text(""), Text(summary, style=style, no_wrap=True, overflow="ignore")]
