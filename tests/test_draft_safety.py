@@ -136,3 +136,53 @@ def test_mutated_pages_draft_to_files_that_load() -> None:
             assert "would not load" not in str(error)  # a page with no figures may be refused
             continue
         loads(text)
+
+
+# ── every figure accounted for ───────────────────────────────────────────────────────────────
+
+
+def test_two_labels_of_one_series_become_one_metric() -> None:
+    text = draft((SHAPES / "prose_history.txt").read_text(encoding="utf-8"), "prose_history.txt")
+    dataset = load_dataset(Path("d.yaml"), file="d.yaml", text=text)
+    [issued] = [m for m in dataset.metrics.values() if m.name == "総交付実施済数"]
+    assert issued.aliases == ("総公布実施済数",)  # printed once as 公布, at 2022年8月末
+    assert [o.figure.text for o in issued.observations] == ["8,996万件", "5,710万件", "4,757万件"]
+
+
+def test_two_labels_printed_at_one_period_stay_two_series() -> None:
+    # 申請 and 交付 both printed at 2023年8月末 (交付 first, before 申請 has a figure there): two
+    # series, however alike their words and though 交付 is new and 申請 has no 2023 figure yet
+    page = (
+        "題\n見出し\n普及状況2022年8月末累計申請件数6,406万件、"
+        "2023年8月末累計交付件数8,996万件、累計申請件数9,802万件となりました。\n"
+    )
+    dataset = load_dataset(Path("d.yaml"), file="d.yaml", text=draft(page, "p.txt"))
+    assert sorted((m.name, len(m.observations), m.aliases) for m in dataset.metrics.values()) == [
+        ("累計交付件数", 1, ()),
+        ("累計申請件数", 2, ()),
+    ]
+
+
+def test_a_direction_the_draft_cannot_claim_is_listed() -> None:
+    # 満足度 has no figures on the page: no claim can be drafted; the sentence is listed, not dropped
+    page = BROWSER.replace("いずれも上昇しました。", "いずれも上昇しました。満足度も上昇しました。")
+    text = draft(page, "page.txt")
+    assert "# not placed: 上昇 in 「" in text and "満足度も上昇しました" in text.split("schema_version")[0]
+
+
+def test_a_figure_drafted_in_the_wrong_place_is_taken_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Make the draft's own audit unable to tell two lists of one name apart (as before issue #16):
+    # the second list then reads as misplaced, and is taken out and listed rather than kept wrong.
+    from dgcli import audit as audit_module
+
+    def by_name_only(self: audit_module._Index, heading: str, section: str = "") -> object:
+        found = self.by_name.get(audit_module.fold(audit_module.strip_marks(heading)), [])
+        return self.dataset.metrics[found[0]] if found else None  # the first of a name, wherever it is
+
+    monkeypatch.setattr(audit_module._Index, "metric", by_name_only)
+    section = "進捗は以下のとおりです。\n- 利用者数\n- 2024年3月:{}万人\n- 2023年3月:{}万人\n関連情報\n"
+    page = "題\n第一の取組\n" + section.format(10, 8) + "第二の取組\n" + section.format(20, 15)
+    text = draft(page, "page.txt")
+    loads(text)
+    assert "drafted where the page does not put it, so left out" in text
+    assert "value: 20万人" not in text and "# not placed: 20万人 in 「2024年3月:20万人」" in text
