@@ -3,12 +3,15 @@ escapes a YAML scalar or comment, repairs keyed on the loader's problem codes, m
 
 from __future__ import annotations
 
+import json
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import DATA, SEED_DIR
+from conftest import DATA, ROOT, SEED_DIR, run_process
 from dgcli import draft as draft_module
 from dgcli.draft import draft
 from dgcli.errors import DataError
@@ -186,3 +189,32 @@ def test_a_figure_drafted_in_the_wrong_place_is_taken_out(monkeypatch: pytest.Mo
     loads(text)
     assert "drafted where the page does not put it, so left out" in text
     assert "value: 20万人" not in text and "# not placed: 20万人 in 「2024年3月:20万人」" in text
+
+
+# ── end to end ───────────────────────────────────────────────────────────────────────────────
+
+
+def test_cli_draft_of_a_page_whose_name_holds_a_newline_loads(tmp_path: Path) -> None:
+    page = tmp_path / 'page\nschema_version: "9"\n.txt'
+    page.write_text(BROWSER, encoding="utf-8")
+    outcome = run_process("draft", str(page))
+    assert (outcome.code, outcome.err) == (0, "")
+    (tmp_path / "d.yaml").write_text(outcome.out, encoding="utf-8")
+    listed = run_process("list", "--file", str(tmp_path / "d.yaml"), "--json")
+    assert listed.code == 0 and json.loads(listed.out)["schema_version"] == 2
+
+
+def test_page_reading_stays_lazy() -> None:
+    # list, show and verify never import the page reader (start-up budget, benchmarks/run.py)
+    code = (
+        "import sys; from dgcli.cli import main\n"
+        "for argv in (['list', '--json'], ['show', 'mynacard', '--json'], ['verify', '--json']):\n"
+        "    try: main(argv)\n"
+        "    except SystemExit: pass\n"
+        "print(sorted(m for m in sys.modules if m in "
+        "('dgcli.page', 'dgcli.pageinput', 'dgcli.audit', 'dgcli.draft', 'html.parser')), file=sys.stderr)"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False, timeout=120
+    )
+    assert completed.stderr.strip().splitlines()[-1] == "[]"
