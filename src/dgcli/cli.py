@@ -300,7 +300,9 @@ def diff_command(
 PageArgument = Annotated[
     str,
     typer.Argument(
-        metavar="PAGE", help="The page's text, as copied from the web page or its .txt (UTF-8); - reads stdin."
+        metavar="PAGE",
+        help="The page: text copied from the web page, the agency's .txt (slides between --- lines) or the "
+        "page saved as .html (UTF-8); - reads stdin.",
     ),
 ]
 
