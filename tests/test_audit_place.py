@@ -177,3 +177,15 @@ def test_a_page_that_names_no_source_is_not_blamed_for_the_files_figures(tmp_pat
     named = audit(page, dataset, page_file="page.txt", source="mynacard-2024")
     assert (named.chosen_by, named.held) == ("option", True)
     assert [(f.kind, f.printed) for f in named.findings] == [("not-on-page", "45.3%")]
+
+
+def test_a_changed_footnote_figure_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "file.yaml"
+    text = BROWSER_FILE.read_text(encoding="utf-8").replace("申請の件数。", "申請の件数(2023年度から全国1,741団体)。")
+    path.write_text(text, encoding="utf-8")
+    page = BROWSER.replace("申請の件数。", "申請の件数(2023年度から全国1,714団体)。")  # 1,741 misprinted
+    report = audit(page, load_dataset(path), page_file="page.txt")
+    assert [(f.kind, f.printed, f.where, f.page_line) for f in report.findings] == [
+        ("missing", "1,714団体", "in footnote ※1", 15)
+    ]
+    assert audit(page.replace("1,714", "1,741"), load_dataset(path), page_file="page.txt").clean

@@ -264,8 +264,8 @@ def audit(page_text: str, dataset: Dataset, *, page_file: str = "page", source: 
 
 
 def heading_mentions(page: Page) -> list[Mention]:
-    """Figures in the title, the lead, group and section headings and block headings: audited like
-    body text (a heading's 約7割 changed to 約9割 is a finding)."""
+    """Figures in the title, the lead, group and section headings, block headings and footnotes:
+    audited like body text (a heading's 約7割 changed to 約9割 is a finding)."""
     found: list[Mention] = []
     first = page.lines[0].number if page.lines else 0
     second = page.lines[1].number if len(page.lines) > 1 else 0
@@ -280,6 +280,9 @@ def heading_mentions(page: Page) -> list[Mention]:
             heads.append((line, section.group, section.title))
         heads.append((section.line, section.title, section.title))
         heads += [(block.line, block.heading, section.title) for block in section.blocks if block.heading]
+    for mark, note in page.footnotes.items():  # notes are audited like body text
+        line = next((x.number for x in page.lines if x.text.startswith(mark) and note in x.text), 0)
+        heads.append((line, note, f"footnote {mark}"))
     for line, text, section_title in heads:
         for position, printed, figure in figures_in(text):
             found.append(Mention(line, printed, figure, "", None, "", section_title, text, "heading", position + 1))

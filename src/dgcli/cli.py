@@ -320,7 +320,11 @@ def audit_command(
     file: FileOption = None,
     source: Annotated[
         str | None,
-        typer.Option("--source", metavar="ID", help="The source the page is [default: the file's main source]."),
+        typer.Option(
+            "--source",
+            metavar="ID",
+            help="The source the page is [default: the one whose URL or title the page prints].",
+        ),
     ] = None,
     as_json: JsonOption = False,
     output_format: Annotated[str | None, _format_option("audit")] = None,
