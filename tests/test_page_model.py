@@ -58,6 +58,10 @@ def test_every_form_of_the_figure_corpus_reads_alike_in_a_sentence(printed: str)
         assert (figure.value, figure.hedge, figure.unit) == (expected.value, expected.hedge, expected.unit)
 
 
+def test_a_counter_word_stops_before_all() -> None:
+    assert [text for _, text, _ in figures_in("介護関係の26手続全てをオンライン化")] == ["26手続"]
+
+
 def test_hodo_is_a_hedge_for_the_page_reader_too() -> None:
     # numbers.py reads ほど as "about"; the page reader used to stop before it (3万人 with no hedge).
     [(_, text, figure)] = figures_in("利用者は3万人ほどでした")

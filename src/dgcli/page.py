@@ -65,7 +65,7 @@ NOT_FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 MAX_ITEMS = 50  # names listed one per line under a count (5サービス): more would be no list but a table
-_STOP = set("増減加少達突上昇下降伸推拡進低縮")  # verbs that follow a figure's counter word (低下, 縮小)
+_STOP = set("増減加少達突上昇下降伸推拡進低縮全")  # verbs (低下, 縮小) and 全 (26手続全て) after a counter word
 
 
 class Line(NamedTuple):
