@@ -189,3 +189,18 @@ def test_a_changed_footnote_figure_is_reported(tmp_path: Path) -> None:
         ("missing", "1,714団体", "in footnote ※1", 15)
     ]
     assert audit(page.replace("1,714", "1,741"), load_dataset(path), page_file="page.txt").clean
+
+
+def test_a_history_on_a_line_of_its_own_is_neither_a_heading_nor_skipped(tmp_path: Path) -> None:
+    # The case: the inline history put on its own lines. Each line is a history, not a
+    # heading, and none of its figures goes unaudited.
+    page = PROSE.replace(
+        "マイナンバーカードの普及状況2021年8月末累計有効申請件数5,113万件、総交付実施済数4,757万件、",
+        "2021年8月末累計有効申請件数5,113万件、総交付実施済数4,757万件\n",
+    )
+    path = file_with(tmp_path, PROSE_FILE, ("5,113万件", "4,757万件"))
+    assert sorted(findings(page, path)) == [
+        ("misplaced", "4,757万件", "issued 2021-08-31"),
+        ("misplaced", "5,113万件", "applications 2021-08-31"),
+    ]
+    assert findings(page, file_with(tmp_path, PROSE_FILE)) == []

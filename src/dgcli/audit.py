@@ -17,7 +17,7 @@ from dgcli.errors import DataError, Problem
 from dgcli.model import Claim, ClaimKind, Dataset, Metric, Observation
 from dgcli.normalize import fold, normalize
 from dgcli.numbers import Figure
-from dgcli.page import Mention, Page, as_period, figures_in, mentions, set_aside, strip_marks
+from dgcli.page import Mention, Page, as_period, figures_in, mentions, set_aside, split_figure_line, strip_marks
 from dgcli.pageinput import read_any
 from dgcli.periods import Period
 
@@ -236,6 +236,7 @@ def audit(page_text: str, dataset: Dataset, *, page_file: str = "page", source: 
     index = _Index(dataset, chosen)
     findings: list[Finding] = []
     printed = mentions(page) + heading_mentions(page)
+    printed += stray_mentions(page, printed)
     if not printed:
         reason = "the page prints no figures; is this the text of a published page?"
         raise DataError(page_file, [Problem(0, 0, "", reason)])
@@ -261,6 +262,22 @@ def audit(page_text: str, dataset: Dataset, *, page_file: str = "page", source: 
         if reason != "a period"
     ]
     return report
+
+
+def stray_mentions(page: Page, found: list[Mention]) -> list[Mention]:
+    """Figures on lines the page's structure did not take in (a line between a heading and its list,
+    a history on a line of its own read as a heading): audited all the same, never skipped."""
+    covered = {m.line for m in found}
+    stray: list[Mention] = []
+    for line in page.lines:
+        if line.number in covered:
+            continue
+        label, shown = split_figure_line(line.body) if line.bullet else ("", "")
+        period = as_period(label) if shown else None
+        for position, printed, figure in figures_in(line.body):
+            kind = "repeat" if period is not None else "heading"  # a list line the layout prints again
+            stray.append(Mention(line.number, printed, figure, label, period, "", "", line.body, kind, position + 1))
+    return stray
 
 
 def heading_mentions(page: Page) -> list[Mention]:
@@ -290,7 +307,11 @@ def heading_mentions(page: Page) -> list[Mention]:
 
 
 def _place(index: _Index, page: Page, mention: Mention) -> Finding | None:
-    if mention.kind == "heading":
+    if mention.kind == "repeat" and mention.period is not None:
+        key = mention.period.key  # 「2024年8月時点の調査結果:5サービス」 again after its list: held at that period?
+        if any(observation.period_key == key for _, observation, _ in index.holding(mention.text)):
+            return None
+    if mention.kind in ("heading", "repeat"):
         return _place_stated(index, mention)
     if mention.kind in ("list", "share", "part", "inline"):
         return _place_listed(index, mention)

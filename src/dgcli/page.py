@@ -215,6 +215,7 @@ def _heading(line: Line) -> bool:
         and len(text) <= 60
         and as_period(text) is None  # 令和6年10月1日: when it was published
         and _ORGANISATION.fullmatch(text) is None  # 厚生労働省職業安定局: who published it
+        and len(figures_in(text)) < 2  # 2021年8月末申請件数5,113万件、交付数4,757万件: a history, no heading
     )
 
 
