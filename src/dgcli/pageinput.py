@@ -96,7 +96,7 @@ _BLOCKS = frozenset(
         "hr",
     ]
 )
-_SKIPPED = frozenset({"script", "style", "noscript", "template", "nav", "svg", "head"})
+_SKIPPED = frozenset({"script", "style", "noscript", "template", "nav", "svg"})  # <head>'s <title> is read
 
 
 class _Reader(HTMLParser):
@@ -120,13 +120,10 @@ class _Reader(HTMLParser):
         self.text, self.bullet = [], False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.skipping or tag in _SKIPPED:
-            if tag in _SKIPPED:
-                self.skipping.append(tag)
-            if tag == "head":
-                self.skipping.pop()  # the head's <title> is read; its scripts and styles are skipped
-            else:
-                return
+        if tag in _SKIPPED:
+            self.skipping.append(tag)
+        if self.skipping:
+            return
         if tag == "title":
             self.in_title = True
         elif tag == "table":
