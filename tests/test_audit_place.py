@@ -204,3 +204,14 @@ def test_a_history_on_a_line_of_its_own_is_neither_a_heading_nor_skipped(tmp_pat
         ("misplaced", "5,113万件", "applications 2021-08-31"),
     ]
     assert findings(page, file_with(tmp_path, PROSE_FILE)) == []
+
+
+def test_a_figure_is_never_placed_as_a_fragment_of_a_name(tmp_path: Path) -> None:
+    # The file's footnote prints 2024年度; the page's 24 is no part of it (it was, by substring).
+    text = BROWSER_FILE.read_text(encoding="utf-8").replace("申請の件数。", "申請の件数(2024年度)。")
+    path = tmp_path / "file.yaml"
+    path.write_text(text, encoding="utf-8")
+    page = BROWSER.replace("いずれも上昇しました。", "いずれも上昇しました。対象の手続は24です。")
+    assert [(kind, printed) for kind, printed, _ in findings(page, path)] == [("missing", "24")]
+    named = BROWSER.replace("いずれも上昇しました。", "いずれも上昇しました。対象は2024年度です。")
+    assert findings(named, path) == []  # a period, set aside: no figure at all

@@ -422,8 +422,8 @@ def _place_stated(index: _Index, mention: Mention) -> Finding | None:
         if any(n in sentence for n in plain_names) or heading in folded:
             index.matched.add((metric.id, observation.period_key, name))
             return None
-    if _plain(mention.text) in index.names_text():
-        return None  # part of a name ("子育て・介護26手続"), not a statistic the page reports
+    if re.search(rf"(?<![0-9.,]){re.escape(_plain(mention.text))}(?![0-9.,])", index.names_text()):
+        return None  # part of a name ("子育て・介護26手続"), not a statistic; never a fragment (2 of 2024)
     return Finding(
         "missing",
         mention.line,
