@@ -60,9 +60,10 @@ def test_two_swapped_figures_are_both_caught(seed: Path, tmp_path: Path) -> None
         ("value: 876万件", "value: 1,520万件"),
         ("value: SWAPPED", "value: 876万件"),
     )
+    # Each value sits in the file under the other metric: misplaced (a swap), not mistyped.
     assert audited(seed, path) == [
-        ("differs", "1,520万件", "health-insurance-card 2022-08"),
-        ("differs", "876万件", "public-fund-account 2022-08"),
+        ("misplaced", "1,520万件", "health-insurance-card 2022-08"),
+        ("misplaced", "876万件", "public-fund-account 2022-08"),
     ]
     report = audit(seed.read_text(encoding="utf-8"), load_dataset(path), page_file=seed.name)
     assert "the file holds 1,520万件 as public-fund-account 2022-08" in report.findings[0].message
@@ -79,10 +80,10 @@ def test_a_figure_the_page_does_not_print(seed: Path, tmp_path: Path) -> None:
     assert audited(seed, path) == [("not-on-page", "500万件", "health-insurance-card 2021-08")]
 
 
-def test_a_changed_figure_differs(seed: Path, tmp_path: Path) -> None:
+def test_a_changed_figure_is_mistyped(seed: Path, tmp_path: Path) -> None:
     path = edited(tmp_path, ("value: 6,484万件", "value: 6,485万件"))
     # One problem, reported once: the file's 6,485万件 is the page's 6,484万件 misprinted.
-    assert audited(seed, path) == [("differs", "6,484万件", "health-insurance-card 2023-07")]
+    assert audited(seed, path) == [("mistyped", "6,484万件", "health-insurance-card 2023-07")]
 
 
 def test_a_dropped_claim_leaves_its_sentence_figure_unplaced(seed: Path, tmp_path: Path) -> None:
@@ -102,7 +103,7 @@ def test_only_the_chosen_sources_figures_are_held_to_the_page(seed: Path) -> Non
     assert report.source == "progress-2024"
     assert [f for f in report.findings if f.kind == "not-on-page"] == []
     older = audit(text, editions, page_file=seed.name, source="progress-2023")
-    differs = [(f.printed, f.where) for f in older.findings if f.kind == "differs"]
+    differs = [(f.printed, f.where) for f in older.findings if f.kind in ("mistyped", "misplaced")]
     # The page prints 5,400万枚 for April 2022 where the 2023 edition printed 5,500万件.
     assert ("5,400万枚", "mynacard 2022-04") in differs
 
@@ -131,7 +132,14 @@ def test_cli_json(seed: Path, tmp_path: Path, run: Callable[..., Outcome]) -> No
     outcome = run("audit", str(seed), "--file", str(path), "--json")
     document = json.loads(outcome.out)
     assert outcome.code == 1
-    assert (document["clean"], document["summary"]["differs"], document["summary"]["not-on-page"]) == (False, 1, 0)
+    summary = document["summary"]
+    assert (document["schema_version"], document["clean"], summary["mistyped"], summary["not-on-page"]) == (
+        3,
+        False,
+        1,
+        0,
+    )
+    assert document["findings"][0]["sentence"] == "- 2023年7月:6,484万件"[2:]  # the list line it stands in
     assert document["file"] == str(path)
 
 

@@ -292,7 +292,9 @@ def diff_command(
 PageArgument = Annotated[
     str,
     typer.Argument(
-        metavar="PAGE", help="The page's text, as copied from the web page or its .txt (UTF-8); - reads stdin."
+        metavar="PAGE",
+        help="The page: text copied from the web page, the agency's .txt (slides between --- lines) or the "
+        "page saved as .html (UTF-8); - reads stdin.",
     ),
 ]
 
@@ -310,16 +312,26 @@ def audit_command(
     file: FileOption = None,
     source: Annotated[
         str | None,
-        typer.Option("--source", metavar="ID", help="The source the page is [default: the file's main source]."),
+        typer.Option(
+            "--source",
+            metavar="ID",
+            help="The source the page is [default: the one whose URL or title the page prints].",
+        ),
     ] = None,
     as_json: JsonOption = False,
     output_format: Annotated[str | None, _format_option("audit")] = None,
+    verbose: Annotated[
+        bool,
+        typer.Option("--verbose", "-v", help="Also list what looks like a number and is no figure, and why."),
+    ] = False,
 ) -> None:
     """Check a published page against the file, figure by figure.
 
-    Every figure the page prints (lists, sentences, 出典 lines) must stand in the file under the
-    same metric, period and answer or part; every figure the file holds for the source must be
-    on the page. Exits 0 when everything is accounted for, 1 when not, 2 on errors.
+    Every figure the page prints (headings, lists, sentences, 出典 lines) must stand in the file
+    under the same metric, period and answer or part: a figure held elsewhere is misplaced, a
+    different figure in its place mistyped. Every figure the file holds for the page's source
+    (--source, or the source whose URL or title the page prints) must be on the page. Exits 0 when
+    everything is accounted for, 1 when not, 2 on errors. Pages: text, the agency's .txt, or .html.
 
     \b
     Examples:
@@ -335,6 +347,7 @@ def audit_command(
         ids = ", ".join(s.id for s in dataset.sources)
         raise typer.BadParameter(f"no source {source!r} in {dataset.file} (it has {ids})", param_hint="--source")
     report = audit(text, dataset, page_file=name, source=source)
+    report.verbose = verbose
     _show(chosen, "audit", report)
     raise typer.Exit(EXIT_OK if report.clean else EXIT_FAILED)
 

@@ -11,6 +11,7 @@ The draft loads (``dgcli list --file draft.yaml``); verify and audit it before r
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -18,12 +19,21 @@ from dgcli.errors import DataError, Problem
 from dgcli.model import Claim, Dataset, Metric, find_observations
 from dgcli.normalize import fold
 from dgcli.numbers import PERCENT, POINTS, TIMES, Figure, Hedge
-from dgcli.page import Block, Entry, Page, Section, as_period, figures_in, inline_history, read_page, strip_marks
+from dgcli.page import (
+    Block,
+    Entry,
+    Page,
+    Section,
+    as_period,
+    baseline_in,
+    figures_in,
+    history_in,
+    periods_in,
+    strip_marks,
+)
+from dgcli.pageinput import read_any
 from dgcli.schema import load_dataset
 
-_PERIOD_FROM = re.compile(
-    r"((?:(?:令和|平成)(?:元|[0-9]{1,2})|[0-9]{4})年(?:度)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:末)?)(?:時点)?(?:の[^、。]*?)?から"
-)
 # The words that put a figure against an earlier one, and how far back (days between period ends).
 _RELATIVE = (
     ("前年(同月|同期|度|同日)?(末)?(比|に比べ|と比べ|と比較|から|を)", 334, 396),
@@ -42,6 +52,20 @@ class _Observation(NamedTuple):
     shares: list[tuple[str, str]]
     parts: list[tuple[str, str]]
     items: list[tuple[str, str]]  # (name, since as printed)
+
+
+class _NotPlaced(NamedTuple):
+    """A figure (or a sentence) of the page the draft does not hold, and why: listed atop the draft."""
+
+    line: int
+    figure: str
+    context: str
+    reason: str
+
+    def comment(self) -> str:
+        if not self.figure:  # no figure left out: a note on how the draft names something
+            return _comment(f"note: {self.reason} (page line {self.line})")
+        return _comment(f"not placed: {self.figure} in 「{self.context}」: {self.reason} (page line {self.line})")
 
 
 class _Claim(NamedTuple):
@@ -96,8 +120,14 @@ class _Drafter:
     def __init__(self, page: Page) -> None:
         self.page = page
         self.count = {"metric": 0, "claim": 0}
-        self.comments: list[str] = []
+        self.comments: list[_NotPlaced] = []
         self.groups: dict[str, str] = {}
+        self.name = "page"
+        self._by_name: dict[str, list[tuple[_Section, _Metric]]] | None = None
+        self._first_named: dict[str, tuple[int, _Metric]] | None = None  # metrics by name, once built
+        self.described: set[int] = set()  # headline lines a metric was drafted from (its claims are its own)
+        self.topic: list[_Metric] = []  # the subject a headline's sentence named, for the next one
+        self.last_topic: list[_Metric] = []
         self.sections: list[_Section] = []
         self.owners: list[tuple[str, Any, list[Any], _Metric | None] | None] = []  # per written line
 
@@ -114,13 +144,32 @@ class _Drafter:
             for block in section.blocks:
                 drafted.metrics += self.metrics_of(block)
             drafted.metrics += self.inline_metrics(section, drafted)
+        every = [m for s in self.sections for m in s.metrics]
+        for drafted in self.sections:  # a slide of sentences only: 「…は85団体です。」 is a metric of its own,
+            section = drafted.source  # unless its figure restates one another section lists
+            if drafted.metrics or not section.headline:
+                continue
+            own = [(n, t) for n, t in section.headline if not self._restates_one(t, every)]
+            drafted.metrics += self.sentence_metrics(Block(section.title, section.line, "", own, [], []))
+            self.described |= {m.line for m in drafted.metrics}
+        for drafted in self.sections:  # claims once every metric is known: a lead may name a later one
+            section = drafted.source
             for metric in drafted.metrics:
                 for number, sentence in self.sentences_of(section, metric):
                     metric.claims += self.claims_in(sentence, number, [metric], drafted)
                 metric.claims += self.implied_by_lists(metric)
             for number, sentence in section.headline:
-                if inline_history(sentence) is None:
+                if not history_in(sentence) and number not in self.described:
                     drafted.claims += self.claims_in(sentence, number, [], drafted, headline=True)
+                    self.topic = self.last_topic  # the next sentence of the headline may leave it unsaid
+            self.topic = []
+        for drafted in self.sections:  # a heading's figure (オンライン利用率 約6割) is a claim like the headline's
+            title = drafted.source
+            if figures_in(title.title):
+                drafted.claims += self.claims_in(title.title, title.line, [], drafted, headline=True)
+        if self.page.intro and self.sections and len(self.page.lines) > 1:  # the lead under the title
+            first, line = self.sections[0], self.page.lines[1].number
+            first.claims += self.claims_in(self.page.intro, line, [], first, headline=True)
         metrics = {m.id: m for s in self.sections for m in s.metrics}
         for drafted in self.sections:
             for owner in [*drafted.metrics, None]:
@@ -130,23 +179,31 @@ class _Drafter:
     # ── metrics ──────────────────────────────────────────────────────────────────────────────
 
     def inline_metrics(self, section: Section, drafted: _Section) -> list[_Metric]:
-        """Histories printed in sentences: "2022年3月末累計登録数5,711万件、総交付数5,040万件…"."""
+        """Histories printed in sentences, each period carrying over to the figures after it:
+        "2021年8月末累計申請件数5,113万件、総交付数4,757万件、2022年8月末累計申請件数6,406万件、…"."""
         found: dict[str, _Metric] = {}
         sentences = [*section.headline, *(pair for block in section.blocks for pair in block.sentences)]
         for number, sentence in sentences:
-            inline = inline_history(sentence)
-            if inline is None:
-                continue
-            period, pairs = inline
-            for label, text, _ in pairs:
+            points = history_in(sentence)
+            for point in points:
+                label, text, period = point.label, point.text, point.period
                 metric = found.get(label) or next((m for m in drafted.metrics if m.name == label), None)
+                if metric is None:
+                    at_period = {p.label for p in points if p.period == period}
+                    metric = _same_series(list(found.values()), label, text, period, at_period)
+                    if metric is not None:
+                        metric.aliases.append(label)  # 交付 and 公布: two labels of one series
+                        found[label] = metric
                 if metric is None:
                     metric = found[label] = self.new_metric(label, number, "")
                 printed = {(as_period(o.period) or period).key for o in metric.observations if o.period}
-                if period.key not in printed:
-                    metric.observations.append(_Observation(period.text, text, number, [], [], []))
+                if period.key in printed:
+                    reason = f"{label} is printed twice for {period.text}; the draft keeps the first"
+                    self.comments.append(_NotPlaced(number, text, sentence, reason))
+                    continue
+                metric.observations.append(_Observation(period.text, text, number, [], [], []))
                 metric.unit = metric.unit or _unit(text)
-        return list(found.values())
+        return list({id(m): m for m in found.values()}.values())  # a metric under two labels once
 
     def metrics_of(self, block: Block) -> list[_Metric]:
         entries = [e for e in block.entries if e.figure]
@@ -234,17 +291,32 @@ class _Drafter:
         found = []
         for number, sentence in block.sentences:
             subject, _, rest = sentence.partition("は")
+            # 「2024年3月末時点で移行した自治体は85団体」: the period opens the subject, it does not name it
             figures = figures_in(rest)
+            at = len(subject) + 1 + (figures[0][0] if figures else 0)
+            dated = [(p, baseline) for position, p, baseline in periods_in(sentence) if position < at]
+            period = dated[-1][0] if dated and not dated[-1][1] else None
+            subject = re.sub(r"^.*(?:時点|現在|末)(?:で|の|に|、)?", "", subject) if period else subject
             if not rest or not figures or len(subject) > 40 or any(c.isdigit() for c in subject):
-                self.comments.append(f"line {number}: {sentence}")
+                reason = "no metric read from the sentence (its subject names none)"
+                self.comments += [_NotPlaced(number, text, sentence, reason) for _, text, _ in figures_in(sentence)]
                 continue
             metric = self.new_metric(subject, number, block.heading)
             metric.description = sentence
             value = figures[0][1]
-            metric.observations.append(_Observation("", value, number, [], [], []))
+            metric.observations.append(_Observation(period.text if period else "", value, number, [], [], []))
             metric.unit = _unit(value)
             found.append(metric)
         return found
+
+    def _restates_one(self, sentence: str, metrics: list[_Metric]) -> bool:
+        """Whether a sentence's first figure is one that exactly one listed metric prints."""
+        found = figures_in(sentence)
+        if not found:
+            return False
+        figure, subject = found[0][2], sentence.split("は")[0]
+        fits = [m for m in metrics if len(m.observations) > 1 and self.restated(m, figure) is not None]
+        return len(fits) == 1 and _related(subject, fits[0])  # named in much the same words, too
 
     def sentences_of(self, section: Section, metric: _Metric) -> list[tuple[int, str]]:
         for block in section.blocks:
@@ -258,8 +330,9 @@ class _Drafter:
         self, sentence: str, line: int, metrics: list[_Metric], section: _Section, *, headline: bool = False
     ) -> list[_Claim]:
         found: list[_Claim] = []
-        topic: list[_Metric] = []  # Japanese drops a subject it has just named: the last one carries on
+        topic: list[_Metric] = list(self.topic)  # Japanese drops a subject it has just named: it carries on
         for clause in re.split("(?<=[。])", sentence):
+            before_clause = len(found)
             for start, text, figure in figures_in(clause):
                 # a metric the clause makes its topic wins over the block it sits in (有効求人数は…0.9%減),
                 # but not one it merely names (…マイナンバーカード保有の79%: the whole, not the subject)
@@ -267,7 +340,8 @@ class _Drafter:
                 topical = self.subjects(topic_words[1], section) if topic_words else []
                 if topic_words and not topical and metrics and not _related(topic_words[1], metrics[0]):
                     # 有効求職者数は0.1%減 under 有効求人倍率: a quantity the page gives no figures of
-                    self.comments.append(f"line {line}: {text} in 「{clause}」 (of {topic_words[1]}, not listed)")
+                    reason = f"a figure of {topic_words[1]}, which the page lists no figures of"
+                    self.comments.append(_NotPlaced(line, text, clause, reason))
                     continue
                 named = topical or metrics or self.subjects(clause[:start], section)
                 subjects = named
@@ -275,22 +349,28 @@ class _Drafter:
                 if not subjects:
                     # "52%の利用者が満足": the one metric of the section that prints it, else the topic carried on;
                     # a subject named in other words must share much of that metric's name (共通サービス, 参加会員)
-                    printing = [m for m in section.metrics if self.restated(m, figure) is not None]
+                    candidates = section.metrics or [m for s in self.sections for m in s.metrics]
+                    printing = [m for m in candidates if self.restated(m, figure) is not None]
                     if own_topic is not None:
                         printing = [m for m in printing if _related(own_topic[1], m)]
                         topic = []
                     subjects = printing if len(printing) == 1 else topic
                 topic = named[:1] or topic
                 if not subjects:
-                    self.comments.append(f"line {line}: {text} in 「{clause}」 (no metric named before it)")
+                    self.comments.append(_NotPlaced(line, text, clause, "no metric named before it"))
                     continue
                 claim = self.read_claim(clause, start, text, figure, line, subjects, section)
                 if claim is not None:
                     found.append(claim)
-            self.rises_in(clause, line, metrics, section, found)
-            if re.search("いずれ.*(上昇|増加)", clause):
+            self.rises_in(clause, line, metrics, section, found, found[before_clause:])
+            if every_one := re.search("いずれ.*(上昇|増加|低下|減少)", clause):
                 rising = [m for m in section.metrics if any(c.kind == "point_change" for c in m.claims)]
                 baseline = _baseline(clause)
+                if not (rising and baseline):  # 「…率と…件数は、いずれも上昇しました」: the metrics it names,
+                    named = [m for m in section.metrics if m.name in sentence and len(m.observations) > 1]
+                    before = {_newest_first(m.observations)[1].period for m in named}  # since their last figure
+                    rising, baseline = (named, before.pop()) if named and len(before) == 1 else ([], "")
+                down = every_one[1] in ("低下", "減少")
                 if rising and baseline:
                     found.append(
                         _Claim(
@@ -300,16 +380,30 @@ class _Drafter:
                             baseline,
                             line,
                             [m.id for m in rising],
+                            direction="down" if down else "",
                         )
                     )
+        self.last_topic = topic
         return found
 
-    def rises_in(self, clause: str, line: int, metrics: list[_Metric], section: _Section, found: list[_Claim]) -> None:
+    def rises_in(
+        self,
+        clause: str,
+        line: int,
+        metrics: list[_Metric],
+        section: _Section,
+        found: list[_Claim],
+        in_clause: list[_Claim],
+    ) -> None:
         """「…に大幅増加」 with no change figure: the figure rose since the one before it."""
         match = re.search("(?:大幅に|大きく)?(増加|上昇|減少|低下)", clause)
-        if match is None or "いずれ" in clause or any(c.kind.endswith("change") for c in found if c.line == line):
+        if match is None or "いずれ" in clause or any(c.kind.endswith("change") for c in in_clause):
             return
         subjects = metrics or self.subjects(clause[: match.start()], section)
+        if not subjects:  # 「テクノロジーマップへの収載件数も…増加」: the one metric named in much the same words
+            topic = re.split("[はがも]", clause[: match.start()])[0]
+            related = [m for m in section.metrics if _related(topic, m)]
+            subjects = related if len(related) == 1 else []
         if not subjects or len(subjects[0].observations) < 2:
             return
         metric = subjects[0]
@@ -334,7 +428,17 @@ class _Drafter:
                     named.append((position, by_name, metric))
             if named:  # the nearest first; at one place, a metric's own name before an alias a draft gave it
                 return [metric for *_, metric in sorted(named, key=lambda item: (-item[0], -item[1]))]
-        return []
+        # a lead names a metric another section lists (「保有率は約7割」 above 保有率の推移): the one it names
+        topic = re.split("[、。]", before)[-1]
+        if self._by_name is None:  # built once: every substring of a short topic is looked up, not every metric
+            self._by_name = {}
+            for s in self.sections:
+                for m in s.metrics:
+                    if m.name:
+                        self._by_name.setdefault(re.sub(r"\(.*?\)", "", m.name), []).append((s, m))
+        words = {topic[i:j] for i in range(len(topic)) for j in range(i + 1, min(len(topic), i + 40) + 1)}
+        others = [m for word in words for s, m in self._by_name.get(word, []) if s is not section]
+        return list(dict.fromkeys(others)) if len(set(map(id, others))) == 1 else []
 
     def read_claim(
         self, clause: str, start: int, text: str, figure: Figure, line: int, subjects: list[_Metric], section: _Section
@@ -371,7 +475,7 @@ class _Drafter:
         period = self.restated(subjects[0], figure)
         if period is not None:
             return _Claim("restatement", words, text, period, line, ids[:1], restated=True)
-        self.comments.append(f"line {line}: {text} in 「{clause}」 (not read as a claim)")
+        self.comments.append(_NotPlaced(line, text, clause, "not read as a claim (no kind fits its words)"))
         return None
 
     def relative_baseline(self, clause: str, metric: _Metric) -> str:
@@ -391,10 +495,17 @@ class _Drafter:
     def whole(self, name: str, section: _Section) -> str:
         if name.endswith(_OUTSIDE) or name in _OUTSIDE:
             return f"outside:{next(o for o in _OUTSIDE if name.endswith(o))}"
-        for candidates in (section.metrics, [m for s in self.sections for m in s.metrics]):
-            for metric in candidates:
-                if metric.name and name.startswith(metric.name):
-                    return f"metric:{metric.id}"
+        for metric in section.metrics:
+            if metric.name and name.startswith(metric.name):
+                return f"metric:{metric.id}"
+        if self._first_named is None:  # built once: the prefixes of a name are looked up, not every metric
+            self._first_named = {}
+            for order, metric in enumerate(m for s in self.sections for m in s.metrics):
+                if metric.name:
+                    self._first_named.setdefault(metric.name, (order, metric))
+        found = [self._first_named[name[:end]] for end in range(1, len(name) + 1) if name[:end] in self._first_named]
+        if found:
+            return f"metric:{min(found, key=lambda pair: pair[0])[1].id}"
         return ""
 
     def restated(self, metric: _Metric, figure: Figure) -> str | None:
@@ -470,14 +581,16 @@ class _Drafter:
     # ── writing ──────────────────────────────────────────────────────────────────────────────
 
     def write(self, name: str) -> str:
+        self.name = name
         self.count["claim"] = 0
         out = _Out()
         out.add(
             [
-                f"# A draft indicators file for 「{self.page.title}」, written by dgcli draft from {name}.",
+                _comment(f"A draft indicators file for 「{self.page.title}」, written by dgcli draft from {name}."),
                 "# Check every todo- id, name_en and publisher, then every claim's kind and figures, "
                 "before relying on it:",
                 "# dgcli verify --file THIS && dgcli audit PAGE --file THIS",
+                *self.not_placed(),
                 'schema_version: "2"',
                 "sources:",
                 "  - id: todo-source",
@@ -493,10 +606,50 @@ class _Drafter:
         out.add(["sections:"])
         for section in self.sections:
             self.write_section(section, out)
-        if self.comments:
-            out.add(["", "# Not placed by the draft (page line: text):", *(f"#   {c}" for c in self.comments)])
         self.owners = out.owners
         return "\n".join(out.lines) + "\n"
+
+    def not_placed(self) -> list[str]:
+        """The page's figures the draft does not hold, once each, in page order."""
+        unique = list({(c.line, c.figure, c.context): c for c in reversed(self.comments)}.values())[::-1]
+        unique.sort(key=lambda c: c.line)
+        if not unique:
+            return []
+        placed = sum(1 for c in unique if c.figure)
+        return [f"# {placed} not placed; the draft holds every other figure of the page:"] + [
+            c.comment() for c in unique
+        ]
+
+    def settle_names(self) -> None:
+        """Names and aliases that mean one metric each, and footnote marks the page explains: so the draft
+        loads (two blocks may share a heading; a mark may point at a footnote the copy left out)."""
+        owner: dict[str, str] = {}
+        every = [m for s in self.sections for m in s.metrics]
+        printed = Counter(fold(m.name) for m in every)
+        for metric in every:  # a name printed twice stays the description of each, for audit
+            if printed[fold(metric.name)] > 1:
+                metric.description = metric.description or metric.name
+        tried: dict[str, int] = {}  # per name, the last number given (no rescan: linear in the page)
+        for metric in every:
+            name, n = metric.name, tried.get(fold(metric.name), 1)
+            while fold(name) in owner:
+                n += 1
+                name = f"{metric.name} ({n})"
+            tried[fold(metric.name)] = n
+            if name != metric.name:
+                note = f"a second metric named {metric.name!r}: drafted as {name!r}"
+                self.comments.append(_NotPlaced(metric.line, "", metric.name, note))
+                metric.description = metric.description or metric.name  # the page's words, for audit
+                metric.name = name
+            owner[fold(name)] = metric.id
+            aliases = [a for a in dict.fromkeys(metric.aliases) if fold(a) not in owner and fold(a) != fold(name)]
+            metric.aliases = aliases
+            owner.update({fold(alias): metric.id for alias in aliases})
+            missing = [mark for mark in metric.footnotes if mark not in self.page.footnotes]
+            for mark in missing:
+                note = f"footnote mark {mark} of {metric.name}: the page has no footnote {mark}"
+                self.comments.append(_NotPlaced(metric.line, mark, metric.name, note))
+            metric.footnotes = [mark for mark in metric.footnotes if mark in self.page.footnotes]
 
     def write_section(self, section: _Section, out: "_Out") -> None:
         source = section.source
@@ -565,18 +718,45 @@ class _Drafter:
             if owner is None:
                 continue
             what, record, container, metric = owner
-            unit = re.search(r"is in '([^']+)', but the metric counts in", problem.message)
-            if what == "observation" and unit and metric is not None:
-                metric.extra_units.append(unit[1])
+            unit = _unit(record.value) if what == "observation" else ""
+            if problem.code == "unit-not-declared" and unit and metric is not None:
+                metric.extra_units.append(unit)
             elif record in container:
                 container.remove(record)
-                shown = record.text if isinstance(record, _Claim) else record.value or record.period
-                self.comments.append(
-                    f"line {record.line}: 「{shown}」 drafted as a {what}, left out: {problem.message}"
-                )
+                if isinstance(record, _Claim):
+                    shown, context = record.stated or record.kind, record.text
+                else:
+                    shown, context = record.value or record.period, record.period
+                reason = f"drafted as a {what}, the loader refused it: {problem.message}"
+                self.comments.append(_NotPlaced(record.line, shown, context, reason))
             else:
                 continue
             changed = True
+        return changed
+
+    def account(self, page_text: str, drafted: Dataset) -> bool:
+        """Audit the draft against its own page: a figure drafted under a wrong metric or period is taken
+        out (wrong is worse than not placed); every figure the draft does not hold is listed atop it.
+        True when something was taken out (the draft must be written again)."""
+        from dgcli.audit import audit  # the same reading of the page the user's audit makes
+
+        report = audit(page_text, drafted, page_file=self.name, source="todo-source")
+        changed = False
+        listed = {(c.line, c.figure) for c in self.comments}
+        for finding in report.findings:
+            if finding.kind == "not-on-page":
+                continue
+            owner = self.owners[finding.file_line - 1] if 0 < finding.file_line <= len(self.owners) else None
+            if finding.kind in ("mistyped", "misplaced") and owner is not None and owner[1] in owner[2]:
+                owner[2].remove(owner[1])
+                changed = True
+                reason = f"drafted where the page does not put it, so left out: {finding.message}"
+            elif (finding.page_line, finding.printed) in listed:
+                continue
+            else:
+                reason = finding.message
+            self.comments.append(_NotPlaced(finding.page_line, finding.printed, finding.sentence, reason))
+            listed.add((finding.page_line, finding.printed))
         return changed
 
     def write_claim(self, claim: _Claim, indent: str, *, headline: bool = False) -> list[str]:
@@ -658,8 +838,7 @@ def _unit(value: str) -> str:
 
 
 def _baseline(text: str) -> str:
-    matches = _PERIOD_FROM.findall(text)
-    return matches[-1] if matches else ""
+    return baseline_in(text)  # the page reader's one grammar of periods
 
 
 def _clause(sentence: str, position: int) -> str:
@@ -706,11 +885,35 @@ def _write_observation(observation: _Observation) -> list[str]:
     return lines
 
 
+def _same_series(metrics: list[_Metric], label: str, text: str, period: Any, at_period: set[str]) -> _Metric | None:
+    """A history's metric that a new label names in other words (総交付実施済数, 総公布実施済数): the one,
+    in the same unit and much the same words, that has no figure at this period and whose own label
+    the period does not print (two labels printed at one period are two series)."""
+    import difflib
+
+    fits = [
+        m
+        for m in metrics
+        if m.unit == _unit(text)
+        and not ({m.name, *m.aliases} & at_period)
+        and all(as_period(o.period) is None or as_period(o.period) != period for o in m.observations)
+        and difflib.SequenceMatcher(None, m.name, label).ratio() >= 0.6
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _comment(text: str) -> str:
+    """One YAML comment line: nothing in it (a newline in a file name, U+2028) can end the comment."""
+    return "# " + (text if text.isprintable() else "".join(c if c.isprintable() else "?" for c in text))
+
+
 _PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^#]*")
 
 
 def _scalar(text: str, *, flow: bool = False) -> str:
     """A YAML scalar for text: plain where that is unambiguous, else double-quoted (JSON escapes are YAML's)."""
+    if not text.isprintable():  # no control character or line break
+        text = "".join(c if c.isprintable() else " " for c in text)
     plain = bool(_PLAIN.fullmatch(text)) and ": " not in text and not text.endswith(":") and text == text.strip()
     if flow and any(c in text for c in ",[]{}"):
         plain = False
@@ -719,22 +922,35 @@ def _scalar(text: str, *, flow: bool = False) -> str:
 
 def draft(page_text: str, name: str = "page") -> str:
     """A draft indicators file for a page; DataError when the text holds no section with a figure."""
-    drafter = _Drafter(read_page(page_text))
+    drafter = _Drafter(read_any(page_text, name))  # text, the agency's .txt slides, or HTML
     drafter.build()
+    drafter.settle_names()
     if not any(metric.observations for section in drafter.sections for metric in section.metrics):
         reason = "found no heading followed by figures to draft from; is this the text of a published page?"
         raise DataError(name, [Problem(0, 0, "", reason)])
+    for _ in range(10):  # every figure placed right or listed as not placed
+        text, dataset = _loading(drafter, name)
+        listed = len(drafter.comments)
+        if not drafter.account(page_text, dataset):
+            return text if len(drafter.comments) == listed else drafter.write(name)  # comments load alike
+    return _loading(drafter, name)[0]
+
+
+def _loading(drafter: "_Drafter", name: str) -> tuple[str, Dataset]:
+    """The draft as text and as loaded: what the loader refuses is left out with the reason, so the
+    draft loads; a draft that still does not load is never returned (DataError, exit 2)."""
     text = drafter.write(name)
-    for _ in range(10):  # the draft must load: what the loader refuses is left out, with the reason
+    problems: list[Problem] = []
+    for _ in range(10):
         try:
-            load_dataset(Path(name), file=name, text=text)
+            return text, load_dataset(Path(name), file=name, text=text)
         except DataError as error:
+            problems = error.problems
             if not drafter.repair(error.problems):
                 break
             text = drafter.write(name)
-        else:
-            break
-    return text
+    first = problems[0].format("the draft") if problems else "the draft"
+    raise DataError(name, [Problem(0, 0, "", f"the draft of this page would not load ({first}); nothing written")])
 
 
 class Reproduction(NamedTuple):

@@ -18,6 +18,7 @@ class Problem(NamedTuple):
     column: int  # 1-based; 0 when unknown
     path: str  # "sections[3].metrics[1].observations[0].period", or "" for the file itself
     message: str
+    code: str = ""  # a stable name for the kind of problem ("unit-not-declared"), for tools; never shown
 
     def format(self, file: str) -> str:
         where = f"{file}:{self.line}" if self.line else file

@@ -194,7 +194,15 @@ def _build(loader: Any, problems: list[Problem]) -> Node | None:
                 text: str = event.value
                 if not text.isprintable() and (control := _CONTROL.search(text)):
                     # "\x01" written as an escape: YAML lets it through; a terminal or an XML report would not
-                    problems.append(Problem(line, column, "", f"control character U+{ord(control[0]):04X} in a value"))
+                    problems.append(
+                        Problem(
+                            line,
+                            column,
+                            "",
+                            f"control character U+{ord(control[0]):04X} in a value",
+                            "control-character",
+                        )
+                    )
                 value: str | dict[str, Node] | list[Node] = text
             else:
                 value = {} if kind is yaml.MappingStartEvent else []

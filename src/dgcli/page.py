@@ -15,32 +15,57 @@ from typing import NamedTuple
 
 from dgcli.errors import ValueFormatError
 from dgcli.normalize import normalize
-from dgcli.numbers import Figure, parse_figure
-from dgcli.periods import Period, parse_period
+from dgcli.numbers import PREFIX_HEDGES, SUFFIX_HEDGES, Figure, parse_figure
+from dgcli.periods import ERAS, RANGE_WORDS, Period, parse_period
 
 MARKERS_LIST = ("進捗は以下のとおりです", "進捗は以下の通りです", "主な取組は以下のとおりです", "以下のとおりです")
 MARKER_RELATED = ("関連情報", "関連リンク")
 MARKER_FOOTNOTES = ("脚注", "注記", "注釈")
 CITATION = ("出典", "資料", "注:")
-_HEDGES = "以上|以下|未満|超え|超|強|弱|近く|に近い|近い|余り|程度|前後|足らず"
+# The hedge words are numbers.py's (one grammar: 「3万人ほど」 reads the same here and in verify).
+_HEDGES = "|".join(re.escape(word) for word, _ in SUFFIX_HEDGES)
+_PREFIXES = "|".join(re.escape(word) for word, _ in PREFIX_HEDGES)
 # Figures in running text. Candidates are generous; each is confirmed by parse_figure, trimming a
 # counter word that ran into the verb after it ("3,353件増えて" → 3,353件).
 _NUMBER = r"[0-9][0-9,]*(?:\.[0-9]+)?(?:千?[万億兆](?:[0-9][0-9,]*(?:\.[0-9]+)?千?万?)?)?"
 _CANDIDATE = re.compile(
-    r"(?:約|およそ|おおよそ|概ね|おおむね|ほぼ)?[▲△+]?"
+    rf"(?:{_PREFIXES})?[▲△+]?"
     rf"(?:{_NUMBER}|[一二三四五六七八九十](?=割|桁|倍)|過半数|半数)"
     r"(?:割(?:[0-9一二三四五六七八九]分(?:[0-9一二三四五六七八九]厘)?)?|%ポイント|ポイント|%|PT|pt|倍|桁)?"
     rf"(?:(?!{_HEDGES})[ァ-ヶーA-Za-z一-龥々]){{0,6}}"
     rf"(?:(?:{_HEDGES})[ァ-ヶーA-Za-z一-龥々]{{0,6}})?"  # "8割近く", "4,000以上システム"
 )
 # Periods in running text, masked before figures are looked for ("2023年7月から5%増加": 5% only).
+# Where periods stand in running text. This only locates them, with periods.py's own vocabulary (its
+# eras and range words); what a period means is decided by periods.parse_period (``periods_in``).
+_ERA = "|".join(ERAS)
+_RANGE = "|".join(re.escape(word) for word in (*RANGE_WORDS, "-"))
 _PERIOD_TEXT = re.compile(
-    r"(?:(?:令和|平成|昭和)(?:元|[0-9]{1,2})|[0-9]{4})年(?:度)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:末)?(?:時点|現在)?"
-    r"(?:(?:から|〜|~|-)(?:(?:令和|平成)?[0-9]{1,4}年(?:度)?)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:末)?)?"
+    rf"(?:(?:{_ERA})(?:元|[0-9]{{1,2}})|[0-9]{{4}})年(?:度)?(?:[0-9]{{1,2}}月)?(?:[0-9]{{1,2}}日)?(?:末)?(?:時点|現在)?"
+    rf"(?:(?:{_RANGE})(?:(?:{_ERA})?[0-9]{{1,4}}年(?:度)?)?(?:[0-9]{{1,2}}月)?(?:[0-9]{{1,2}}日)?(?:末)?)?"
     r"|[0-9]{1,2}月(?:[0-9]{1,2}日)?(?:から|まで|末)?"
     r"|※[0-9]+|第[0-9]+|[表図][0-9]+"
 )
-_STOP = set("増減加少達突上昇下降伸推拡進低縮")  # verbs that follow a figure's counter word (低下, 縮小)
+# What looks like a number and is none: set aside before figures are looked for, each with the reason
+# (``set_aside`` lists them for ``audit --verbose``).
+NOT_FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("a web address", re.compile(r"(?:https?://|www\.)[!-~]+")),
+    ("an ISO date", re.compile(r"(?<![0-9])[0-9]{4}[-/][0-9]{1,2}(?:[-/][0-9]{1,2})?(?![0-9])")),
+    (
+        "a section number",
+        re.compile(r"^[0-9]+(?:\.[0-9]+)*\.?(?= )|^[0-9]+(?:\.[0-9]+)+\.?(?=[^0-9.,%万億兆千割倍ポPp])"),
+    ),
+    # 「四捨五入のため合計が100%にならない場合がある」: a note on the method, not a statistic
+    (
+        "a note on rounding (totals may not be 100%)",
+        re.compile(r"(?:合計|計|総数)[はがも]?100(?:\.0+)?%(?:に|と)(?:なら|一致し)"),
+    ),
+    ("an age bracket", re.compile(r"[0-9]+歳(?:以上|以下|未満)")),  # 65歳以上人口: a group, not a count
+    ("a period", _PERIOD_TEXT),
+)
+
+MAX_ITEMS = 50  # names listed one per line under a count (5サービス): more would be no list but a table
+_STOP = set("増減加少達突上昇下降伸推拡進低縮全")  # verbs (低下, 縮小) and 全 (26手続全て) after a counter word
 
 
 class Line(NamedTuple):
@@ -48,6 +73,7 @@ class Line(NamedTuple):
     text: str  # normalized (NFKC and CJK radicals)
     bullet: bool  # a "- " list line
     raw: str  # as printed
+    heading: bool = False  # a heading by the input's own structure (a slide's title), not by guess
 
     @property
     def body(self) -> str:
@@ -65,7 +91,8 @@ class Mention(NamedTuple):
     heading: str  # the block heading above it ("マイナンバーカード")
     section: str  # the section title
     context: str  # the whole line or sentence
-    kind: str  # "list", "share", "part", "sentence", "citation"
+    kind: str  # "list", "share", "part", "sentence", "inline", "citation", "heading"
+    column: int = 0  # 1-based, in the sentence or line it stands in (0 when unknown)
 
 
 class Entry(NamedTuple):
@@ -104,11 +131,30 @@ class Page(NamedTuple):
     lines: list[Line]
 
 
-def page_lines(text: str) -> list[Line]:
-    """The page's lines, normalized; a list line glued to the sentence before it is split off."""
+def split_lines(text: str) -> list[str]:
+    """Lines as an editor numbers them: only \\n, \\r\\n and \\r end a line (str.splitlines also
+    breaks at a form feed, U+2028 and others, and would shift every line cited after them)."""
+    lines = re.split(r"\r\n|\r|\n", text)
+    return lines[:-1] if lines and lines[-1] == "" else lines
+
+
+Numbered = list[tuple[int, str]]  # lines as an input reader gives them: (line in the file, text)
+HEADING = "\x1e"  # an input reader starts a line it knows to be a heading with this (never printable)
+
+
+def page_lines(text: str | Numbered) -> list[Line]:
+    """The page's lines, normalized; a list line glued to the sentence before it is split off.
+    Text is split into lines here; an input reader (HTML, slides) gives numbered lines of its own."""
     lines: list[Line] = []
-    for number, raw in enumerate(text.splitlines(), 1):
-        normalized = normalize(raw).strip()
+    numbered = enumerate(split_lines(text), 1) if isinstance(text, str) else text
+    for number, raw in numbered:
+        known = raw.startswith(HEADING)
+        raw = raw.removeprefix(HEADING)
+        # no control character or line break inside a line (U+2028, NEL): they could end a YAML comment
+        normalized = normalize(raw)
+        if not normalized.isprintable():
+            normalized = "".join(c if c.isprintable() else " " for c in normalized)
+        normalized = normalized.strip()
         if not normalized:
             continue
         pieces = re.split(r"(?<=[。．.」)])\s*(?=- )", normalized)  # "…しました。- 2024年7月"
@@ -117,7 +163,7 @@ def page_lines(text: str) -> list[Line]:
             bullet = piece.startswith(("- ", "・", "● ", "○ ")) or piece == "-"
             if piece.startswith(("・", "● ", "○ ")):
                 piece = "- " + piece[1:].strip()
-            lines.append(Line(number, piece, bullet, raw))
+            lines.append(Line(number, piece, bullet, raw, known and not bullet))
     return lines
 
 
@@ -169,10 +215,11 @@ def _heading(line: Line) -> bool:
         and len(text) <= 60
         and as_period(text) is None  # 令和6年10月1日: when it was published
         and _ORGANISATION.fullmatch(text) is None  # 厚生労働省職業安定局: who published it
+        and len(figures_in(text)) < 2  # 2021年8月末申請件数5,113万件、交付数4,757万件: a history, no heading
     )
 
 
-def read_page(text: str) -> Page:
+def read_page(text: str | Numbered) -> Page:
     """The page's structure: sections with their headline, blocks (heading, sentences, list), citation."""
     lines = page_lines(text)
     title = lines[0].text if lines else ""
@@ -204,10 +251,22 @@ def read_page(text: str) -> Page:
         elif items_left and current is not None and current.blocks:
             current.blocks[-1].items.append((line.number, line.body))
             items_left -= 1
-        elif _heading(line) and (
-            state in ("start", "related", "footnotes") or current is None or _next_is_heading(lines, index)
+        elif (line.heading and not _sentence(text)) or (
+            _heading(line)
+            and (
+                state in ("start", "related", "footnotes")
+                or current is None
+                or _next_is_heading(lines, index)
+                or (state == "headline" and bool(current.headline) and _next_is_prose(lines, index))
+                or _NUMBERED_HEADING.match(text) is not None  # 2.2 オンライン申請の満足度
+            )
         ):
-            if index + 1 < len(lines) and _heading(lines[index + 1]) and not lines[index + 1].bullet:
+            following = lines[index + 1] if index + 1 < len(lines) else None
+            if (
+                following is not None
+                and not following.bullet
+                and (following.heading if line.heading else _heading(following))
+            ):
                 group = text  # a group heading: a section heading follows at once
             else:
                 current = Section(group, text, line.number, [], [], [], [])
@@ -222,6 +281,10 @@ def read_page(text: str) -> Page:
         index += 1
     for section in sections:
         section.blocks[:] = [_settled(block) for block in section.blocks if block.heading or block.entries]
+        for i, block in enumerate(section.blocks):
+            if not block.heading and block.entries:  # named by the sentence before it, or the section
+                named = re.sub(r"^[0-9.]+ ?", "", section.title) or section.title  # 2.2 満足度 → 満足度
+                section.blocks[i] = block._replace(heading=_topic(section) or named)
     return Page(title, intro, sections, footnotes, lines)
 
 
@@ -235,6 +298,8 @@ def _listed_items(lines: list[Line], index: int, block: Block) -> int:
     except ValueFormatError:
         return 0
     wanted = int(figure.value) if figure.exact and figure.value == int(figure.value) else 0
+    if not 0 < wanted <= MAX_ITEMS:
+        return 0  # 9,308万 is no count of list lines: bound the guess before reading ahead
     following = lines[index + 1 : index + 1 + wanted]
     plain = [
         line
@@ -248,7 +313,15 @@ def _listed_items(lines: list[Line], index: int, block: Block) -> int:
     repeated = after is not None and after.text == lines[index].text  # the tab repeats after its list
     dated = after is not None and after.bullet and as_period(split_figure_line(after.body)[0]) is not None
     dated = dated and not repeated
-    return wanted if 0 < wanted <= 50 and len(plain) == wanted and not dated else 0
+    return wanted if len(plain) == wanted and not dated else 0
+
+
+def _topic(section: Section) -> str:
+    """What the section's last sentence is about: 「保有率は2023年8月末に71.4%となり…」 → 保有率."""
+    if not section.headline:
+        return ""
+    subject = section.headline[-1][1].split("は")[0] if "は" in section.headline[-1][1] else ""
+    return subject if 0 < len(subject) <= 30 and not figures_in(subject) and as_period(subject) is None else ""
 
 
 def _settled(block: Block) -> Block:
@@ -257,6 +330,22 @@ def _settled(block: Block) -> Block:
     if block.entries and all(as_period(entry.label) is None and not entry.period for entry in block.entries):
         return block._replace(category="")
     return block
+
+
+_NUMBERED_HEADING = re.compile(r"(?:[0-9]+\.)+[0-9]* ?[^\s0-9.%,]|[0-9]+\.[0-9]+ ")
+
+
+def _next_is_prose(lines: list[Line], index: int) -> bool:
+    """A heading in prose: a short line with no figure, then a sentence (保有率の推移 / 保有率は…)."""
+    line = lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    return (
+        following is not None
+        and not following.bullet
+        and _sentence(following.text)
+        and not following.text.startswith(MARKERS_LIST)
+        and not figures_in(line.text)
+    )
 
 
 def _next_is_heading(lines: list[Line], index: int) -> bool:
@@ -278,13 +367,16 @@ def _read_list_line(section: Section, line: Line) -> None:
     if figure:
         if block is not None and any(e.label == label and e.figure == figure for e in block.entries):
             return  # the list repeated after a tab (the page's layout)
-        if block is None:
-            block = Block(label, line.number, "", [], [], [])
+        if block is None:  # a list right after the prose: no heading names it (a period is no name)
+            block = Block(label if as_period(label) is None else "", line.number, "", [], [], [])
             blocks.append(block)
         period = _period_heading(block)
         block.entries.append(Entry(line.number, label, figure, period))
         return
-    if as_period(body) is not None and block is not None:
+    if as_period(body) is not None:
+        if block is None:  # a period tab first: the list has no heading of its own (named later)
+            block = Block("", line.number, "", [], [], [])
+            blocks.append(block)
         block.entries.append(Entry(line.number, body, "", body))  # a period tab: its list follows
         return
     if _sentence(body) and block is not None:
@@ -315,13 +407,31 @@ def _repeats(blocks: list[Block], body: str) -> bool:
     return any(body == entry.label and not entry.figure for block in blocks[-1:] for entry in block.entries)
 
 
+def mask(text: str) -> str:
+    """The text with what is no figure blanked out, positions kept."""
+    for _, pattern in NOT_FIGURES:
+        text = pattern.sub(lambda m: " " * len(m[0]), text)
+    return text
+
+
+def set_aside(text: str) -> list[tuple[int, str, str]]:
+    """What in a text looks like a number and is no figure: (position, text, reason), in order."""
+    found: list[tuple[int, str, str]] = []
+    for reason, pattern in NOT_FIGURES:
+        for match in pattern.finditer(text):
+            if any(c.isdigit() for c in match[0]):
+                found.append((match.start(), match[0], reason))
+        text = pattern.sub(lambda m: " " * len(m[0]), text)
+    return sorted(found)
+
+
 def figures_in(text: str) -> list[tuple[int, str, Figure]]:
     """Every figure in a sentence, with where it starts: (position, text as printed, Figure).
 
     Periods, footnote marks and ordinals are masked first; a candidate's counter word is trimmed
     back until the grammar reads it ("3,353件増えて" → "3,353件", "9,308万枚です" → "9,308万枚").
     """
-    masked = _PERIOD_TEXT.sub(lambda m: " " * len(m[0]), text)
+    masked = mask(text)
     found: list[tuple[int, str, Figure]] = []
     for match in _CANDIDATE.finditer(masked):
         candidate = match[0]
@@ -362,46 +472,117 @@ def mentions(page: Page) -> list[Mention]:
 
 
 def _sentence_mentions(number: int, sentence: str, heading: str, section: str, kind: str) -> list[Mention]:
-    inline = inline_history(sentence) if kind == "sentence" else None
-    if inline:
-        period, pairs = inline
-        return [
-            Mention(number, text, figure, label, period, heading, section, sentence, "inline")
-            for label, text, figure in pairs
-        ]
-    return [
-        Mention(number, text, figure, "", None, heading, section, sentence, kind)
-        for _, text, figure in figures_in(sentence)
+    """A sentence's figures: those of a history it prints (each at its period, under its label), then
+    the rest, each with the period it stands under in the sentence (the last one printed before it)."""
+    history = history_in(sentence) if kind == "sentence" else []
+    taken = {point.position for point in history}
+    found = [
+        Mention(number, p.text, p.figure, p.label, p.period, heading, section, sentence, "inline", p.position + 1)
+        for p in history
     ]
+    periods = periods_in(sentence)
+    for position, text, figure in figures_in(sentence):
+        if position in taken:
+            continue
+        context = next((period for at, period, _ in reversed(periods) if at < position), None)
+        found.append(Mention(number, text, figure, "", context, heading, section, sentence, kind, position + 1))
+    return sorted(found, key=lambda m: m.column)
+
+
+class HistoryPoint(NamedTuple):
+    """One figure of a history printed in a sentence: where it starts, its period, its label."""
+
+    position: int
+    period: Period
+    label: str
+    text: str
+    figure: Figure
+
+
+_BASELINE_AFTER = ("から", "比", "と比", "に比", "より", "以降", "の調査から")
+
+
+def periods_in(sentence: str) -> list[tuple[int, Period, bool]]:
+    """Every period printed in a sentence: (position, Period, whether it is a baseline such as
+    「2023年7月から」 rather than the period of what follows it)."""
+    found = []
+    for match in _PERIOD_TEXT.finditer(sentence):
+        text = match[0]
+        period = as_period(text) or as_period(re.sub("(から|まで)$", "", text))
+        if period is None:
+            continue
+        after = sentence[match.end() : match.end() + 6]
+        baseline = "から" in text or after.startswith(_BASELINE_AFTER)
+        found.append((match.start(), period, baseline))
+    return found
+
+
+_FROM = re.compile(r"(?:時点)?(?:の[^、。]*?)?から")
+
+
+def baseline_in(text: str) -> str:
+    """The last period a text counts a change from, as printed: 「2023年7月の意識調査から、…2.9PT増」 →
+    2023年7月; 「2023年度から3,353件増えて」 → 2023年度. "" when there is none."""
+    found = ""
+    for match in _PERIOD_TEXT.finditer(text):
+        printed = match[0]
+        rest = text[match.end() :]
+        if printed.endswith("から"):
+            printed, rest = printed.removesuffix("から"), "から" + rest
+        elif any(word in printed for word in ("から", "〜", "~")):
+            continue  # a span (2023年8月から2024年7月), not a baseline
+        printed = re.sub("(?:時点|現在)$", "", printed)
+        if _FROM.match(rest) and as_period(printed) is not None:
+            found = printed
+    return found
+
+
+def history_in(sentence: str) -> list[HistoryPoint]:
+    """A history printed in one sentence, each period carrying over to the figures after it until the
+    next: 「…の普及状況2021年8月末累計申請件数5,113万件、総交付数4,757万件、2022年8月末累計申請件数6,406万件…」
+    → (2021年8月末, 累計申請件数, 5,113万件), (2021年8月末, 総交付数, 4,757万件), (2022年8月末, …).
+    Empty when the sentence is no history (fewer than two labelled levels, or a change from a baseline)."""
+    every = periods_in(sentence)
+    if not every or any(baseline for _, _, baseline in every):
+        return []
+    points: list[HistoryPoint] = []
+    bounds = [at for at, _, _ in every] + [len(sentence)]
+    for (at, period, _), stop in zip(every, bounds[1:], strict=True):
+        match = _PERIOD_TEXT.match(sentence, at)
+        offset = match.end() if match else at
+        for piece in re.split("([、，。])", sentence[offset:stop]):
+            points += _history_pair(piece, offset, period)
+            offset += len(piece)
+    for point in points:
+        if point.figure.unit == "PT" or sentence[point.position + len(point.text) :].startswith(("増", "減")):
+            return []  # a change, not a level
+    return points if len(points) >= 2 else []
+
+
+def _history_pair(piece: str, offset: int, period: Period) -> list[HistoryPoint]:
+    stripped = piece.lstrip("でのは、,: ")
+    offset += len(piece) - len(stripped)
+    found = figures_in(stripped)
+    if len(found) != 1:
+        return []
+    start, text, figure = found[0]
+    label = stripped[:start].strip()
+    if label.endswith("の"):
+        return []  # "人口の約7割": a share of something, not a figure in a series
+    label = label.rstrip("はが:")
+    ends_in_particle = bool(label) and "\u3041" <= label[-1] <= "\u309f"  # 前年同月比で: not a name
+    if not label or ends_in_particle or any(c.isdigit() for c in label) or len(label) > 30:
+        return []
+    return [HistoryPoint(offset + start, period, label, text, figure)]
 
 
 def inline_history(sentence: str) -> tuple[Period, list[tuple[str, str, Figure]]] | None:
-    """A history printed in one sentence: "2022年3月末累計登録数3,210万件、総交付数2,980万件" →
-    the period, then (label, figure as printed, Figure) for each pair. None when it is not one."""
-    match = _PERIOD_TEXT.match(sentence)
-    period = as_period(match[0]) if match else None
-    if match is None or period is None or match[0].endswith("から"):
+    """The first period of a sentence's history and its (label, figure as printed, Figure) pairs."""
+    points = history_in(sentence)
+    if not points:
         return None
-    rest = sentence[match.end() :].lstrip("でのは、,: ")
-    first = figures_in(rest)
-    if not first or "から" in rest[: first[0][0]]:
-        return None  # "2023年7月の調査から、…2.9PT増": a baseline, not the period of a history
-    pairs: list[tuple[str, str, Figure]] = []
-    for piece in re.split("[、，。]", rest):
-        found = figures_in(piece)
-        if len(found) != 1:
-            continue
-        start, text, figure = found[0]
-        if piece[start + len(text) : start + len(text) + 1] in ("増", "減") or figure.unit == "PT":
-            return None  # a change, not a level
-        label = piece[:start].strip()
-        if label.endswith("の"):
-            continue  # "人口の約7割": a share of something, not a figure in a series
-        label = label.rstrip("はが:")
-        ends_in_particle = bool(label) and "\u3041" <= label[-1] <= "\u309f"  # 前年同月比で: not a name
-        if label and not ends_in_particle and not any(c.isdigit() for c in label) and len(label) <= 30:
-            pairs.append((label, text, figure))
-    return (period, pairs) if len(pairs) >= 2 else None
+    first = points[0].period
+    return first, [(p.label, p.text, p.figure) for p in points if p.period == first]
 
 
 def _entry_mentions(entry: Entry, block: Block, section: str) -> list[Mention]:

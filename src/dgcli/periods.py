@@ -42,8 +42,10 @@ _RELATIVE_WORDS = (
     "今期",
 )
 _AGO_UNITS = ("年前", "か月前", "ヶ月前", "カ月前", "ヵ月前", "週前", "週間前", "日前")
-_ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
-_RANGE_WORDS = ("から", "〜", "～", "~")
+ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}  # also how the page reader locates periods
+_ERAS = ERAS
+RANGE_WORDS = ("から", "〜", "～", "~")
+_RANGE_WORDS = RANGE_WORDS
 _FISCAL_PARTS = {"上半期": (4, 6), "上期": (4, 6), "下半期": (10, 6), "下期": (10, 6)}
 _CALENDAR_PARTS = {"上半期": (1, 6), "上期": (1, 6), "下半期": (7, 6), "下期": (7, 6)}
 # 令和6年(2024年)8月 and 2024年(令和6年)8月: an era year printed with its western one

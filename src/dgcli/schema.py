@@ -97,9 +97,9 @@ class _Reader:
         # Keys a misspelt key was taken for (vaule → value), per mapping: not also reported missing.
         self.suggested: dict[int, set[str]] = {}
 
-    def fail(self, node: Node, path: str, message: str, *, at_key: bool = False) -> None:
+    def fail(self, node: Node, path: str, message: str, *, at_key: bool = False, code: str = "") -> None:
         line, column = (node.key_line, node.key_column) if at_key else (node.line, node.column)
-        self.problems.append(Problem(line, column, path, message))
+        self.problems.append(Problem(line, column, path, message, code))
 
     def mapping(self, node: Node, path: str, shape: str) -> dict[str, Node] | None:
         if not isinstance(node.value, dict):
@@ -781,7 +781,10 @@ def _check_unique(r: _Reader, what: str, entries: list[tuple[str, _Located]]) ->
         if identifier in seen:
             first = seen[identifier]
             r.fail(
-                node, f"{loc.path}.id", f"{what} id {identifier!r} is used twice (first at {first.line}:{first.column})"
+                node,
+                f"{loc.path}.id",
+                f"{what} id {identifier!r} is used twice (first at {first.line}:{first.column})",
+                code="duplicate-id",
             )
         elif identifier:
             seen[identifier] = node
@@ -810,6 +813,7 @@ def _check_names(r: _Reader) -> None:
                     loc.path,
                     f"{name!r} also names metric {other!r} (at {first.line}:{first.column}): a name, alias or id "
                     "must mean one metric",
+                    code="duplicate-name",
                 )
             elif key not in owner and node is not None:
                 owner[key] = (metric.id, node)
@@ -832,6 +836,7 @@ def _check_metric(
                 marks.value[i],
                 f"{loc.path}.footnotes[{i}]",
                 f"unknown footnote {mark!r}{_did_you_mean(mark, dataset.footnotes)}",
+                code="unknown-footnote",
             )
     source_ids = [s.id for s in dataset.sources]
     newest: dict[str, tuple[Observation, _Located]] = {}  # per source: the observation listed before
@@ -894,6 +899,7 @@ def _check_figures(r: _Reader, metric: Metric, observation: Observation, loc: _L
                 f"{loc.path}.value",
                 f"value {figure.text!r} is in {figure.unit!r}, but the metric counts in {shown} "
                 "(add it to units: if it means the same)",
+                code="unit-not-declared",
             )
         if observation.bounded:
             _check_range(r, figure, node, f"{loc.path}.value", metric.is_percentage)

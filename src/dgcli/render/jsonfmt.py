@@ -298,7 +298,7 @@ def render_diff(report: DiffReport, terminal: Terminal) -> str:
 def render_audit(report: AuditReport, terminal: Terminal) -> str:
     from dgcli.audit import to_json
 
-    return dump(to_json(report, SCHEMA_VERSION), terminal)
+    return dump(to_json(report), terminal)  # audit's own version (3): see audit.JSON_VERSION
 
 
 def render_export(report: ExportReport, terminal: Terminal) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import re
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.cells import cell_len
@@ -696,42 +696,72 @@ def render_diff(report: DiffReport, terminal: Terminal) -> str:
 # ── audit ────────────────────────────────────────────────────────────────────────────────────
 
 AUDIT_TITLES = {
-    "differs": "the file holds another figure",
-    "misplaced": "held under another metric or period",
+    "mistyped": "the file holds another figure here",
+    "misplaced": "the file holds it under another metric or period",
     "missing": "not in the file",
     "unplaced": "under a heading no metric is named",
+    "direction": "the page's words say the opposite of the file's claim",
     "not-on-page": "in the file, not on the page",
 }
 
 
 def render_audit(report: AuditReport, terminal: Terminal) -> str:
+    """Findings grouped by the page's sentence: the sentence once, its figures under it; then what
+    the file holds that the page does not print."""
     file = report.dataset.file
     renderables: list[RenderableType] = [t(f"audit {report.page_file} against {file} (source {report.source})", "bold")]
-    for kind, title in AUDIT_TITLES.items():
-        group = [f for f in report.findings if f.kind == kind]
-        if not group:
-            continue
-        renderables += [Text(""), Text(f"{title} ({len(group)})", style="bold red")]
-        for finding in group:
-            places = [f"{report.page_file}:{finding.page_line}"] if finding.page_line else []
-            places += [f"{file}:{finding.file_line}"] if finding.file_line else []
-            where = " · ".join(places)
-            head = Text.assemble(
-                "  ", (safe(finding.printed), "bold"), "  ", safe(finding.where), ("  " + safe(where), "dim")
-            )
-            renderables.append(Group(head, t(finding.message, "dim", indent=6)))
+    sentences: dict[tuple[int, str], list[Any]] = {}
+    for finding in report.findings:
+        if finding.kind != "not-on-page":
+            sentences.setdefault((finding.page_line, finding.sentence), []).append(finding)
+    for (line, sentence), group in sorted(sentences.items(), key=lambda item: item[0][0]):
+        place = f"{report.page_file}:{line}" if line else report.page_file
+        quoted = safe(f"「{sentence}」" if sentence else "")
+        renderables += [Text(""), Text.assemble((safe(place), "bold"), "  ", quoted)]
+        renderables += [_audit_finding(finding, file) for finding in group]
+    off = [f for f in report.findings if f.kind == "not-on-page"]
+    if off:
+        renderables += [Text(""), Text(f"{AUDIT_TITLES['not-on-page']} ({len(off)})", style="bold red")]
+        renderables += [_audit_finding(finding, file) for finding in off]
+    if report.verbose and report.set_aside:
+        renderables += [Text(""), Text(f"set aside, not figures ({len(report.set_aside)})", style="bold")]
+        renderables += [
+            Text.assemble("  ", (safe(f"{report.page_file}:{a.line}"), "dim"), "  ", safe(a.text), "  ", safe(a.reason))
+            for a in report.set_aside
+        ]
     counts = report.counts()
-    on_page = sum(counts[k] for k in ("differs", "misplaced", "missing", "unplaced"))
+    on_page = sum(counts[k] for k in KINDS_ON_PAGE)
     status = "OK" if report.clean else "FAIL"
     off_page = counts["not-on-page"]
     summary = (
         f"{status}: {_plural(report.printed, 'figure')} on the page, {report.matched} placed in the file, "
         f"{on_page} not; the file holds {off_page} other {'figure' if off_page == 1 else 'figures'} "
         f"of {report.source} that the page does not print"
+        if report.held
+        else f"{status}: {_plural(report.printed, 'figure')} on the page, {report.matched} placed in the file, "
+        f"{on_page} not; the file's figures were not held to the page: it names none of the file's sources "
+        "(give --source ID)"
     )
     style = "bold green" if report.clean else "bold red"
     renderables += [Text(""), Text(summary, style=style, no_wrap=True, overflow="ignore")]
     return _render(terminal, *renderables)
+
+
+KINDS_ON_PAGE = ("mistyped", "misplaced", "missing", "unplaced", "direction")
+
+
+def _audit_finding(finding: Any, file: str) -> RenderableType:
+    where = f"{file}:{finding.file_line}" if finding.file_line else ""
+    head = Text.assemble(
+        "  ",
+        (finding.kind, "red"),
+        "  ",
+        (safe(finding.printed), "bold"),
+        "  ",
+        safe(finding.where),
+        ("  " + safe(where), "dim"),
+    )
+    return Group(head, t(finding.message, "dim", indent=6))
 
 
 def _plural(count: int, noun: str) -> str:

@@ -1,0 +1,53 @@
+"""Growth of ``dgcli audit`` and ``dgcli draft`` with the page: the seed page repeated 10× and 100×.
+
+Not a test: prints the CPU time of each, the median of three runs, and the ratio time(100×) /
+time(10×), which a linear reader keeps near 10 (budget: ≤ 12; issue #16 measured 25× and 21×
+before the page reader bounded its guesses).
+
+    python benchmarks/page.py [SEED_DIR]
+"""
+
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from dgcli.audit import audit
+from dgcli.draft import draft
+from dgcli.errors import DataError
+from dgcli.schema import load_dataset
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def cpu(run: Callable[[str], object], page: str) -> float:
+    times = []
+    for _ in range(3):
+        start = time.process_time()
+        try:
+            run(page)
+        except DataError as error:  # a measurement, not a check: say so, still time it
+            print(f"({error})", file=sys.stderr)
+        times.append(time.process_time() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    seed_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "seed"
+    text = sorted(seed_dir.glob("*.txt"))[0].read_text(encoding="utf-8")
+    dataset = load_dataset(ROOT / "indicators.yaml")
+    commands: list[tuple[str, Callable[[str], object]]] = [
+        ("audit", lambda page: audit(page, dataset)),
+        ("draft", draft),
+    ]
+    print("| command | 10× (s) | 100× (s) | ratio | budget |")
+    print("|---|---|---|---|---|")
+    for name, run in commands:
+        small = cpu(run, text * 10)
+        large = cpu(run, text * 100)
+        print(f"| {name} | {small:.2f} | {large:.2f} | {large / small:.1f} | ≤ 12 |")
+
+
+if __name__ == "__main__":
+    main()
