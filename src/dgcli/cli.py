@@ -372,11 +372,17 @@ def export_command(
     file: FileOption = None,
     output_format: Annotated[str | None, _format_option("export", "csv")] = None,
     as_json: JsonOption = False,
+    raw: Annotated[
+        bool,
+        typer.Option("--raw", help="CSV: write text cells as they are, even those a spreadsheet runs (=, +, -, @)."),
+    ] = False,
 ) -> None:
     """Write every figure as one tidy table: a row per metric, period, source, answer or part.
 
     CSV is RFC 4180 in UTF-8 with a byte-order mark, so pandas.read_csv and spreadsheets open it
-    as is; --format json (or --json) gives the same records.
+    as is; a text cell beginning with =, +, -, @, tab or CR gets a leading ' so that a
+    spreadsheet shows it as text, never runs it (--raw keeps the bytes). --format json (or
+    --json) gives the same records, exact.
 
     \b
     Examples:
@@ -386,7 +392,7 @@ def export_command(
     from dgcli.export import export_report
 
     chosen = _chosen("export", output_format, as_json, "csv")
-    _show(chosen, "export", export_report(_load(file)))
+    _show(chosen, "export", export_report(_load(file), raw=raw))
 
 
 def _load(file: str | None) -> Dataset:
