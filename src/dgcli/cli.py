@@ -20,7 +20,7 @@ from typer.core import TyperCommand
 
 from dgcli.errors import DataError, DgcliError, LookupFailed
 from dgcli.model import Dataset, Metric
-from dgcli.render import FORMATS, Terminal, choices, safe, views
+from dgcli.render import FORMATS, Terminal, choices, inert, safe, views
 from dgcli.reports import ErrorReport
 from dgcli.schema import load_dataset
 
@@ -417,7 +417,10 @@ def _find(dataset: Dataset, query: str) -> Metric:
 
 def _show(format_name: str, command: str, report: Any) -> None:
     view = getattr(views(format_name), command)
-    _emit(view(report, _terminal()))
+    output = view(report, _terminal())
+    # Text is for people and CI logs: data never starts a workflow command there. Machine formats
+    # stay exact (docs/outputs.md: print them between ::stop-commands:: markers).
+    _emit(inert(output) if format_name == "text" else output)
 
 
 def _terminal() -> Terminal:
@@ -457,7 +460,7 @@ def _error(message: str) -> None:
 def _stderr(text: str) -> None:
     # When stderr is gone too (closed, or a full disk), the exit code is all that is left.
     with contextlib.suppress(OSError, AttributeError, ValueError):
-        sys.stderr.write(text)
+        sys.stderr.write(inert(text))
         sys.stderr.flush()
 
 

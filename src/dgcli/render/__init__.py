@@ -107,6 +107,19 @@ def safe(text: str) -> str:
     return re.sub(_UNSAFE, lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+# A workflow command: a line that starts with "::" after blanks (or colour codes), or holds "##[".
+_COMMAND_START = "^((?:\x1b\\[[0-9;]*m|[ \t])*):(?=:)"
+
+
+def inert(text: str) -> str:
+    """Output for people that no CI log reads as a workflow command (GitHub Actions' ``::error::``,
+    Azure's ``##[``): the colon that would start one becomes a visible ``\\u003a``."""
+    if "::" not in text and "##[" not in text:
+        return text
+    text = re.sub(_COMMAND_START, lambda m: m.group(1) + "\\u003a", text, flags=re.MULTILINE)
+    return text.replace("##[", "#\\u0023[")
+
+
 # Characters XML 1.0 cannot carry at all (not even as &#…;): controls but tab and line ends,
 # lone surrogates (a non-UTF-8 file name on the command line), U+FFFE and U+FFFF.
 _NOT_XML = "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"

@@ -23,7 +23,7 @@ LEVEL = {
 
 
 def escape_data(text: str) -> str:
-    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace("##[", "#\\u0023[")
     return safe(escaped)  # other controls (a file name's) become visible \\uXXXX, never raw bytes in a log
 
 
