@@ -14,9 +14,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer._click.core import Command, Context  # typer ships its own Click; never import click
-from typer._types import TyperChoice
-from typer.core import TyperCommand
+from typer.core import TyperCommand, TyperGroup
 
 from dgcli.errors import DataError, DgcliError, LookupFailed
 from dgcli.model import Dataset, Metric
@@ -65,13 +63,13 @@ _SETTINGS: dict[str, Any] = {
     "rich_markup_mode": None,  # plain help text: no markup in brackets, paragraphs re-wrapped
     "context_settings": {"help_option_names": ["-h", "--help"]},
 }
-app = typer.Typer(add_completion=True, **_SETTINGS)
+app = typer.Typer(add_completion=False, **_SETTINGS)
 
 
 class _Command(TyperCommand):
     """Usage lines say METRIC, as people write it, where Typer would print {METRIC}."""
 
-    def collect_usage_pieces(self, ctx: Context) -> list[str]:
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
         return [piece.removeprefix("{").removesuffix("}") for piece in super().collect_usage_pieces(ctx)]
 
 
@@ -82,25 +80,6 @@ class _Run:
     format = "text"
 
 
-def _complete_file(ctx: typer.Context) -> Dataset | None:
-    try:
-        return _load(ctx.params.get("file") or os.environ.get("DGCLI_FILE"))
-    except (DgcliError, OSError):
-        return None
-
-
-def _complete_metric(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Shell completion: metric ids and aliases from the data file (only runs when the shell asks)."""
-    from dgcli.normalize import fold
-
-    dataset = _complete_file(ctx)
-    if dataset is None:
-        return []
-    wanted = fold(incomplete)
-    names = [name for metric in dataset.metrics.values() for name in (metric.id, *metric.aliases)]
-    return [name for name in names if fold(name).startswith(wanted)]
-
-
 def _version(value: bool) -> None:
     if value:
         from importlib.metadata import version
@@ -109,12 +88,65 @@ def _version(value: bool) -> None:
         raise typer.Exit(EXIT_OK)
 
 
+def _shell(value: str) -> str:
+    from dgcli.completion import SHELLS
+
+    shell = "powershell" if value == "pwsh" else value
+    if shell not in SHELLS:
+        raise typer.BadParameter(f"{value!r} is not a shell dgcli completes; name one of {', '.join(SHELLS)}")
+    return shell
+
+
+def _show_completion(value: str | None) -> None:
+    if value is not None:
+        from dgcli.completion import script
+
+        _emit(script(_shell(value)))
+        raise typer.Exit(EXIT_OK)
+
+
+def _install_completion(value: str | None) -> None:
+    if value is not None:
+        from dgcli.completion import install
+
+        shell = _shell(value)
+        try:
+            path = install(shell, Path.home())
+        except (OSError, ValueError) as error:
+            raise typer.BadParameter(str(error), param_hint="--install-completion") from None
+        _emit(f"{shell} completion installed in {path}; it takes effect in a new shell\n")
+        raise typer.Exit(EXIT_OK)
+
+
+_SHELL_HELP = "bash, zsh, fish or powershell"
+
+
 @app.callback()
 def _options(
     version: Annotated[
         bool,
         typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print dgcli's version and exit."),
     ] = False,
+    show_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--show-completion",
+            metavar="SHELL",
+            callback=_show_completion,
+            is_eager=True,
+            help=f"Print the completion script for SHELL ({_SHELL_HELP}).",
+        ),
+    ] = None,
+    install_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--install-completion",
+            metavar="SHELL",
+            callback=_install_completion,
+            is_eager=True,
+            help=f"Install completion for SHELL ({_SHELL_HELP}).",
+        ),
+    ] = None,
 ) -> None:
     pass
 
@@ -137,7 +169,6 @@ MetricArgument = Annotated[
     typer.Argument(
         metavar="METRIC",
         help="An id (mynacard), alias, Japanese or English name, or a unique prefix of one.",
-        autocompletion=_complete_metric,
         show_default=False,
     ),
 ]
@@ -148,13 +179,17 @@ def _format_option(command: str, default: str = "text") -> Any:
     described = "; ".join(f"{name}: {FORMATS[name].help}" for name in names)
     return typer.Option(
         "--format",
-        click_type=TyperChoice(names),
+        metavar=f"<{'|'.join(names)}>",
         help=f"Output format [default: {default}]. {described}.",
         show_default=False,
     )
 
 
 def _chosen(command: str, output_format: str | None, as_json: bool, default: str = "text") -> str:
+    names = choices(command)
+    if output_format is not None and output_format not in names:
+        listed = ", ".join(repr(name) for name in names)
+        raise typer.BadParameter(f"{output_format!r} is not one of {listed}.", param_hint="'--format'")
     if as_json and output_format not in (None, "json"):
         raise typer.BadParameter(f"--json is --format json, not --format {output_format}; give one of them")
     chosen = "json" if as_json else output_format or default
@@ -209,9 +244,7 @@ def show_command(
 def changes_command(
     metric: Annotated[
         str | None,
-        typer.Argument(
-            metavar="[METRIC]", help="Only this metric (id, alias or name).", autocompletion=_complete_metric
-        ),
+        typer.Argument(metavar="[METRIC]", help="Only this metric (id, alias or name)."),
     ] = None,
     file: FileOption = None,
     as_json: JsonOption = False,
@@ -481,7 +514,7 @@ def _report_data_error(error: DataError) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run dgcli; return its exit code. Every error a user can cause ends here as one clear message."""
-    from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+    from dgcli.typer_compat import ClickException, UsageError
 
     if sys.stdout is None:  # started with stdout closed (dgcli list >&-)
         _error("cannot write output: standard output is closed")
@@ -490,13 +523,18 @@ def main(argv: list[str] | None = None) -> int:
         if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")  # a terminal that can't show a character degrades
     _Run.command, _Run.format = "", "text"
-    command = _click_command(sys.argv[1:] if argv is None else argv)
+    args = sys.argv[1:] if argv is None else argv
+    if os.environ.get("_DGCLI_COMPLETE"):
+        return _complete(os.environ["_DGCLI_COMPLETE"])
+    if not args:  # bare dgcli: its help, exit 0
+        args = ["--help"]
+    command = _click_command(args)
     # One short run over acyclic data: the cycle collector would only rescan the ever-growing
     # model (time(50k metrics) / time(5k) went from 11 to under 10 without it).
     collecting = gc.isenabled()
     gc.disable()
     try:
-        code = command.main(args=argv, prog_name="dgcli", standalone_mode=False)
+        code = command.main(args=args, prog_name="dgcli", standalone_mode=False)
         return code if isinstance(code, int) else EXIT_OK
     except DataError as error:
         _report_data_error(error)
@@ -510,9 +548,6 @@ def main(argv: list[str] | None = None) -> int:
     except DgcliError as error:
         _error(str(error))
         return EXIT_USAGE
-    except NoArgsIsHelpError as error:
-        _emit(error.ctx.get_help() + "\n")
-        return EXIT_OK
     except UsageError as error:
         _error(error.format_message())
         where = error.ctx.command_path if error.ctx is not None else "dgcli"
@@ -538,18 +573,48 @@ def main(argv: list[str] | None = None) -> int:
             gc.enable()
 
 
-def _click_command(args: list[str]) -> Command:
+def _click_command(args: list[str]) -> TyperGroup:
     """Typer turns every command's signature into Click parameters on every run; when a command is
-    named on the line, build only that one, without the completion options that belong to bare
-    ``dgcli`` (``dgcli --help`` and completion itself still get everything)."""
+    named on the line, build only that one (``dgcli --help`` still gets everything)."""
     name = next((arg for arg in args if not arg.startswith("-")), None)
     chosen = [info for info in app.registered_commands if info.name == name]
-    if not chosen or os.environ.get("_DGCLI_COMPLETE"):
-        return typer.main.get_command(app)
-    lean = typer.Typer(add_completion=False, **_SETTINGS)
+    if not chosen:
+        return typer.main.get_group(app)
+    lean = typer.Typer(**_SETTINGS)
     lean.registered_callback = app.registered_callback
     lean.registered_commands = chosen
-    return typer.main.get_command(lean)
+    return typer.main.get_group(lean)
+
+
+def _complete(shell: str) -> int:
+    """Answer the shell's completion script: candidates on stdout, and never an error or a traceback
+    (a message would land in the middle of the line being typed)."""
+    from dgcli.completion import CommandSpec, Spec, answer, metric_names
+
+    try:
+        group = typer.main.get_group(app)
+        commands = {}
+        for name, command in group.commands.items():
+            options: dict[str, bool] = {}
+            for param in command.params:
+                if param.param_type_name == "option":
+                    for opt in (*param.opts, *param.secondary_opts):
+                        options[opt] = not getattr(param, "is_flag", False)
+            metric = frozenset({0}) if name in ("show", "changes") else frozenset()
+            commands[name] = CommandSpec(options, {"--format": tuple(choices(name))}, metric)
+        root = tuple(opt for param in group.params for opt in param.opts if opt.startswith("--"))
+
+        def metrics(file: str | None) -> list[str]:
+            path = Path(file) if file and file != "-" else None
+            if path is None and file != "-":
+                local = Path("indicators.yaml")
+                path = local if local.is_file() else BUNDLED if BUNDLED.is_file() else CHECKOUT
+            return metric_names(path) if path is not None else []
+
+        _emit(answer(shell, Spec(commands, root), os.environ, metrics))
+    except Exception:  # completion offers nothing rather than print into the prompt
+        pass
+    return EXIT_OK
 
 
 def _bug(error: BaseException) -> int:
