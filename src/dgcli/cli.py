@@ -325,7 +325,9 @@ def diff_command(
     from dgcli.diff import diff
 
     chosen = _chosen("diff", output_format, as_json)
-    report = diff(_load(old), _load(new))
+    if old == new == "-":
+        raise typer.BadParameter("standard input can be read once: give - for one of OLD and NEW, a path for the other")
+    report = diff(_load(old, keep_tree=True), _load(new, keep_tree=True))
     _show(chosen, "diff", report)
     raise typer.Exit(EXIT_FAILED if exit_code and report.differ else EXIT_OK)
 
@@ -428,18 +430,18 @@ def export_command(
     _show(chosen, "export", export_report(_load(file), raw=raw))
 
 
-def _load(file: str | None) -> Dataset:
+def _load(file: str | None, keep_tree: bool = False) -> Dataset:
     if file is not None:
         if not file:
             raise typer.BadParameter("needs a path (or - to read standard input)", param_hint="--file")
         if file == "-":
-            return load_dataset(Path("-"), file="<stdin>")
-        return load_dataset(Path(file), file=file)
+            return load_dataset(Path("-"), file="<stdin>", keep_tree=keep_tree)
+        return load_dataset(Path(file), file=file, keep_tree=keep_tree)
     local = Path("indicators.yaml")
     if local.is_file():
-        return load_dataset(local, file="indicators.yaml")
+        return load_dataset(local, file="indicators.yaml", keep_tree=keep_tree)
     bundled = BUNDLED if BUNDLED.is_file() else CHECKOUT
-    return load_dataset(bundled, file=str(bundled), bundled=True)
+    return load_dataset(bundled, file=str(bundled), bundled=True, keep_tree=keep_tree)
 
 
 def _find(dataset: Dataset, query: str) -> Metric:

@@ -46,10 +46,16 @@ MAIN_SOURCE_V1 = "main"  # the id a version-1 file's one source gets
 
 
 def load_dataset(
-    path: Path, *, file: str | None = None, bundled: bool = False, pure_python: bool = False, text: str | None = None
+    path: Path,
+    *,
+    file: str | None = None,
+    bundled: bool = False,
+    pure_python: bool = False,
+    text: str | None = None,
+    keep_tree: bool = False,
 ) -> Dataset:
     """Read, parse and validate an indicators file (or ``text`` named ``file``). Raises ``DataError``
-    listing every problem."""
+    listing every problem. ``keep_tree``: the dataset keeps the parsed tree (diff compares it)."""
     name = file or str(path)
     # Loading allocates many small acyclic objects: the cycle collector would only rescan them
     # over and over (super-linear on big files), so it waits until the model is built.
@@ -70,7 +76,7 @@ def load_dataset(
         unique = {(p.line, p.column, p.message): p for p in reader.problems}
         problems = sorted(unique.values(), key=lambda p: (p.line, p.column))
         raise DataError(name, problems or [Problem(0, 0, "", "the file holds no indicators")])
-    return dataset
+    return dataset._replace(tree=root) if keep_tree else dataset
 
 
 class _Located:

@@ -290,9 +290,10 @@ def render_errors(report: ErrorReport, terminal: Terminal) -> str:
 
 
 def render_diff(report: DiffReport, terminal: Terminal) -> str:
+    from dgcli.diff import SCHEMA_VERSION as DIFF_VERSION
     from dgcli.diff import to_json
 
-    return dump(to_json(report, SCHEMA_VERSION), terminal)
+    return dump(to_json(report, DIFF_VERSION), terminal)
 
 
 def render_audit(report: AuditReport, terminal: Terminal) -> str:
