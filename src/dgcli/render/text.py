@@ -658,7 +658,7 @@ def render_diff(report: DiffReport, terminal: Terminal) -> str:
                 + (f"  [{safe(current)}]" if current else ""),
             ]
         mark, style, label = DIFF_MARK[difference.kind]
-        values = (difference.old, difference.new)
+        values: tuple[str | None, ...] = (difference.old, difference.new)
         if difference.kind == "changed":  # a field written or left out: say which side lacks it
             values = tuple(v if v is not None else "(none)" for v in values)
         change = f" {arrow} ".join(v for v in values if v is not None)
