@@ -16,7 +16,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from dgcli.errors import DataError, DgcliError, LookupFailed
+from dgcli.errors import SHOWN, DataError, DgcliError, LookupFailed
 from dgcli.model import Dataset, Metric
 from dgcli.render import FORMATS, Terminal, choices, inert, safe, views
 from dgcli.reports import ErrorReport
@@ -31,7 +31,7 @@ EXIT_BUG = 3  # a bug in dgcli
 EXIT_OUTPUT = 74  # output could not be written (EX_IOERR): a full disk, a closed stdout
 EXIT_INTERRUPTED = 130  # Ctrl-C
 EXIT_PIPE = 141  # the reader closed the pipe (dgcli list | head): like a process killed by SIGPIPE
-MAX_PROBLEMS_SHOWN = 20
+MAX_PROBLEMS_SHOWN = SHOWN  # the loader suggests corrections for these only
 # The wheel carries the repository's indicators.yaml beside this module; an editable install
 # (source checkout) reads the repository's own copy two levels up.
 BUNDLED = Path(__file__).with_name("indicators.yaml")

@@ -104,11 +104,18 @@ class Page(NamedTuple):
     lines: list[Line]
 
 
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_INNER_BREAK = re.compile("[\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
 def page_lines(text: str) -> list[Line]:
     """The page's lines, normalized; a list line glued to the sentence before it is split off."""
     lines: list[Line] = []
-    for number, raw in enumerate(text.splitlines(), 1):
-        normalized = normalize(raw).strip()
+    # Numbered as editors number them: only \n, \r\n and \r end a line. str.splitlines() also
+    # breaks at a form feed (pdftotext's page break), U+2028 and others, and would cite later lines wrong;
+    # those are blanks inside a line here.
+    for number, raw in enumerate(_LINE_END.split(text), 1):
+        normalized = normalize(_INNER_BREAK.sub(" ", raw)).strip()
         if not normalized:
             continue
         pieces = re.split(r"(?<=[。．.」)])\s*(?=- )", normalized)  # "…しました。- 2024年7月"
