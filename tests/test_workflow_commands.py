@@ -103,6 +103,11 @@ def test_json_stays_exact() -> None:
     assert json.loads(outcome.out)["name"] == PREFIX + "マイナンバーカード"
 
 
+def test_the_docs_say_how_to_print_json_safely() -> None:
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "outputs.md").read_text(encoding="utf-8")
+    assert "::stop-commands::" in docs and "--json" in docs
+
+
 if __name__ == "__main__":
     dump(hostile_tree(), HOSTILE)
     text = HOSTILE.read_text(encoding="utf-8")
