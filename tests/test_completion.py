@@ -88,6 +88,32 @@ def test_completion_reads_the_file_named_on_the_line_and_never_fails_loudly(tmp_
     assert complete("nonsense", _DGCLI_WORDS="show") == []
 
 
+def test_completion_reads_ids_and_aliases_without_validating(tmp_path: Path) -> None:
+    # A file the loader refuses (an unknown claim kind) still completes: only ids and aliases are read.
+    invalid = tmp_path / "invalid.yaml"
+    invalid.write_text(HOSTILE.read_text(encoding="utf-8").replace("kind: share_of", "kind: shares_of"), "utf-8")
+    assert run_process("list", "--file", str(invalid)).code == 2
+    assert complete("zsh", file=invalid, _DGCLI_WORDS="show", _DGCLI_INCOMPLETE="my n") == ["my number card"]
+
+
+@pytest.mark.parametrize(
+    ("shell", "written"),
+    [("bash", ".bash_completions/dgcli.sh"), ("zsh", ".zfunc/_dgcli"), ("fish", ".config/fish/completions/dgcli.fish")],
+)
+def test_install_completion_writes_that_shells_script(tmp_path: Path, shell: str, written: str) -> None:
+    outcome = run_process("--install-completion", shell, env={"HOME": str(tmp_path)})
+    assert outcome.code == 0, outcome.err
+    assert (tmp_path / written).read_text(encoding="utf-8") == run_process("--show-completion", shell).out
+    again = run_process("--install-completion", shell, env={"HOME": str(tmp_path)})
+    assert again.code == 0
+    rc = {"bash": ".bashrc", "zsh": ".zshrc"}.get(shell)
+    if rc:  # the line that loads it, once however often it is installed
+        lines = (tmp_path / rc).read_text(encoding="utf-8").splitlines()
+        assert len(lines) == 1 and lines[0].startswith(("source", "fpath"))
+    powershell = run_process("--install-completion", "powershell", env={"HOME": str(tmp_path)})
+    assert powershell.code == 2 and "$PROFILE" in powershell.err
+
+
 def test_quoting_functions() -> None:
     assert split_line("dgcli show 'my n") == (["dgcli", "show"], "my n", 11)
     assert split_line('dgcli show "a\\"b c" d\\ e') == (["dgcli", "show", 'a"b c'], "d e", 20)
