@@ -19,6 +19,7 @@ from dgcli.completion import SHELLS, bash_quote, powershell_quote, split_line
 
 HOSTILE = DATA / "hostile" / "completion.yaml"
 BASH = shutil.which("bash")
+ZSH = shutil.which("zsh")
 
 
 def complete(shell: str, *, file: Path = HOSTILE, **env: str) -> list[str]:
@@ -124,11 +125,11 @@ def test_quoting_functions() -> None:
 class Terminal:
     """An interactive bash on a pseudo-terminal, typed at like a person."""
 
-    def __init__(self, cwd: Path, env: dict[str, str]) -> None:
+    def __init__(self, cwd: Path, env: dict[str, str], shell: list[str] | None = None) -> None:
         master, slave = os.openpty()
         self.fd = master
         self.process = subprocess.Popen(
-            [str(BASH), "--norc", "--noprofile", "-i"],
+            shell or [str(BASH), "--norc", "--noprofile", "-i"],
             stdin=slave,
             stdout=slave,
             stderr=slave,
@@ -215,5 +216,52 @@ def test_tab_and_enter_in_a_real_bash_run_nothing(tmp_path: Path, typed: str, me
     finally:
         terminal.close()
     assert f"[{metric}]" in seen, seen[-2000:]  # dgcli show found the alias: one argument, as written
+    assert not (tmp_path / "PWNED").exists()
+    assert Path("/tmp/PWNED").exists() == pwned_before
+
+
+@pytest.mark.skipif(ZSH is None or sys.platform == "win32", reason="needs zsh (Debian: apt-get install zsh) and a pty")
+@pytest.mark.parametrize(
+    ("typed", "alias"),
+    [
+        ("card", "card$(touch /tmp/PWNED)"),
+        ("q", "q`touch PWNED`;x"),
+        ("z", "z'; touch PWNED; '"),
+        ("w", 'w\\"$(touch PWNED)\\"'),
+        ("'my n", "my number card"),
+        ("my\\ n", "my number card"),
+        ("a:", "a:b=c"),
+    ],
+)
+def test_tab_and_enter_in_a_real_zsh_give_the_alias_as_one_argument(tmp_path: Path, typed: str, alias: str) -> None:
+    pwned_before = Path("/tmp/PWNED").exists()
+    env = clean_environment(
+        {
+            "PATH": f"{Path(sys.executable).parent}{os.pathsep}/usr/bin{os.pathsep}/bin",
+            "HOME": str(tmp_path),
+            "DGCLI_FILE": str(HOSTILE),
+            "PS1": "%% ",
+            "TERM": "dumb",
+            "LANG": "C.UTF-8",
+            "LC_ALL": "C.UTF-8",
+        }
+    )
+    terminal = Terminal(tmp_path, env, [str(ZSH), "-f", "-i"])
+    try:
+        # compadd's words reach a function that prints its arguments; completion still asks the real dgcli.
+        terminal.type(
+            'autoload -Uz compinit && compinit -u; eval "$(dgcli --show-completion zsh)"; '
+            'dgcli() { print -r -- "ARGS<${(j:|:)@}>"; }; echo READY-$((20+1))\n'
+        )
+        terminal.wait_for("READY-21")
+        terminal.type(f"dgcli show {typed}\t")
+        terminal.settle()
+        terminal.type("\n")
+        terminal.type("echo DONE-$((40+2))\n")
+        seen = terminal.wait_for("DONE-42")
+    finally:
+        terminal.close()
+    printed = [line.strip() for line in seen.splitlines() if line.strip().startswith("ARGS<") and "print" not in line]
+    assert printed == [f"ARGS<show|{alias}>"], seen[-2000:]
     assert not (tmp_path / "PWNED").exists()
     assert Path("/tmp/PWNED").exists() == pwned_before

@@ -40,7 +40,7 @@ _ZSH = r"""
 _dgcli_completion() {
     local -a candidates
     candidates=("${(@f)$(env _DGCLI_COMPLETE=zsh _DGCLI_WORDS="${(pj:\n:)${(@Q)words[2,CURRENT-1]}}" \
-        _DGCLI_INCOMPLETE="$PREFIX" PROG 2>/dev/null)}")
+        _DGCLI_INCOMPLETE="${(Q)PREFIX}" PROG 2>/dev/null)}")
     if [[ -n "${candidates[1]}" ]]; then
         compadd -- "${candidates[@]}"
     else
