@@ -20,6 +20,7 @@ from dgcli.completion import SHELLS, bash_quote, powershell_quote, split_line
 HOSTILE = DATA / "hostile" / "completion.yaml"
 BASH = shutil.which("bash")
 ZSH = shutil.which("zsh")
+FISH = shutil.which("fish")
 
 
 def complete(shell: str, *, file: Path = HOSTILE, **env: str) -> list[str]:
@@ -265,3 +266,35 @@ def test_tab_and_enter_in_a_real_zsh_give_the_alias_as_one_argument(tmp_path: Pa
     assert printed == [f"ARGS<show|{alias}>"], seen[-2000:]
     assert not (tmp_path / "PWNED").exists()
     assert Path("/tmp/PWNED").exists() == pwned_before
+
+
+@pytest.mark.skipif(FISH is None, reason="needs fish (Debian: apt-get install fish)")
+@pytest.mark.parametrize(
+    ("line", "offered"),
+    [
+        ("dgcli show car", ["card$(touch /tmp/PWNED)"]),  # fish escapes what it inserts
+        ("dgcli show my\\ n", ["my number card"]),
+        ('dgcli show "my n', ["my number card"]),
+        ("dgcli sh", ["show"]),
+        ("dgcli verify --format s", ["sarif"]),
+        (f"dgcli show --file {SHIPPED} mynap", ["mynaportal-accounts", "mynaportal", "mynaportal-satisfaction"]),
+    ],
+)
+def test_fish_offers_the_values_for_the_line(tmp_path: Path, line: str, offered: list[str]) -> None:
+    env = clean_environment(
+        {
+            "PATH": f"{Path(sys.executable).parent}{os.pathsep}/usr/bin{os.pathsep}/bin",
+            "HOME": str(tmp_path),
+            "DGCLI_FILE": str(HOSTILE),
+        }
+    )
+    quoted = line.replace("\\", "\\\\").replace("'", "\\'")
+    completed = subprocess.run(
+        [str(FISH), "-N", "-c", f"dgcli --show-completion fish | source; complete -C '{quoted}'"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert sorted(completed.stdout.splitlines()) == sorted(offered), completed.stderr  # fish sorts them

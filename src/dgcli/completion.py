@@ -54,8 +54,8 @@ _FISH = r"""
 function __dgcli_completion
     set -l words (commandline -opc)
     set -e words[1]
-    set -l candidates (env _DGCLI_COMPLETE=fish _DGCLI_WORDS=(string join \n -- $words) \
-        _DGCLI_INCOMPLETE=(commandline -ct | string unescape) PROG 2>/dev/null)
+    set -l candidates (env _DGCLI_COMPLETE=fish _DGCLI_WORDS=(string join \n -- $words | string collect) \
+        _DGCLI_INCOMPLETE=(commandline -ct | string unescape | string collect) PROG 2>/dev/null)
     if test (count $candidates) -gt 0
         printf '%s\n' $candidates
     else
