@@ -136,18 +136,22 @@ def _fields(old: Dataset, new: Dataset, renames: dict[str, str]) -> list[Differe
         if (kind, ident) not in after.entities:
             found.append(Difference("removed", ident if kind == "section" else "", f"{kind} {ident}", line=line))
     shared = {entity for entity in after.entities if entity in before.entities}
+    claims_in_both = {c.id for c in old.claims()} & {c.id for c in new.claims()}
+    observed_in_both = {k[1] for k in before.fields if k[0] == "observation"} & {
+        k[1] for k in after.fields if k[0] == "observation"
+    }
     keys = [*after.fields, *(key for key in before.fields if key not in after.fields)]
     for kind, ident, key in keys:
         if kind in ("section", "source", "survey", "group", "footnote") and (kind, ident) not in shared:
             continue  # added or removed whole
         if kind == "metric" and (ident not in old.metrics or ident not in new.metrics):
             continue
-        if kind == "claim" and not (_has_claim(old, ident) and _has_claim(new, ident)):
+        if kind == "claim" and ident not in claims_in_both:
             continue
         was, now = before.fields.get((kind, ident, key)), after.fields.get((kind, ident, key))
         if was is not None and now is not None and was.value == now.value:
             continue
-        if kind == "observation" and (was is None) != (now is None) and not _both_observe(before, after, ident):
+        if kind == "observation" and ident not in observed_in_both:
             continue  # the whole observation was added or removed: reported with its figure
         where = now or was
         assert where is not None
@@ -164,17 +168,6 @@ def _fields(old: Dataset, new: Dataset, renames: dict[str, str]) -> list[Differe
             )
         )
     return found
-
-
-def _has_claim(dataset: Dataset, claim_id: str) -> bool:
-    return any(claim.id == claim_id for claim in dataset.claims())
-
-
-def _both_observe(before: Any, after: Any, ident: str) -> bool:
-    """Whether both files hold the observation ``ident`` (some field of it)."""
-    return any(k[0] == "observation" and k[1] == ident for k in before.fields) and any(
-        k[0] == "observation" and k[1] == ident for k in after.fields
-    )
 
 
 def _section(dataset: Dataset, metric_id: str) -> str:
