@@ -2,6 +2,7 @@
 
 Contract version 2 (schema/output/*.schema.json): every document has ``schema_version`` and
 ``file``; a group, a source, an observation, an interval and a claim have one shape everywhere.
+``diff`` has its own version (diff.SCHEMA_VERSION, 3): its kinds of difference grew.
 """
 
 from __future__ import annotations
