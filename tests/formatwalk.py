@@ -11,10 +11,6 @@ from typing import Any
 from dgcli.fileformat import MAPPINGS
 from dgcli.load import Node, read_tree
 
-# Keys whose text must match another key's (a metric's footnote marks name the file's footnotes;
-# headline_answer names one of the shares' answers): edited together, never alone.
-Field = tuple[tuple[str | int, ...], str, str]  # (path in the plain tree, mapping, key) of one scalar
-
 
 def plain(node: Node) -> Any:
     """The tree as plain dicts, lists and strings (every scalar as written)."""
