@@ -172,3 +172,19 @@ def test_a_page_without_figures_or_a_directory_is_an_error(tmp_path: Path, run: 
     )
     outcome = run("audit", str(tmp_path))
     assert outcome.code == 2 and outcome.err == f"{tmp_path}: is a directory, not a page's text\n"
+
+
+@pytest.mark.parametrize("separator", ["\f", "\u2028", "\x0b", "\x1c", "\x85", "\u2029"])
+def test_page_lines_are_numbered_as_editors_number_them(seed: Path, tmp_path: Path, separator: str) -> None:
+    # pdftotext starts each page with a form feed; U+2028 and others are no line end in an editor either.
+    text = seed.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    target = next(i for i, line in enumerate(lines) if "6,484万件" in line)
+    lines[target - 1] = separator + lines[target - 1] + separator + "。"
+    lines[2] = lines[2] + separator
+    page = tmp_path / "page.txt"
+    page.write_text("\r\n".join(lines), encoding="utf-8")
+    path = edited(tmp_path, ("value: 6,484万件", "value: 6,485万件"))
+    report = audit(page.read_text(encoding="utf-8"), load_dataset(path), page_file=str(page))
+    (finding,) = [f for f in report.findings if f.printed == "6,484万件"]
+    assert finding.page_line == target + 1  # the line an editor shows it on (1-based)

@@ -444,9 +444,9 @@ def test_completion_script_and_metric_ids_from_the_data_file() -> None:
     script = run_process("--show-completion", "bash")
     assert script.code == 0 and "_DGCLI_COMPLETE" in script.out
     env = {
-        "_DGCLI_COMPLETE": "complete_bash",
-        "COMP_WORDS": "dgcli show myna",
-        "COMP_CWORD": "2",
+        "_DGCLI_COMPLETE": "bash",
+        "_DGCLI_LINE": "dgcli show myna",
+        "_DGCLI_CURRENT": "myna",
         "DGCLI_FILE": str(SHIPPED),
     }
     completed = run_process(env=env)

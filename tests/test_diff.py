@@ -137,5 +137,5 @@ def test_a_changed_operand_is_a_changed_claim(tmp_path: Path) -> None:
         ),
     )
     found = _kinds(SHIPPED, new)
-    assert ("claim-changed", "health-insurance-card-share of", "mynacard 2024-07", "mynacard 2023-07") in found
+    assert ("claim-changed", "health-insurance-card-share of", "mynacard 2024年7月", "mynacard 2023年7月") in found
     assert ("verdict-changed", "health-insurance-card-share", "consistent", "inconsistent") in found

@@ -61,6 +61,8 @@ EXPECTED: dict[str, tuple[str, str]] = {
     "era_year_zero.yaml": ("34:21", "an era's first year is 元年"),
     "empty_shares.yaml": ("64:13", "shares: lists no answer"),
     "escaped_control.yaml": ("39:19", "control character U+0001 in a value"),
+    "noncharacter.yaml": ("39:19", "Unicode non-character U+FFFE in a value"),
+    "noncharacter_raw.yaml": ("43:15", "Unicode non-character U+FDD0"),
 }
 # One problem, one message: these files hold exactly this many problems.
 PROBLEM_COUNTS = {"unknown_key.yaml": 1, "missing_unit.yaml": 1, "many_problems.yaml": 4, "duplicate_metric_id.yaml": 1}

@@ -1,8 +1,10 @@
 """The console examples of the README and docs/ are real: each is run through the installed script and compared.
 
 A block's lines before a "  …" line must be the output's first lines, and the lines after it its
-last lines. ``# COLUMNS=N`` on the command line sets the width (100 otherwise); ``edited.yaml`` and
-``typo.yaml`` are the edits the README describes, ``progress-2024.txt`` the seed page.
+last lines. ``# COLUMNS=N`` on the command line sets the width (100 otherwise). The inputs the
+examples name ship under examples/ so a reader can run them: ``edited.yaml`` and ``typo.yaml`` are the
+edits the README describes (derived from indicators.yaml: a test keeps them so), ``progress-2024.txt``
+a copy of the seed page.
 After a deliberate change of output, ``python tests/test_readme.py`` rewrites the examples (and the
 tables generated from the key and kind tables, which tests/test_fileformat.py checks).
 """
@@ -21,9 +23,9 @@ sys.path.insert(0, str(Path(__file__).parent))  # run as a script, conftest is n
 
 from conftest import DATA, ROOT, SEED_DIR, SHIPPED_TEXT, run_bash
 from dgcli.fileformat import markdown
-from test_audit import seed_page
 
 DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+DOCS_TEXT = "\n".join(document.read_text(encoding="utf-8") for document in DOCUMENTS)
 EXAMPLE = re.compile(r"^\$ (.*)\n((?:(?!\$ |```).*\n)*)", re.M)
 EXAMPLES = [
     (f"{document.relative_to(ROOT)}: {match[1].strip()}", match[1].strip(), match[2])
@@ -33,26 +35,46 @@ EXAMPLES = [
 ]
 
 
-def make_workdir(here: Path) -> Path:
-    (here / "indicators.yaml").write_text(SHIPPED_TEXT, encoding="utf-8")
+EXAMPLES_DIR = ROOT / "examples"
+
+
+def example_files() -> dict[str, str]:
+    """examples/'s YAML files as derived from the shipped file (the edits the README describes)."""
     edited = (
         SHIPPED_TEXT.replace("value: 6,484万件", "value: 6,485万件")
         .replace("text: 2023年7月から14%増加しました\n", "text: 2023年7月から15%増加しました\n")
         .replace("stated: 14%\n", "stated: 15%\n")
     )
-    (here / "edited.yaml").write_text(edited, encoding="utf-8")
-    (here / "typo.yaml").write_text(SHIPPED_TEXT.replace("value: 876万件", "value: 867万件"), encoding="utf-8")
+    return {"edited.yaml": edited, "typo.yaml": SHIPPED_TEXT.replace("value: 876万件", "value: 867万件")}
+
+
+def make_workdir(here: Path) -> Path:
+    (here / "indicators.yaml").write_text(SHIPPED_TEXT, encoding="utf-8")
+    shutil.copytree(EXAMPLES_DIR, here / "examples")
     (here / "tests" / "data").mkdir(parents=True)
     shutil.copy(DATA / "editions.yaml", here / "tests" / "data" / "editions.yaml")
-    seeds = sorted(SEED_DIR.glob("*.txt"))
-    if seeds:  # only the audit examples need the seed page; they ask for it themselves
-        shutil.copy(seeds[0], here / "progress-2024.txt")
     return here
+
+
+def test_the_shipped_examples_are_what_the_readme_describes() -> None:
+    for name, text in example_files().items():
+        assert (EXAMPLES_DIR / name).read_text(encoding="utf-8") == text, "python tests/test_readme.py rewrites them"
+    seeds = sorted(SEED_DIR.glob("*.txt"))
+    if seeds:
+        assert (EXAMPLES_DIR / "progress-2024.txt").read_bytes() == seeds[0].read_bytes()
+    named = {m for _, command, _ in EXAMPLES for m in re.findall(r"examples/[\w.-]+", command)}
+    assert named and all((ROOT / name).is_file() for name in named)
 
 
 @pytest.fixture(scope="module")
 def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_workdir(tmp_path_factory.mktemp("readme"))
+
+
+def test_the_digit_cap_is_documented_as_it_is() -> None:
+    from dgcli.numbers import MAX_DIGITS
+
+    assert f"exact up to {MAX_DIGITS:,} digits" in DOCS_TEXT and "of any length" not in DOCS_TEXT
 
 
 def run_example(command: str, workdir: Path) -> list[str]:
@@ -78,8 +100,6 @@ def test_the_readme_has_examples() -> None:
 
 @pytest.mark.parametrize(("where", "command", "shown"), EXAMPLES, ids=[w.split("  #")[0] for w, _, _ in EXAMPLES])
 def test_each_console_example_prints_what_the_docs_show(where: str, command: str, shown: str, workdir: Path) -> None:
-    if "progress-2024.txt" in command:
-        seed_page()  # fails in CI, skips elsewhere, when ../shared/seed is missing
     printed = run_example(command, workdir)
     head, tail = split_shown(shown)
     assert printed[: len(head)] == head, "python tests/test_readme.py rewrites the README's examples"
@@ -90,7 +110,13 @@ def test_each_console_example_prints_what_the_docs_show(where: str, command: str
 
 
 def rewrite() -> None:
-    """Replace each example's output in README.md and docs/ with what the command prints now (elisions kept)."""
+    """Replace each example's output in README.md and docs/ with what the command prints now (elisions
+    kept), after writing examples/ afresh from the shipped file and the seed page."""
+    for name, text in example_files().items():
+        (EXAMPLES_DIR / name).write_text(text, encoding="utf-8")
+    seeds = sorted(SEED_DIR.glob("*.txt"))
+    if seeds:
+        shutil.copy(seeds[0], EXAMPLES_DIR / "progress-2024.txt")
     for document in DOCUMENTS:
         document.write_text(rewritten(document.read_text(encoding="utf-8")), encoding="utf-8")
 

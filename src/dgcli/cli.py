@@ -14,18 +14,16 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer._click.core import Command, Context  # typer ships its own Click; never import click
-from typer._types import TyperChoice
-from typer.core import TyperCommand
+from typer.core import TyperCommand, TyperGroup
 
-from dgcli.errors import DataError, DgcliError, LookupFailed
+from dgcli.errors import SHOWN, DataError, DgcliError, LookupFailed
 from dgcli.exit_codes import EXIT_BUG, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT, EXIT_PIPE, EXIT_USAGE
 from dgcli.model import Dataset, Metric
-from dgcli.render import FORMATS, Terminal, choices, safe, views
+from dgcli.render import FORMATS, Terminal, choices, inert, safe, views
 from dgcli.reports import ErrorReport
 from dgcli.schema import load_dataset
 
-MAX_PROBLEMS_SHOWN = 20
+MAX_PROBLEMS_SHOWN = SHOWN  # the loader suggests corrections for these only
 # The wheel carries the repository's indicators.yaml beside this module; an editable install
 # (source checkout) reads the repository's own copy two levels up.
 BUNDLED = Path(__file__).with_name("indicators.yaml")
@@ -57,13 +55,13 @@ _SETTINGS: dict[str, Any] = {
     "rich_markup_mode": None,  # plain help text: no markup in brackets, paragraphs re-wrapped
     "context_settings": {"help_option_names": ["-h", "--help"]},
 }
-app = typer.Typer(add_completion=True, **_SETTINGS)
+app = typer.Typer(add_completion=False, **_SETTINGS)
 
 
 class _Command(TyperCommand):
     """Usage lines say METRIC, as people write it, where Typer would print {METRIC}."""
 
-    def collect_usage_pieces(self, ctx: Context) -> list[str]:
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
         return [piece.removeprefix("{").removesuffix("}") for piece in super().collect_usage_pieces(ctx)]
 
 
@@ -74,25 +72,6 @@ class _Run:
     format = "text"
 
 
-def _complete_file(ctx: typer.Context) -> Dataset | None:
-    try:
-        return _load(ctx.params.get("file") or os.environ.get("DGCLI_FILE"))
-    except (DgcliError, OSError):
-        return None
-
-
-def _complete_metric(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Shell completion: metric ids and aliases from the data file (only runs when the shell asks)."""
-    from dgcli.normalize import fold
-
-    dataset = _complete_file(ctx)
-    if dataset is None:
-        return []
-    wanted = fold(incomplete)
-    names = [name for metric in dataset.metrics.values() for name in (metric.id, *metric.aliases)]
-    return [name for name in names if fold(name).startswith(wanted)]
-
-
 def _version(value: bool) -> None:
     if value:
         from importlib.metadata import version
@@ -101,12 +80,65 @@ def _version(value: bool) -> None:
         raise typer.Exit(EXIT_OK)
 
 
+def _shell(value: str) -> str:
+    from dgcli.completion import SHELLS
+
+    shell = "powershell" if value == "pwsh" else value
+    if shell not in SHELLS:
+        raise typer.BadParameter(f"{value!r} is not a shell dgcli completes; name one of {', '.join(SHELLS)}")
+    return shell
+
+
+def _show_completion(value: str | None) -> None:
+    if value is not None:
+        from dgcli.completion import script
+
+        _emit(script(_shell(value)))
+        raise typer.Exit(EXIT_OK)
+
+
+def _install_completion(value: str | None) -> None:
+    if value is not None:
+        from dgcli.completion import install
+
+        shell = _shell(value)
+        try:
+            path = install(shell, Path.home())
+        except (OSError, ValueError) as error:
+            raise typer.BadParameter(str(error), param_hint="--install-completion") from None
+        _emit(f"{shell} completion installed in {path}; it takes effect in a new shell\n")
+        raise typer.Exit(EXIT_OK)
+
+
+_SHELL_HELP = "bash, zsh, fish or powershell"
+
+
 @app.callback()
 def _options(
     version: Annotated[
         bool,
         typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print dgcli's version and exit."),
     ] = False,
+    show_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--show-completion",
+            metavar="SHELL",
+            callback=_show_completion,
+            is_eager=True,
+            help=f"Print the completion script for SHELL ({_SHELL_HELP}).",
+        ),
+    ] = None,
+    install_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--install-completion",
+            metavar="SHELL",
+            callback=_install_completion,
+            is_eager=True,
+            help=f"Install completion for SHELL ({_SHELL_HELP}).",
+        ),
+    ] = None,
 ) -> None:
     pass
 
@@ -129,7 +161,6 @@ MetricArgument = Annotated[
     typer.Argument(
         metavar="METRIC",
         help="An id (mynacard), alias, Japanese or English name, or a unique prefix of one.",
-        autocompletion=_complete_metric,
         show_default=False,
     ),
 ]
@@ -140,13 +171,17 @@ def _format_option(command: str, default: str = "text") -> Any:
     described = "; ".join(f"{name}: {FORMATS[name].help}" for name in names)
     return typer.Option(
         "--format",
-        click_type=TyperChoice(names),
+        metavar=f"<{'|'.join(names)}>",
         help=f"Output format [default: {default}]. {described}.",
         show_default=False,
     )
 
 
 def _chosen(command: str, output_format: str | None, as_json: bool, default: str = "text") -> str:
+    names = choices(command)
+    if output_format is not None and output_format not in names:
+        listed = ", ".join(repr(name) for name in names)
+        raise typer.BadParameter(f"{output_format!r} is not one of {listed}.", param_hint="'--format'")
     if as_json and output_format not in (None, "json"):
         raise typer.BadParameter(f"--json is --format json, not --format {output_format}; give one of them")
     chosen = "json" if as_json else output_format or default
@@ -201,9 +236,7 @@ def show_command(
 def changes_command(
     metric: Annotated[
         str | None,
-        typer.Argument(
-            metavar="[METRIC]", help="Only this metric (id, alias or name).", autocompletion=_complete_metric
-        ),
+        typer.Argument(metavar="[METRIC]", help="Only this metric (id, alias or name)."),
     ] = None,
     file: FileOption = None,
     as_json: JsonOption = False,
@@ -284,7 +317,9 @@ def diff_command(
     from dgcli.diff import diff
 
     chosen = _chosen("diff", output_format, as_json)
-    report = diff(_load(old), _load(new))
+    if old == new == "-":
+        raise typer.BadParameter("standard input can be read once: give - for one of OLD and NEW, a path for the other")
+    report = diff(_load(old, keep_tree=True), _load(new, keep_tree=True))
     _show(chosen, "diff", report)
     raise typer.Exit(EXIT_FAILED if exit_code and report.differ else EXIT_OK)
 
@@ -377,11 +412,17 @@ def export_command(
     file: FileOption = None,
     output_format: Annotated[str | None, _format_option("export", "csv")] = None,
     as_json: JsonOption = False,
+    raw: Annotated[
+        bool,
+        typer.Option("--raw", help="CSV: write text cells as they are, even those a spreadsheet runs (=, +, -, @)."),
+    ] = False,
 ) -> None:
     """Write every figure as one tidy table: a row per metric, period, source, answer or part.
 
     CSV is RFC 4180 in UTF-8 with a byte-order mark, so pandas.read_csv and spreadsheets open it
-    as is; --format json (or --json) gives the same records.
+    as is; a text cell beginning with =, +, -, @, tab or CR gets a leading ' so that a
+    spreadsheet shows it as text, never runs it (--raw keeps the bytes). --format json (or
+    --json) gives the same records, exact.
 
     \b
     Examples:
@@ -391,7 +432,7 @@ def export_command(
     from dgcli.export import export_report
 
     chosen = _chosen("export", output_format, as_json, "csv")
-    _show(chosen, "export", export_report(_load(file)))
+    _show(chosen, "export", export_report(_load(file), raw=raw))
 
 
 @app.command("report", cls=_Command)
@@ -401,7 +442,6 @@ def report_command(
         typer.Argument(
             metavar="[METRIC]...",
             help="Only these metrics (id, alias or name) [default: every metric].",
-            autocompletion=_complete_metric,
             show_default=False,
         ),
     ] = None,
@@ -471,18 +511,18 @@ def report_command(
     _stderr(f"wrote {safe(output)}: {report.metric_count()} metrics; {report.summary}\n")
 
 
-def _load(file: str | None) -> Dataset:
+def _load(file: str | None, keep_tree: bool = False) -> Dataset:
     if file is not None:
         if not file:
             raise typer.BadParameter("needs a path (or - to read standard input)", param_hint="--file")
         if file == "-":
-            return load_dataset(Path("-"), file="<stdin>")
-        return load_dataset(Path(file), file=file)
+            return load_dataset(Path("-"), file="<stdin>", keep_tree=keep_tree)
+        return load_dataset(Path(file), file=file, keep_tree=keep_tree)
     local = Path("indicators.yaml")
     if local.is_file():
-        return load_dataset(local, file="indicators.yaml")
+        return load_dataset(local, file="indicators.yaml", keep_tree=keep_tree)
     bundled = BUNDLED if BUNDLED.is_file() else CHECKOUT
-    return load_dataset(bundled, file=str(bundled), bundled=True)
+    return load_dataset(bundled, file=str(bundled), bundled=True, keep_tree=keep_tree)
 
 
 def _find(dataset: Dataset, query: str) -> Metric:
@@ -493,7 +533,10 @@ def _find(dataset: Dataset, query: str) -> Metric:
 
 def _show(format_name: str, command: str, report: Any) -> None:
     view = getattr(views(format_name), command)
-    _emit(view(report, _terminal()))
+    output = view(report, _terminal())
+    # Text is for people and CI logs: data never starts a workflow command there. Machine formats
+    # stay exact (docs/outputs.md: print them between ::stop-commands:: markers).
+    _emit(inert(output) if format_name == "text" else output)
 
 
 def _terminal() -> Terminal:
@@ -533,7 +576,7 @@ def _error(message: str) -> None:
 def _stderr(text: str) -> None:
     # When stderr is gone too (closed, or a full disk), the exit code is all that is left.
     with contextlib.suppress(OSError, AttributeError, ValueError):
-        sys.stderr.write(text)
+        sys.stderr.write(inert(text))
         sys.stderr.flush()
 
 
@@ -554,7 +597,7 @@ def _report_data_error(error: DataError) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run dgcli; return its exit code. Every error a user can cause ends here as one clear message."""
-    from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+    from dgcli.typer_compat import ClickException, UsageError
 
     if sys.stdout is None:  # started with stdout closed (dgcli list >&-)
         _error("cannot write output: standard output is closed")
@@ -563,13 +606,18 @@ def main(argv: list[str] | None = None) -> int:
         if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")  # a terminal that can't show a character degrades
     _Run.command, _Run.format = "", "text"
-    command = _click_command(sys.argv[1:] if argv is None else argv)
+    args = sys.argv[1:] if argv is None else argv
+    if os.environ.get("_DGCLI_COMPLETE"):
+        return _complete(os.environ["_DGCLI_COMPLETE"])
+    if not args:  # bare dgcli: its help, exit 0
+        args = ["--help"]
+    command = _click_command(args)
     # One short run over acyclic data: the cycle collector would only rescan the ever-growing
     # model (time(50k metrics) / time(5k) went from 11 to under 10 without it).
     collecting = gc.isenabled()
     gc.disable()
     try:
-        code = command.main(args=argv, prog_name="dgcli", standalone_mode=False)
+        code = command.main(args=args, prog_name="dgcli", standalone_mode=False)
         return code if isinstance(code, int) else EXIT_OK
     except DataError as error:
         _report_data_error(error)
@@ -583,9 +631,6 @@ def main(argv: list[str] | None = None) -> int:
     except DgcliError as error:
         _error(str(error))
         return EXIT_USAGE
-    except NoArgsIsHelpError as error:
-        _emit(error.ctx.get_help() + "\n")
-        return EXIT_OK
     except UsageError as error:
         _error(error.format_message())
         where = error.ctx.command_path if error.ctx is not None else "dgcli"
@@ -611,18 +656,55 @@ def main(argv: list[str] | None = None) -> int:
             gc.enable()
 
 
-def _click_command(args: list[str]) -> Command:
+def _click_command(args: list[str]) -> TyperGroup:
     """Typer turns every command's signature into Click parameters on every run; when a command is
-    named on the line, build only that one, without the completion options that belong to bare
-    ``dgcli`` (``dgcli --help`` and completion itself still get everything)."""
+    named on the line, build only that one (``dgcli --help`` still gets everything)."""
     name = next((arg for arg in args if not arg.startswith("-")), None)
     chosen = [info for info in app.registered_commands if info.name == name]
-    if not chosen or os.environ.get("_DGCLI_COMPLETE"):
-        return typer.main.get_command(app)
-    lean = typer.Typer(add_completion=False, **_SETTINGS)
+    if not chosen:
+        return typer.main.get_group(app)
+    lean = typer.Typer(**_SETTINGS)
     lean.registered_callback = app.registered_callback
     lean.registered_commands = chosen
-    return typer.main.get_command(lean)
+    return typer.main.get_group(lean)
+
+
+def _complete(shell: str) -> int:
+    """Answer the shell's completion script: candidates on stdout, and never an error or a traceback
+    (a message would land in the middle of the line being typed)."""
+    from dgcli.completion import CommandSpec, Spec, answer, metric_names
+
+    try:
+        group = typer.main.get_group(app)
+        commands = {}
+        for name, command in group.commands.items():
+            options: dict[str, bool] = {}
+            for param in command.params:
+                if param.param_type_name == "option":
+                    for opt in (*param.opts, *param.secondary_opts):
+                        options[opt] = not getattr(param, "is_flag", False)
+            # Arguments shown as METRIC name a metric; METRIC... takes any number of them.
+            arguments = [p for p in command.params if p.param_type_name == "argument"]
+            metric = frozenset(
+                position
+                for index, argument in enumerate(arguments)
+                if "METRIC" in (argument.metavar or "")
+                for position in (range(index, index + 64) if argument.nargs == -1 else (index,))
+            )
+            commands[name] = CommandSpec(options, {"--format": tuple(choices(name))}, metric)
+        root = tuple(opt for param in group.params for opt in param.opts if opt.startswith("--"))
+
+        def metrics(file: str | None) -> list[str]:
+            path = Path(file) if file and file != "-" else None
+            if path is None and file != "-":
+                local = Path("indicators.yaml")
+                path = local if local.is_file() else BUNDLED if BUNDLED.is_file() else CHECKOUT
+            return metric_names(path) if path is not None else []
+
+        _emit(answer(shell, Spec(commands, root), os.environ, metrics))
+    except Exception:  # completion offers nothing rather than print into the prompt
+        pass
+    return EXIT_OK
 
 
 def _bug(error: BaseException) -> int:

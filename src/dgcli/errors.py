@@ -2,6 +2,8 @@
 
 from typing import NamedTuple
 
+SHOWN = 20  # problems a reader is shown (the rest are counted); only these get did-you-mean suggestions
+
 
 class DgcliError(Exception):
     """Base of every error a user can cause."""

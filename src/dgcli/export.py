@@ -42,9 +42,10 @@ Cell = str | int | bool | Fraction | None
 class ExportReport(NamedTuple):
     dataset: Dataset
     rows: list[tuple[Cell, ...]]
+    raw: bool = False  # CSV: text exactly as in the file, formula-like cells not neutralised
 
 
-def export_report(dataset: Dataset) -> ExportReport:
+def export_report(dataset: Dataset, raw: bool = False) -> ExportReport:
     rows: list[tuple[Cell, ...]] = []
     for section in dataset.sections:
         for metric_id in section.metrics:
@@ -57,7 +58,7 @@ def export_report(dataset: Dataset) -> ExportReport:
                     rows.append(_row(head, observation, share.figure, share.answer, ""))
                 for part in observation.parts:
                     rows.append(_row(head, observation, part.figure, "", part.name))
-    return ExportReport(dataset, rows)
+    return ExportReport(dataset, rows, raw)
 
 
 def _row(head: tuple[str, ...], observation: Observation, figure: Figure, answer: str, part: str) -> tuple[Cell, ...]:

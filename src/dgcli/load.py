@@ -25,6 +25,12 @@ _TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels; an indicators file needs f
 
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 and C1 controls, but not tab or newline
+# Unicode non-characters (U+FDD0–U+FDEF and the last two code points of every plane): no text holds
+# them, XML 1.0 forbids U+FFFE and U+FFFF, and a JUnit or SARIF reader would choke on them.
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000)
+)
+_NONCHARACTER = re.compile(f"[{_NONCHARACTERS}]")
 
 HAVE_LIBYAML = hasattr(yaml, "CBaseLoader")
 
@@ -66,7 +72,8 @@ def read_tree(path: Path, *, file: str | None = None, pure_python: bool = False,
         root = _build(loader, problems)
     except yaml.reader.ReaderError as error:  # a character YAML forbids (libyaml counts bytes: find it)
         line, column = _position(text, max(text.find(chr(error.character)), 0))
-        message = f"control character U+{error.character:04X} is not allowed in a YAML file"
+        what = "Unicode non-character" if _NONCHARACTER.match(chr(error.character)) else "control character"
+        message = f"{what} U+{error.character:04X} is not allowed in a YAML file"
         raise DataError(file, [*problems, Problem(line, column, "", message)]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
@@ -192,17 +199,14 @@ def _build(loader: Any, problems: list[Problem]) -> Node | None:
                 )
             if kind is yaml.ScalarEvent:
                 text: str = event.value
-                if not text.isprintable() and (control := _CONTROL.search(text)):
-                    # "\x01" written as an escape: YAML lets it through; a terminal or an XML report would not
-                    problems.append(
-                        Problem(
-                            line,
-                            column,
-                            "",
-                            f"control character U+{ord(control[0]):04X} in a value",
-                            "control-character",
-                        )
-                    )
+                if not text.isprintable():
+                    if control := _CONTROL.search(text):
+                        # "\x01" written as an escape: YAML lets it through; a terminal or an XML report would not
+                        message = f"control character U+{ord(control[0]):04X} in a value"
+                        problems.append(Problem(line, column, "", message, "control-character"))
+                    if odd := _NONCHARACTER.search(text):
+                        message = f"Unicode non-character U+{ord(odd[0]):04X} in a value; no text holds one"
+                        problems.append(Problem(line, column, "", message, "noncharacter"))
                 value: str | dict[str, Node] | list[Node] = text
             else:
                 value = {} if kind is yaml.MappingStartEvent else []

@@ -252,6 +252,7 @@ class Dataset(NamedTuple):
     footnotes: dict[str, str]
     schema_version: int = 2
     bundled: bool = False  # the copy shipped inside dgcli, read because no file was named or found
+    tree: object = None  # the file's parsed tree (load.Node), kept only for diff (keep_tree=True)
 
     @property
     def source(self) -> Source:

@@ -10,12 +10,12 @@ against its kind's declaration (``claims.KINDS``). Every problem points at the k
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import TypeVar
 
 from dgcli.claims import KINDS, implied_ids, source_order
-from dgcli.errors import DataError, Problem, ValueFormatError
+from dgcli.errors import SHOWN, DataError, Problem, ValueFormatError
 from dgcli.fileformat import BOOLEANS, MAPPINGS, READS_VERSIONS, SCHEMA_VERSION
 from dgcli.load import Node, read_tree
 from dgcli.model import (
@@ -43,13 +43,20 @@ from dgcli.periods import Period, parse_period
 T = TypeVar("T")
 _ID_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 MAIN_SOURCE_V1 = "main"  # the id a version-1 file's one source gets
+MISSPELT_CHECKED = 64  # unknown keys of one mapping checked for a misspelt required key
 
 
 def load_dataset(
-    path: Path, *, file: str | None = None, bundled: bool = False, pure_python: bool = False, text: str | None = None
+    path: Path,
+    *,
+    file: str | None = None,
+    bundled: bool = False,
+    pure_python: bool = False,
+    text: str | None = None,
+    keep_tree: bool = False,
 ) -> Dataset:
     """Read, parse and validate an indicators file (or ``text`` named ``file``). Raises ``DataError``
-    listing every problem."""
+    listing every problem. ``keep_tree``: the dataset keeps the parsed tree (diff compares it)."""
     name = file or str(path)
     # Loading allocates many small acyclic objects: the cycle collector would only rescan them
     # over and over (super-linear on big files), so it waits until the model is built.
@@ -68,9 +75,9 @@ def load_dataset(
         reader.problems += [Problem(0, 0, "", f"metric {m!r} could not be read") for m in missing]
     if reader.problems or dataset is None:
         unique = {(p.line, p.column, p.message): p for p in reader.problems}
-        problems = sorted(unique.values(), key=lambda p: (p.line, p.column))
+        problems = reader.shown(sorted(unique.values(), key=lambda p: (p.line, p.column)))
         raise DataError(name, problems or [Problem(0, 0, "", "the file holds no indicators")])
-    return dataset
+    return dataset._replace(tree=root) if keep_tree else dataset
 
 
 class _Located:
@@ -94,12 +101,38 @@ class _Reader:
         self.sources: list[tuple[Source, _Located]] = []
         self.surveys: list[tuple[Survey, _Located]] = []
         self.groups: list[tuple[Group, _Located]] = []
-        # Keys a misspelt key was taken for (vaule → value), per mapping: not also reported missing.
-        self.suggested: dict[int, set[str]] = {}
+        # Unknown keys per mapping, and the keys of its shape: a required key they misspell
+        # (vaule → value) is not also reported missing. Matched only when a required key is missing.
+        self.unknown: dict[int, tuple[Mapping[str, object], list[str]]] = {}
+        self._closest: dict[tuple[int, str], str | None] = {}
+        # Did-you-mean requests, by problem: answered only for the problems a reader is shown
+        # (SHOWN), each against an index of the known names built once (Suggestions).
+        self.hints: dict[int, tuple[str, Collection[str]]] = {}
+        self.suggestions = Suggestions()
 
-    def fail(self, node: Node, path: str, message: str, *, at_key: bool = False, code: str = "") -> None:
+    def fail(
+        self,
+        node: Node,
+        path: str,
+        message: str,
+        *,
+        at_key: bool = False,
+        suggest: tuple[str, Collection[str]] | None = None,
+        code: str = "",
+    ) -> None:
         line, column = (node.key_line, node.key_column) if at_key else (node.line, node.column)
-        self.problems.append(Problem(line, column, path, message, code))
+        problem = Problem(line, column, path, message, code)
+        self.problems.append(problem)
+        if suggest is not None:
+            self.hints[id(problem)] = suggest
+
+    def shown(self, problems: list[Problem]) -> list[Problem]:
+        """``problems`` (sorted) with did-you-mean added to the ones a reader is shown."""
+        for index, problem in enumerate(problems[:SHOWN]):
+            request = self.hints.get(id(problem))
+            if request is not None:
+                problems[index] = problem._replace(message=problem.message + self.suggestions.hint(*request))
+        return problems
 
     def mapping(self, node: Node, path: str, shape: str) -> dict[str, Node] | None:
         if not isinstance(node.value, dict):
@@ -108,18 +141,15 @@ class _Reader:
         keys = MAPPINGS[shape]
         for key, value in node.value.items():
             if key not in keys:
-                import difflib  # only when a key is wrong
-
-                close = difflib.get_close_matches(key, list(keys), n=1, cutoff=0.6)
-                if close:
-                    self.suggested.setdefault(id(node), set()).add(close[0])
-                hint = _did_you_mean(key, keys)
+                self.unknown.setdefault(id(node), (keys, []))[1].append(key)
                 if key[:3].isdigit() and value.value in ("", None):  # {value: 9,400万枚} read as 9 and 400万枚
                     hint = (
                         ": it looks like the rest of a figure cut at its comma — in a {flow, mapping} a comma "
                         "ends the value; write the observation in block style or quote the figure"
                     )
-                self.fail(value, _join(path, key), f"unknown key {key!r}{hint}", at_key=True)
+                    self.fail(value, _join(path, key), f"unknown key {key!r}{hint}", at_key=True)
+                else:
+                    self.fail(value, _join(path, key), f"unknown key {key!r}", at_key=True, suggest=(key, keys))
         for declared in keys.values():
             if declared.required and declared.name not in node.value and not self.misspelt(node, declared.name):
                 self.fail(node, path, f"missing required key {declared.name!r}")
@@ -127,7 +157,13 @@ class _Reader:
 
     def misspelt(self, node: Node, *keys: str) -> bool:
         """A key is missing because it was misspelt (and already reported as such)."""
-        return bool(self.suggested.get(id(node), set()) & set(keys))
+        known, unknown = self.unknown.get(id(node), ({}, []))
+        for key in unknown[:MISSPELT_CHECKED]:
+            if (id(known), key) not in self._closest:
+                self._closest[(id(known), key)] = self.suggestions.closest(key, known)
+            if self._closest[(id(known), key)] in keys:
+                return True
+        return False
 
     def pairs(self, node: Node | None, path: str) -> dict[str, Node]:
         """A mapping whose keys are data (footnote marks, survey answers), not schema."""
@@ -215,19 +251,37 @@ def _kind(node: Node) -> str:
     return f"text {node.value!r}"
 
 
-def _did_you_mean(name: str, known: Iterable[str]) -> str:
-    import difflib  # only on the error path
+class Suggestions:
+    """Did-you-mean against sets of known names, each indexed once (its list and its folded forms)."""
 
-    names = list(known)
-    close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
-    if not close:
-        folded = {fold(n): n for n in names}
-        close = [folded[c] for c in difflib.get_close_matches(fold(name), list(folded), n=1, cutoff=0.6)]
-    if close:
-        return f" (did you mean {close[0]!r}?)"
-    if len(names) <= 12:
-        return f" (expected one of: {', '.join(names)})" if names else ""
-    return ""
+    def __init__(self) -> None:
+        self._indexes: dict[int, tuple[Collection[str], list[str], dict[str, str]]] = {}
+
+    def _index(self, known: Collection[str]) -> tuple[list[str], dict[str, str]]:
+        found = self._indexes.get(id(known))
+        if found is None or found[0] is not known:
+            names = list(known)
+            found = (known, names, {fold(n): n for n in names})  # keeps ``known`` alive: its id stays its own
+            self._indexes[id(known)] = found
+        return found[1], found[2]
+
+    def closest(self, name: str, known: Collection[str]) -> str | None:
+        import difflib  # only on the error path
+
+        names, folded = self._index(known)
+        close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+        if not close:
+            close = [folded[c] for c in difflib.get_close_matches(fold(name), list(folded), n=1, cutoff=0.6)]
+        return close[0] if close else None
+
+    def hint(self, name: str, known: Collection[str]) -> str:
+        close = self.closest(name, known)
+        if close is not None:
+            return f" (did you mean {close!r}?)"
+        names = self._index(known)[0]
+        if len(names) <= 12:
+            return f" (expected one of: {', '.join(names)})" if names else ""
+        return ""
 
 
 # ── reading ──────────────────────────────────────────────────────────────────────────────────
@@ -544,8 +598,9 @@ def _read_observation(
             r.fail(
                 fields["shares"],
                 f"{path}.shares",
-                f"no share for the headline answer {headline!r}{_did_you_mean(headline, answers)}",
+                f"no share for the headline answer {headline!r}",
                 at_key=True,
+                suggest=(headline, answers),
             )
     elif not r.misspelt(node, "value", "shares"):
         r.fail(node, path, "missing required key 'value' (or 'shares' for a distribution)")
@@ -612,7 +667,7 @@ def _read_claim(
         kind = ClaimKind(kind_text)
     except ValueError:
         written = [k.value for k, spec in KINDS.items() if not spec.implied]
-        r.fail(fields["kind"], f"{path}.kind", f"unknown claim kind {kind_text!r}{_did_you_mean(kind_text, written)}")
+        r.fail(fields["kind"], f"{path}.kind", f"unknown claim kind {kind_text!r}", suggest=(kind_text, written))
         return None
     spec = KINDS[kind]
     if spec.implied:
@@ -763,9 +818,7 @@ def _check_dataset(r: _Reader, dataset: Dataset) -> None:
         group_node = loc.fields.get("group")
         if section.group and section.group not in group_ids and group_node is not None:
             r.fail(
-                group_node,
-                f"{loc.path}.group",
-                f"unknown group {section.group!r}{_did_you_mean(section.group, group_ids)}",
+                group_node, f"{loc.path}.group", f"unknown group {section.group!r}", suggest=(section.group, group_ids)
             )
     for metric, loc, observations in r.metrics:
         _check_metric(r, dataset, metric, loc, observations)
@@ -827,7 +880,8 @@ def _check_metric(
         r.fail(
             fields["survey"],
             f"{loc.path}.survey",
-            f"unknown survey {metric.survey!r}{_did_you_mean(metric.survey, dataset.surveys)}",
+            f"unknown survey {metric.survey!r}",
+            suggest=(metric.survey, dataset.surveys),
         )
     marks = fields.get("footnotes")
     for i, mark in enumerate(metric.footnotes):
@@ -835,7 +889,8 @@ def _check_metric(
             r.fail(
                 marks.value[i],
                 f"{loc.path}.footnotes[{i}]",
-                f"unknown footnote {mark!r}{_did_you_mean(mark, dataset.footnotes)}",
+                f"unknown footnote {mark!r}",
+                suggest=(mark, dataset.footnotes),
                 code="unknown-footnote",
             )
     source_ids = [s.id for s in dataset.sources]
@@ -849,7 +904,8 @@ def _check_metric(
             r.fail(
                 source_node,
                 f"{oloc.path}.source",
-                f"unknown source {observation.source!r}{_did_you_mean(observation.source, source_ids)}",
+                f"unknown source {observation.source!r}",
+                suggest=(observation.source, source_ids),
             )
         period_node = oloc.fields.get("period") or oloc.node
         if observation.period is None:
@@ -958,7 +1014,8 @@ def _check_claim(r: _Reader, dataset: Dataset, claim: Claim, loc: _Located) -> N
         r.fail(
             fields["source"],
             f"{loc.path}.source",
-            f"unknown source {claim.source!r}{_did_you_mean(claim.source, source_ids)}",
+            f"unknown source {claim.source!r}",
+            suggest=(claim.source, source_ids),
         )
     for at_key in ("from", "to"):
         node = fields.get(at_key)
@@ -968,7 +1025,8 @@ def _check_claim(r: _Reader, dataset: Dataset, claim: Claim, loc: _Located) -> N
                 r.fail(
                     node.value["source"],
                     f"{loc.path}.{at_key}.source",
-                    f"unknown source {named!r}{_did_you_mean(named, source_ids)}",
+                    f"unknown source {named!r}",
+                    suggest=(named, source_ids),
                 )
                 return
     metrics_node = fields.get("metrics")
@@ -978,7 +1036,7 @@ def _check_claim(r: _Reader, dataset: Dataset, claim: Claim, loc: _Located) -> N
         node = fields.get("metric") or (
             metrics_node.value[index] if metrics_node is not None and isinstance(metrics_node.value, list) else loc.node
         )
-        r.fail(node, loc.path, f"unknown metric {metric_id!r}{_did_you_mean(metric_id, dataset.metrics)}")
+        r.fail(node, loc.path, f"unknown metric {metric_id!r}", suggest=(metric_id, dataset.metrics))
         return
     if any(m in r.broken_metrics for m in claim.metrics) or (claim.of and claim.of.metric in r.broken_metrics):
         return  # already reported where the metric is
@@ -1022,7 +1080,8 @@ def _check_claim(r: _Reader, dataset: Dataset, claim: Claim, loc: _Located) -> N
                 r.fail(
                     metric_node,
                     f"{loc.path}.of.metric",
-                    f"unknown metric {claim.of.metric!r}{_did_you_mean(claim.of.metric, dataset.metrics)}",
+                    f"unknown metric {claim.of.metric!r}",
+                    suggest=(claim.of.metric, dataset.metrics),
                 )
         else:
             if claim.kind is ClaimKind.SHARE_OF and whole.is_percentage:

@@ -112,20 +112,66 @@ def safe(text: str) -> str:
     return re.sub(_UNSAFE, lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def workspace_path(file: str) -> str | None:
+# A workflow command: a line that starts with "::" after blanks (or colour codes), or holds "##[".
+_COMMAND_START = "^((?:\x1b\\[[0-9;]*m|[ \t])*):(?=:)"
+
+
+def inert(text: str) -> str:
+    """Output for people that no CI log reads as a workflow command (GitHub Actions' ``::error::``,
+    Azure's ``##[``): the colon that would start one becomes a visible ``\\u003a``."""
+    if "::" not in text and "##[" not in text:
+        return text
+    text = re.sub(_COMMAND_START, lambda m: m.group(1) + "\\u003a", text, flags=re.MULTILINE)
+    return text.replace("##[", "#\\u0023[")
+
+
+# Characters XML 1.0 cannot carry at all (not even as &#…;): controls but tab and line ends,
+# lone surrogates (a non-UTF-8 file name on the command line), U+FFFE and U+FFFF.
+_NOT_XML = "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
+
+
+def xml_safe(text: str) -> str:
+    """Text any XML 1.0 parser reads: what XML cannot hold becomes a visible ``\\uXXXX``."""
+    return re.sub(_NOT_XML, lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def in_environment(path: Path) -> bool:
+    """A file inside a Python environment (a virtualenv, site-packages): never the user's source."""
+    if {"site-packages", "dist-packages"} & set(path.parts):
+        return True
+    return any((parent / "pyvenv.cfg").is_file() for parent in path.parents)
+
+
+def _workspace() -> Path:
+    return Path(os.environ.get("GITHUB_WORKSPACE") or Path.cwd())
+
+
+def workspace_path(file: str, bundled: bool = False) -> str | None:
     """A data file's path as CI shows it: relative to $GITHUB_WORKSPACE or the current directory.
 
-    None when the file lies outside both (the copy bundled in dgcli): an annotation then names no file.
+    None when it cannot point at a file of the repository: standard input, a file outside the
+    workspace, or one inside a virtualenv or site-packages (the copy bundled in dgcli). The bundled
+    copy points at the workspace's indicators.yaml when that file is the same, byte for byte
+    (dgcli's own repository), so annotations land on the lines a reader can open.
     """
     if file.startswith("<"):
         return None
     path = Path(file)
-    if not path.is_absolute():
-        return path.as_posix()
-    for base in (os.environ.get("GITHUB_WORKSPACE"), str(Path.cwd())):
-        if base:
-            try:
-                return path.resolve().relative_to(Path(base).resolve()).as_posix()
-            except ValueError:
-                continue
+    try:
+        if bundled:
+            own = _workspace() / "indicators.yaml"
+            return "indicators.yaml" if own.is_file() and own.read_bytes() == path.read_bytes() else None
+        if not path.is_absolute() and ".." not in path.parts:
+            return None if in_environment(path.absolute()) else path.as_posix()
+        resolved = path.resolve()
+        if in_environment(resolved):
+            return None
+        for base in (os.environ.get("GITHUB_WORKSPACE"), str(Path.cwd())):
+            if base:
+                try:
+                    return resolved.relative_to(Path(base).resolve()).as_posix()
+                except ValueError:
+                    continue
+    except OSError:
+        return None
     return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dgcli.display import Terms
 from dgcli.model import Verdict
-from dgcli.render import Terminal, Views, workspace_path
+from dgcli.render import Terminal, Views, safe, workspace_path
 from dgcli.reports import ErrorReport, VerifyReport
 
 LEVEL = {
@@ -23,7 +23,8 @@ LEVEL = {
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace("##[", "#\\u0023[")
+    return safe(escaped)  # other controls (a file name's) become visible \\uXXXX, never raw bytes in a log
 
 
 def escape_property(text: str) -> str:
@@ -56,7 +57,7 @@ def _bundled_warning(file: str) -> str:
 
 def render_verify(report: VerifyReport, terminal: Terminal) -> str:
     dataset = report.dataset
-    path = workspace_path(dataset.file)
+    path = workspace_path(dataset.file, dataset.bundled)
     lines = [_bundled_warning(dataset.file)] if dataset.bundled else []
     for result in report.results:
         level = LEVEL.get(result.verdict)

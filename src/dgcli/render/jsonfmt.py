@@ -2,6 +2,7 @@
 
 Contract version 2 (schema/output/*.schema.json): every document has ``schema_version`` and
 ``file``; a group, a source, an observation, an interval and a claim have one shape everywhere.
+``diff`` has its own version (diff.SCHEMA_VERSION, 3): its kinds of difference grew.
 """
 
 from __future__ import annotations
@@ -290,9 +291,10 @@ def render_errors(report: ErrorReport, terminal: Terminal) -> str:
 
 
 def render_diff(report: DiffReport, terminal: Terminal) -> str:
+    from dgcli.diff import SCHEMA_VERSION as DIFF_VERSION
     from dgcli.diff import to_json
 
-    return dump(to_json(report, SCHEMA_VERSION), terminal)
+    return dump(to_json(report, DIFF_VERSION), terminal)
 
 
 def render_audit(report: AuditReport, terminal: Terminal) -> str:

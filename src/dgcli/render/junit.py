@@ -6,20 +6,36 @@ revised ones are skipped with their reason, and a file that cannot be loaded is 
 
 from __future__ import annotations
 
+from pathlib import Path
 from xml.etree import ElementTree
 
 from dgcli import claims
 from dgcli.display import Terms
 from dgcli.model import Verdict
-from dgcli.render import Terminal, Views
+from dgcli.render import Terminal, Views, in_environment, workspace_path, xml_safe
 from dgcli.reports import ErrorReport, VerifyReport
 
 SKIPPED = frozenset({Verdict.UNVERIFIABLE, Verdict.REVISED})
 
 
 def _xml(suites: ElementTree.Element) -> str:
+    # Claim texts are checked by the loader, but file names come from the command line: every
+    # string passes through xml_safe so that any XML 1.0 parser reads the report.
+    for element in suites.iter():
+        element.attrib = {name: xml_safe(value) for name, value in element.attrib.items()}
+        if element.text:
+            element.text = xml_safe(element.text)
     ElementTree.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(suites, encoding="unicode") + "\n"
+
+
+def _file(file: str, bundled: bool = False) -> str | None:
+    """The file a test case names: as given, but never the copy inside a Python environment."""
+    if bundled:
+        return workspace_path(file, bundled)
+    if file.startswith("<") or in_environment(Path(file).absolute()):
+        return None
+    return file
 
 
 def render_verify(report: VerifyReport, terminal: Terminal) -> str:
@@ -29,17 +45,12 @@ def render_verify(report: VerifyReport, terminal: Terminal) -> str:
     counts = {"tests": str(len(report.results)), "failures": str(failures), "errors": "0", "skipped": str(skipped)}
     suites = ElementTree.Element("testsuites", {"name": "dgcli verify", **counts})
     suite = ElementTree.SubElement(suites, "testsuite", {"name": report.dataset.file, **counts})
+    file = _file(report.dataset.file, report.dataset.bundled)
     for result in report.results:
         claim = result.claim
+        where = {"file": file, "line": str(claim.line)} if file is not None else {}
         case = ElementTree.SubElement(
-            suite,
-            "testcase",
-            {
-                "classname": f"dgcli.{claim.section or claim.metric}",
-                "name": claim.id,
-                "file": report.dataset.file,
-                "line": str(claim.line),
-            },
+            suite, "testcase", {"classname": f"dgcli.{claim.section or claim.metric}", "name": claim.id, **where}
         )
         stated = result.stated.text if result.stated else "—"
         details = (
@@ -60,7 +71,9 @@ def render_errors(report: ErrorReport, terminal: Terminal) -> str:
     counts = {"tests": "1", "failures": "0", "errors": "1", "skipped": "0"}
     suites = ElementTree.Element("testsuites", {"name": f"dgcli {report.command}".strip(), **counts})
     suite = ElementTree.SubElement(suites, "testsuite", {"name": report.file, **counts})
-    case = ElementTree.SubElement(suite, "testcase", {"classname": "dgcli", "name": "load", "file": report.file})
+    file = _file(report.file)
+    where = {"file": file} if file is not None else {}
+    case = ElementTree.SubElement(suite, "testcase", {"classname": "dgcli", "name": "load", **where})
     first = report.problems[0].format(report.file) if report.problems else report.file
     error = ElementTree.SubElement(case, "error", {"message": first, "type": "DataError"})
     error.text = "\n".join(problem.format(report.file) for problem in report.problems)

@@ -8,12 +8,14 @@ and ``data-error`` for a file that could not be loaded.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from dgcli.claims import KINDS, Result, failing
 from dgcli.display import Terms
 from dgcli.model import ClaimKind, Verdict
-from dgcli.render import Terminal, Views, workspace_path
+from dgcli.render import Terminal, Views, in_environment, workspace_path
 from dgcli.reports import ErrorReport, VerifyReport
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -62,15 +64,27 @@ def _rule(rule_id: str) -> dict[str, Any]:
     }
 
 
-def _location(file: str, line: int, column: int) -> dict[str, Any]:
-    path = workspace_path(file)
-    artifact: dict[str, Any] = {"uri": path or file}
+def _uri(file: str, bundled: bool) -> dict[str, str] | None:
+    """Where code scanning finds the file: a percent-encoded URI relative to the checkout
+    (``uriBaseId: %SRCROOT%``), or ``file:`` for one outside it; None for standard input and for
+    the copy inside a Python environment (its lines are nowhere in the repository)."""
+    path = workspace_path(file, bundled)
     if path is not None:
-        artifact["uriBaseId"] = "%SRCROOT%"
+        return {"uri": quote(path.encode("utf-8", "surrogateescape"), safe="/"), "uriBaseId": "%SRCROOT%"}
+    absolute = Path(file).absolute()
+    if bundled or file.startswith("<") or in_environment(absolute):
+        return None
+    return {"uri": "file://" + quote(absolute.as_posix().encode("utf-8", "surrogateescape"), safe="/")}
+
+
+def _locations(file: str, line: int, column: int, bundled: bool = False) -> list[dict[str, Any]]:
+    artifact = _uri(file, bundled)
+    if artifact is None:
+        return []
     region = {"startLine": max(line, 1)}
     if column:
         region["startColumn"] = column
-    return {"physicalLocation": {"artifactLocation": artifact, "region": region}}
+    return [{"physicalLocation": {"artifactLocation": artifact, "region": region}}]
 
 
 def _document(rules: list[str], results: list[dict[str, Any]]) -> str:
@@ -96,7 +110,7 @@ def _claim_result(report: VerifyReport, result: Result) -> dict[str, Any]:
         "ruleId": f"{claim.kind.value}/{result.verdict.value}",
         "level": level,
         "message": {"text": text},
-        "locations": [_location(report.dataset.file, claim.line, claim.column)],
+        "locations": _locations(report.dataset.file, claim.line, claim.column, report.dataset.bundled),
         "partialFingerprints": {"claimId": claim.id},
         "properties": {"claim": claim.id, "verdict": result.verdict.value, "metrics": list(claim.metrics)},
     }
@@ -114,7 +128,7 @@ def render_errors(report: ErrorReport, terminal: Terminal) -> str:
             "ruleId": DATA_ERROR,
             "level": "error",
             "message": {"text": problem.message + (f" ({problem.path})" if problem.path else "")},
-            "locations": [_location(report.file, problem.line, problem.column)],
+            "locations": _locations(report.file, problem.line, problem.column),
         }
         for problem in report.problems
     ]

@@ -663,6 +663,12 @@ DIFF_MARK = {
     "claim-removed": ("-", "red", "claim removed"),
     "claim-changed": ("~", "yellow", "claim changed"),
     "verdict-changed": ("!", "magenta", "verdict"),
+    "format-version": ("~", "yellow", "format version"),
+    "source-renamed": ("~", "yellow", "source renamed"),
+    "metric-moved": ("~", "yellow", "metric moved"),
+    "added": ("+", "green", "added"),
+    "removed": ("-", "red", "removed"),
+    "changed": ("~", "yellow", "changed"),
 }
 
 
@@ -680,10 +686,14 @@ def render_diff(report: DiffReport, terminal: Terminal) -> str:
             current = difference.section
             renderables += [
                 Text(""),
-                Text.assemble((safe(titles.get(current, "(no section)")), "bold"), f"  [{safe(current)}]"),
+                Text.assemble((safe(titles.get(current, "(the file)" if not current else "(no section)")), "bold"))
+                + (f"  [{safe(current)}]" if current else ""),
             ]
         mark, style, label = DIFF_MARK[difference.kind]
-        change = f" {arrow} ".join(v for v in (difference.old, difference.new) if v is not None)
+        values: tuple[str | None, ...] = (difference.old, difference.new)
+        if difference.kind == "changed":  # a field written or left out: say which side lacks it
+            values = tuple(v if v is not None else "(none)" for v in values)
+        change = f" {arrow} ".join(v for v in values if v is not None)
         where = f"  {new.file}:{difference.line}" if difference.line and "removed" not in difference.kind else ""
         head = Text.assemble("  ", (f"{mark} {label:<14}", style), " ", (safe(difference.subject), "bold"))
         renderables.append(Group(head, t(change + where, indent=6)))
