@@ -43,7 +43,8 @@ def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> 
     """Run dgcli in-process through ``main`` (its error mapping included) and capture its streams."""
 
     def invoke(*args: str, env: dict[str, str] | None = None) -> Outcome:
-        for name in ("DGCLI_FILE", "GITHUB_ACTIONS", "NO_COLOR", "FORCE_COLOR", "DGCLI_DEBUG", "COLUMNS"):
+        # CI is unset (.ci/run sets it): tests of the bundled copy mean an interactive run; CI tests set it.
+        for name in ("DGCLI_FILE", "GITHUB_ACTIONS", "CI", "NO_COLOR", "FORCE_COLOR", "DGCLI_DEBUG", "COLUMNS"):
             monkeypatch.delenv(name, raising=False)
         for name, value in (env or {}).items():
             monkeypatch.setenv(name, value)
@@ -55,7 +56,7 @@ def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def clean_environment(env: dict[str, str] | None = None) -> dict[str, str]:
-    skip = ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", "DGCLI_FILE", "COLUMNS", "DGCLI_DEBUG")
+    skip = ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", "CI", "DGCLI_FILE", "COLUMNS", "DGCLI_DEBUG")
     environment = {k: v for k, v in os.environ.items() if k not in skip}
     environment.update(env or {})
     return environment
