@@ -567,3 +567,53 @@ sections:
     assert {r.verdict for r in verify(load_dataset(path))} == {Verdict.UNVERIFIABLE}
     path.write_text(text.replace("rounding: 切り捨て", "rounding: 四捨五入"), encoding="utf-8")
     assert {r.verdict for r in verify(load_dataset(path))} == {Verdict.INCONSISTENT}
+
+
+# ── slips by magnitude ───────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("stated", ["9億7,810万件", "9億7,811万件"])
+def test_a_power_of_ten_slip_is_gross_whatever_the_last_digit(stated: str) -> None:
+    from dgcli.claims import verdict_for
+    from dgcli.intervals import Interval, figure_interval
+    from dgcli.model import Claim, ClaimKind
+    from dgcli.numbers import Rounding, parse_figure
+
+    # 97,810,748件 × 10 = 978,107,480: truncated at 万 it prints 9億7,810万, rounded 9億7,811万.
+    # Either is the true count ×10; under 四捨五入 9億7,810万 is [978,095,000, 978,105,000), which
+    # 978,107,480 misses by 2,480 — a digit below the printing precision, no reason to call it less.
+    figure = parse_figure(stated)
+    claim = Claim("c", ClaimKind.RESTATEMENT, stated, ("m",), 1, stated=figure)
+    target = figure_interval(figure, Rounding.HALF_UP)
+    result = verdict_for(claim, Interval.exact(Fraction(97_810_748)), target, figure)
+    assert result.verdict is Verdict.GROSS
+    assert "off by a factor of 10^1" in result.reason
+
+
+def test_a_figure_one_step_off_is_no_slip() -> None:
+    from dgcli.claims import verdict_for
+    from dgcli.intervals import Interval, figure_interval
+    from dgcli.model import Claim, ClaimKind
+    from dgcli.numbers import Rounding, parse_figure
+
+    # 9,783万 for 97,810,748 (9,781万 as printed): 2万 off at the same scale, inconsistent but no slip.
+    figure = parse_figure("9,783万件")
+    claim = Claim("c", ClaimKind.RESTATEMENT, "9,783万件", ("m",), 1, stated=figure)
+    result = verdict_for(claim, Interval.exact(Fraction(97_810_748)), figure_interval(figure, Rounding.HALF_UP), figure)
+    assert result.verdict is Verdict.INCONSISTENT
+
+
+def test_an_interval_touching_zero_is_no_power_of_ten_slip() -> None:
+    from dgcli.claims import verdict_for
+    from dgcli.intervals import Interval, figure_interval
+    from dgcli.model import Claim, ClaimKind
+    from dgcli.numbers import Rounding, parse_figure
+
+    # The figures allow [0, 0.04]% (a printed 0.0% part of a whole); 5% stated. ×100 gives [0, 4]%,
+    # which meets 5%'s [4.5, 5.5)% only at no point — but ×1000 gives [0, 40]%, which holds it:
+    # a factor found only because zero stays zero under every factor. Inconsistent, not gross.
+    figure = parse_figure("5%")
+    claim = Claim("c", ClaimKind.SHARE_OF, "5%", ("m",), 1, stated=figure)
+    computed = Interval(Fraction(0), Fraction(4, 100), point=Fraction(0))
+    result = verdict_for(claim, computed, figure_interval(figure, Rounding.HALF_UP), figure)
+    assert result.verdict is Verdict.INCONSISTENT and "factor" not in result.reason

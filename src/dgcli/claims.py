@@ -176,11 +176,29 @@ def _gross(
         return f"{stated} is the ratio new ÷ old, not the change: the figures give {gives}"
     if kind is ClaimKind.RATIO and shift(computed, Fraction(-1)).overlaps(target):
         return f"{stated} is the increase new ÷ old − 1, not the ratio: the figures give {gives}"
+    # A slip is judged at the stated figure's precision, whatever the digits below it: 9億7,810万 and
+    # 9億7,811万 for 97,810,748 are both ×10 slips (978,107,480 truncates to one, rounds to the other).
+    loose = _any_rounding(target)
+    if computed.low <= 0 <= computed.high:
+        return None  # scaling an interval that reaches zero keeps it there: no factor is told apart
     for power in _MULTIPLIER_SLIPS:
         for factor in (Fraction(10**power), Fraction(1, 10**power)):
-            if scale(computed, factor).overlaps(target):
+            if scale(computed, factor).overlaps(loose):
                 return f"off by a factor of 10^{power}: {stated} stated, the figures give {gives}"
     return None
+
+
+def _any_rounding(target: Interval) -> Interval:
+    """What a printed figure may stand for under any rounding rule: (value − step, value + step).
+
+    ``target`` is the figure's interval under one rule, one step wide; its midpoint ± a step is the
+    union of truncating, raising and rounding to nearest. A point stays a point."""
+    assert target.low is not None and target.high is not None
+    width = target.high - target.low
+    if not width:
+        return target
+    middle = (target.low + target.high) / 2
+    return Interval(middle - width, middle + width, True, True)
 
 
 def verdict_for(
