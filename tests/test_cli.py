@@ -137,7 +137,9 @@ def test_verify_json_contract(run: Run) -> None:
         "unverifiable",
         "inconsistent",
         "gross",
+        "not_compared",
     }
+    assert document["schema_version"] == 3  # 3 since not_compared
     assert document["failed"] is False
     claim = document["claims"][0]
     assert {

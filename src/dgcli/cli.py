@@ -19,7 +19,7 @@ from typer._types import TyperChoice
 from typer.core import TyperCommand
 
 from dgcli.errors import DataError, DgcliError, LookupFailed
-from dgcli.model import Dataset, Metric
+from dgcli.model import Dataset, Metric, Verdict
 from dgcli.render import FORMATS, Terminal, choices, safe, views
 from dgcli.reports import ErrorReport
 from dgcli.schema import load_dataset
@@ -202,7 +202,8 @@ def show_command(
     chosen = _chosen("show", output_format, as_json)
     dataset = _load(file)
     found = _find(dataset, metric)
-    _show(chosen, "show", ShowReport(dataset, found, claims.verify(dataset, found.id)))
+    results = [r for r in claims.verify(dataset, found.id) if r.verdict is not Verdict.NOT_COMPARED]  # verify's
+    _show(chosen, "show", ShowReport(dataset, found, results))
 
 
 @app.command("changes", cls=_Command)
