@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA, SHIPPED_TEXT, edited
+from conftest import DATA, SHIPPED_TEXT, edited, republish
 from dgcli.claims import changes, check, failed, summarize, verify
 from dgcli.errors import DataError
 from dgcli.model import Dataset, Verdict
@@ -133,7 +133,13 @@ def _mynacard_claim(kind: str, text: str, **keys: str) -> tuple[str, str]:
         # threshold with direction: down: +13.68% is not a fall of 二桁
         (
             "headline-insurance-fund-double-digit",
-            [("        stated: 二桁\n        note:", "        stated: 二桁\n        direction: down\n        note:")],
+            [
+                (
+                    "text: マイナ保険証や公金口座の登録も2023年から二桁成長",
+                    "text: マイナ保険証や公金口座の登録も2023年から二桁減少",
+                ),
+                ("        stated: 二桁\n        note:", "        stated: 二桁\n        direction: down\n        note:"),
+            ],
             Verdict.GROSS,
         ),
         # a bare 10% is a floor: +13.68% and +10.66% are at least 10%
@@ -464,7 +470,9 @@ def test_two_claims_about_the_same_figures_must_agree(tmp_path: Path) -> None:
     start = SHIPPED_TEXT.index("          - id: mynacard-population-share")
     at = SHIPPED_TEXT.index("stated: 75%", start)
     path = tmp_path / "indicators.yaml"
-    path.write_text(SHIPPED_TEXT[:at] + "stated: 74%" + SHIPPED_TEXT[at + len("stated: 75%") :], encoding="utf-8")
+    block = SHIPPED_TEXT[start : at + len("stated: 75%")]
+    published = republish(SHIPPED_TEXT, block, block.replace("stated: 75%", "stated: 74%"))
+    path.write_text(published, encoding="utf-8")
     verdicts = {r.claim.id: r for r in verify(load_dataset(path))}
     for claim_id in ("headline-mynacard-population-share", "mynacard-population-share"):
         assert verdicts[claim_id].verdict is Verdict.INCONSISTENT
@@ -472,7 +480,8 @@ def test_two_claims_about_the_same_figures_must_agree(tmp_path: Path) -> None:
     # 22% (headline) vs 23% (the metric): the same unpublished baseline and the same 122万件.
     start = SHIPPED_TEXT.index("      - id: headline-gbizid-change")
     at = SHIPPED_TEXT.index("stated: 22%", start)
-    path.write_text(SHIPPED_TEXT[:at] + "stated: 23%" + SHIPPED_TEXT[at + len("stated: 22%") :], encoding="utf-8")
+    block = SHIPPED_TEXT[start : at + len("stated: 22%")]
+    path.write_text(republish(SHIPPED_TEXT, block, block.replace("stated: 22%", "stated: 23%")), encoding="utf-8")
     verdicts = {r.claim.id: r for r in verify(load_dataset(path))}
     assert verdicts["headline-gbizid-change"].verdict is Verdict.INCONSISTENT
     assert verdicts["gbizid-prime-change"].verdict is Verdict.INCONSISTENT
@@ -485,7 +494,7 @@ def _edited_fixture(tmp_path: Path, old: str, new: str) -> Path:
     text = NO_FALSE_ALARMS.read_text(encoding="utf-8")
     assert text.count(old) == 1, old
     path = tmp_path / "edited.yaml"
-    path.write_text(text.replace(old, new), encoding="utf-8")
+    path.write_text(republish(text, old, new), encoding="utf-8")
     return path
 
 

@@ -19,7 +19,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # run as a script, conftest is not imported for us
 
-from conftest import DATA, ROOT, SEED_DIR, SHIPPED_TEXT, run_bash
+from conftest import DATA, ROOT, SEED_DIR, SHIPPED_TEXT, republish, run_bash
 from dgcli.fileformat import markdown
 from test_audit import seed_page
 
@@ -35,7 +35,7 @@ EXAMPLES = [
 
 def make_workdir(here: Path) -> Path:
     (here / "indicators.yaml").write_text(SHIPPED_TEXT, encoding="utf-8")
-    edited = SHIPPED_TEXT.replace("value: 6,484万件", "value: 6,485万件").replace("stated: 14%\n", "stated: 15%\n")
+    edited = republish(SHIPPED_TEXT.replace("value: 6,484万件", "value: 6,485万件"), "stated: 14%\n", "stated: 15%\n")
     (here / "edited.yaml").write_text(edited, encoding="utf-8")
     (here / "typo.yaml").write_text(SHIPPED_TEXT.replace("value: 876万件", "value: 867万件"), encoding="utf-8")
     (here / "tests" / "data").mkdir(parents=True)

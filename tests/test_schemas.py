@@ -196,7 +196,7 @@ def test_diff_of_many_edits(run: Run, tmp_path: Path) -> None:
         tmp_path,
         ("          - period: 2022年4月\n            value: 5,400万枚\n", ""),
         ("      - id: gss-users\n", "      - id: gss-connected-users\n"),
-        ("            text: 2023年7月から5%増加しました", "            text: 2023年7月から約5%増加しました"),
+        ("            text: 2023年7月から5%増加しました", "            text: 2023年7月から5%増えました"),
         ("value: 8,904万枚", "value: 8,904万件"),
         (
             "unit: 枚\n        description: マイナンバーカードの保有",

@@ -786,6 +786,7 @@ def _check_dataset(r: _Reader, dataset: Dataset) -> None:
     for claim, loc in r.claims:
         _check_claim(r, dataset, claim, loc)
     _check_times(r, dataset)
+    _check_words(r, dataset)
     _check_implied_ids(r, dataset)
 
 
@@ -1118,6 +1119,21 @@ def _check_stated(r: _Reader, claim: Claim, metric: Metric, node: Node, path: st
         r.fail(node, path, f"{stated.text!r} is negative, which a {claim.kind} claim cannot be")
     if stated.hedge is Hedge.MAJORITY and claim.kind not in (ClaimKind.SHARE_OF, ClaimKind.RESTATEMENT):
         r.fail(node, path, f"過半数 is a share: a {claim.kind} claim cannot state it")
+
+
+def _check_words(r: _Reader, dataset: Dataset) -> None:
+    """A claim's published words against its stated: and direction:, and listed items (words.py)."""
+    from dgcli import words
+
+    for claim, loc in r.claims:
+        for key, message in words.claim_problems(claim):
+            node = loc.fields.get(key) or loc.fields.get("text") or loc.node
+            r.fail(node, f"{loc.path}.{key}", message)
+    for metric, _, observations in r.metrics:
+        for observation, oloc in observations:
+            for message in words.item_problems(observation):
+                r.broken_metrics.add(metric.id)
+                r.fail(oloc.fields.get("items") or oloc.node, f"{oloc.path}.items", message)
 
 
 def _check_times(r: _Reader, dataset: Dataset) -> None:
