@@ -34,6 +34,16 @@ class Outcome:
     err: str
 
 
+if os.environ.get("MUTANT_UNDER_TEST"):  # scripts/mutation.sh: a cached result would hide the mutant
+
+    @pytest.fixture(autouse=True)
+    def _no_caches() -> None:
+        from dgcli import intervals, periods
+
+        intervals.figure_interval.cache_clear()
+        periods._PARSED.clear()
+
+
 @pytest.fixture(scope="session")
 def shipped() -> Dataset:
     return load_dataset(SHIPPED)

@@ -5,7 +5,7 @@ would verify a figure nobody printed.
 - The stated figure must be one of the figures the text prints, as the page reader finds them
   (page.figures_in: the grammar numbers.parse_figure reads): the same magnitude, precision, unit
   and hedge. A text that prints no figure at all states it in words (倍増, 半減, 大幅に増加) and is
-  left alone; 二桁 in the text is 10% as a bare threshold's floor.
+  left alone; 二桁 (and, for a threshold, 10%以上) in the text is 10% as a bare threshold's floor.
 - The direction words of the text (増・伸び・上昇・上回る… against 減・低下・下落・下回る・▲…) must agree
   with the claim's direction (direction:, else the stated figure's sign, else up), for the kinds
   that take one. A text with words of both directions, or none, is left alone.
@@ -36,7 +36,7 @@ def claim_problems(claim: Claim) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     if claim.stated is not None and claim.text:
         printed = _printed_figures(claim.text)
-        if printed and not any(_same(figure, claim.stated) for figure in printed):
+        if printed and not any(_same(figure, claim.stated, claim.kind) for figure in printed):
             shown = ", ".join(figure.text for figure in printed)
             found.append(
                 (
@@ -95,9 +95,11 @@ def _printed_figures(text: str) -> list[Figure]:
     return [figure for _, _, figure in figures_in(text)]
 
 
-def _same(printed: Figure, stated: Figure) -> bool:
+def _same(printed: Figure, stated: Figure, kind: ClaimKind) -> bool:
     if printed.hedge is Hedge.DIGITS and stated.hedge is Hedge.NONE:  # 二桁成長 read as at least 10%
         return printed.value == stated.value
+    if kind is ClaimKind.THRESHOLD and printed.hedge is Hedge.AT_LEAST and stated.hedge is Hedge.NONE:
+        return printed.value == stated.value and printed.unit == stated.unit  # 10%以上: a bare floor
     units = printed.unit == stated.unit or "" in (printed.unit, stated.unit)
     return (
         abs(printed.value) == abs(stated.value)
