@@ -459,3 +459,148 @@ def test_the_triangle_is_a_minus_sign() -> None:
 
 def test_a_plain_figure_is_not_hedged() -> None:
     assert parse_figure("5%") == Figure("5%", Decimal(5), Decimal(1), "%", Hedge.NONE)
+
+
+# ── reading published figures: every field, and every refusal in its own words ───────────────
+
+PCT, NONE_ = "%", Hedge.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (value, step, unit, hedge, printed unit): step is the worth of the last printed digit
+        ("過半数", (Decimal(50), Decimal(0), PCT, Hedge.MAJORITY, "過半数")),
+        ("半数", (Decimal(50), Decimal(10), PCT, NONE_, "半数")),  # half: 5割, a tenth's precision
+        ("7割", (Decimal(70), Decimal(10), PCT, NONE_, "割")),
+        ("7割5分", (Decimal(75), Decimal(1), PCT, NONE_, "割")),
+        ("7割5分3厘", (Decimal("75.3"), Decimal("0.1"), PCT, NONE_, "割")),
+        ("七割", (Decimal(70), Decimal(10), PCT, NONE_, "割")),
+        ("▲2割", (Decimal(-20), Decimal(10), PCT, NONE_, "割")),
+        ("二倍", (Decimal(2), Decimal(1), "倍", NONE_, "")),  # a ratio is always rounded
+        ("二桁", (Decimal(10), Decimal(0), "", Hedge.DIGITS, "桁")),  # 10 up to 99
+        ("3桁", (Decimal(100), Decimal(0), "", Hedge.DIGITS, "桁")),
+        ("1億2,400万", (Decimal(124_000_000), Decimal(10_000), "", NONE_, "")),
+        ("1万2,345", (Decimal(12_345), Decimal(0), "", NONE_, "")),  # down to units: exact
+        ("5.1億", (Decimal(510_000_000), Decimal(10_000_000), "", NONE_, "")),
+        ("3千万人", (Decimal(30_000_000), Decimal(10_000_000), "人", NONE_, "")),
+        ("約9,300万", (Decimal(93_000_000), Decimal(1_000_000), "", Hedge.ABOUT, "")),  # 約: to the last non-zero
+        ("およそ50人", (Decimal(50), Decimal(10), "人", Hedge.ABOUT, "")),
+        ("4,000以上システム", (Decimal(4000), Decimal(1000), "システム", Hedge.AT_LEAST, "")),
+        ("3,000台", (Decimal(3000), Decimal(0), "台", NONE_, "")),  # a bare 台 is a counter
+        ("50%台", (Decimal(50), Decimal(10), PCT, Hedge.RANGE, "")),
+        ("3万人台", (Decimal(30_000), Decimal(10_000), "人", Hedge.RANGE, "")),
+        ("8割に近い", (Decimal(80), Decimal(10), PCT, Hedge.NEARLY, "割")),
+        ("2.9ポイント", (Decimal("2.9"), Decimal("0.1"), "PT", NONE_, "ポイント")),
+        ("2.9%ポイント", (Decimal("2.9"), Decimal("0.1"), "PT", NONE_, "%ポイント")),
+        ("50パーセント", (Decimal(50), Decimal(1), PCT, NONE_, "パーセント")),
+        ("0件", (Decimal(0), Decimal(0), "件", NONE_, "")),
+        ("566企業", (Decimal(566), Decimal(0), "企業", NONE_, "")),
+        ("９，３０８万枚", (Decimal(93_080_000), Decimal(10_000), "枚", NONE_, "")),  # full-width as printed
+        ("+5%", (Decimal(5), Decimal(1), PCT, NONE_, "")),
+    ],
+)
+def test_every_field_of_a_read_figure(text: str, expected: tuple[object, ...]) -> None:
+    figure = parse_figure(text)
+    assert (figure.value, figure.step, figure.unit, figure.hedge, figure.printed_unit) == expected
+    assert figure.text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("", "it is empty"),
+        ("件", "no number"),
+        ("9,30万", "misplaced comma in '9,30'"),
+        ("1234,567", "misplaced comma in '1234,567'"),
+        ("05件", "leading zero: write the figure as printed"),
+        ("約過半数", "過半数 takes no other word"),
+        ("過半数超", "過半数 takes no other word"),
+        ("7.5割", "割 counts whole tenths: write 7割 or 7割5分"),
+        ("二桁以上", "桁 counts the digits of a figure: write 二桁 or 3桁"),
+        ("▲2桁", "桁 counts the digits of a figure"),
+        ("0桁", "桁 counts the digits of a figure"),
+        ("5万1億", "the parts of a compound figure go down from 億 to 万 to units"),
+        ("1.5万3", "digits after a decimal figure"),
+        ("1" * 1001, "more than 1000 digits"),
+        ("1" * 1000 + ".1", "more than 1000 digits"),
+        ("5%増", "unexpected '増' after %"),
+        ("5割増", "unexpected '増' after 割"),
+        ("約5%以上", "one hedge word at a time"),
+        ("5件:", "'件:' is not a unit"),
+    ],
+)
+def test_every_refusal_says_why(text: str, words: str) -> None:
+    from dgcli.errors import ValueFormatError
+
+    with pytest.raises(ValueFormatError) as raised:
+        parse_figure(text)
+    assert words in str(raised.value)
+    assert str(raised.value).startswith(f"cannot read {text!r} as a figure: ")
+
+
+def test_a_thousand_digits_are_read_and_more_are_not() -> None:
+    from dgcli.errors import ValueFormatError
+
+    assert parse_figure("1" * 1000).value == Decimal("1" * 1000)
+    assert parse_figure("1" * 999 + ".1").value == Decimal("1" * 999 + ".1")  # 1,000 digits with the decimal
+    with pytest.raises(ValueFormatError, match="more than 1000 digits"):
+        parse_figure("1" * 1001)
+
+
+@pytest.mark.parametrize(("char", "name"), [("٥", "U+0665 ARABIC-INDIC DIGIT FIVE"), ("⁵", "U+2075 SUPERSCRIPT FIVE")])
+def test_only_ascii_and_full_width_digits(char: str, name: str) -> None:
+    from dgcli.errors import ValueFormatError
+
+    with pytest.raises(ValueFormatError) as raised:
+        parse_figure(f"{char}件")
+    assert str(raised.value) == f"{char!r} ({name}) is not an ASCII or full-width digit: write 0-9"
+    with pytest.raises(ValueFormatError, match=r"U\+3359 .*is not an ASCII or full-width digit"):
+        parse_figure("㍙件")  # a symbol NFKC turns into digits (1点)
+    assert parse_figure("５件").value == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("half_up", HALF_UP),
+        ("nearest", NEAREST),
+        ("小数点第二位を四捨五入", HALF_UP),
+        ("五捨六入", HALF_DOWN),
+        ("千人未満切り捨て", DOWN),
+        ("切捨て", DOWN),
+        ("切り下げ", DOWN),
+        ("切り上げ", UP),
+        ("切上げ", UP),
+        (" down ", DOWN),
+    ],
+)
+def test_rounding_rules_by_name_or_note(text: str, rule: Rounding) -> None:
+    from dgcli.numbers import parse_rounding
+
+    assert parse_rounding(text) is rule
+
+
+def test_rounding_notes_that_name_no_rule_or_two() -> None:
+    from dgcli.errors import ValueFormatError
+    from dgcli.numbers import ROUNDING_HINT, parse_rounding
+
+    with pytest.raises(ValueFormatError) as raised:
+        parse_rounding("人数は切り捨て、増減率は四捨五入")
+    assert str(raised.value) == (
+        "rounding note '人数は切り捨て、増減率は四捨五入' names more than one rule; give the figures' rule here "
+        f"({ROUNDING_HINT}) and a claim rounded otherwise (増減率は四捨五入) its own rounding:"
+    )
+    with pytest.raises(ValueFormatError) as unknown:
+        parse_rounding("適当")
+    assert str(unknown.value) == f"cannot tell the rounding rule from '適当'; {ROUNDING_HINT}"
+
+
+def test_the_scale_a_figure_was_printed_in() -> None:
+    from dgcli.numbers import decimal_text, scale_of
+
+    assert scale_of(parse_figure("5.6億回")) == (10**8, "億")
+    assert scale_of(parse_figure("9,308万枚")) == (10**4, "万")
+    assert scale_of(parse_figure("1兆円")) == (10**12, "兆")
+    assert scale_of(parse_figure("566企業")) == (1, "")
+    assert decimal_text(Decimal("5.1E+8")) == "510000000" and decimal_text(Decimal("0.05")) == "0.05"
