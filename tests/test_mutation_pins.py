@@ -604,3 +604,103 @@ def test_the_scale_a_figure_was_printed_in() -> None:
     assert scale_of(parse_figure("1兆円")) == (10**12, "兆")
     assert scale_of(parse_figure("566企業")) == (1, "")
     assert decimal_text(Decimal("5.1E+8")) == "510000000" and decimal_text(Decimal("0.05")) == "0.05"
+
+
+# ── periods: every field, and every refusal in its own words ─────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "first", "last", "kind"),
+    [
+        ("2024", "2024", "2024-01-01", "2024-12-31", "year"),
+        ("2024-07", "2024-07", "2024-07-01", "2024-07-31", "month"),
+        ("2024-02-29", "2024-02-29", "2024-02-29", "2024-02-29", "day"),
+        ("2023年", "2023", "2023-01-01", "2023-12-31", "year"),
+        ("2023年末", "2023-12-31", "2023-12-31", "2023-12-31", "day"),
+        ("2023年度", "FY2023", "2023-04-01", "2024-03-31", "fiscal_year"),
+        ("FY2023", "FY2023", "2023-04-01", "2024-03-31", "fiscal_year"),
+        ("2023年度末", "2024-03-31", "2024-03-31", "2024-03-31", "day"),
+        ("2024年2月末", "2024-02-29", "2024-02-29", "2024-02-29", "day"),  # a leap year
+        ("2023年2月末", "2023-02-28", "2023-02-28", "2023-02-28", "day"),
+        ("1900年2月末", "1900-02-28", "1900-02-28", "1900-02-28", "day"),  # not a leap year (÷100)
+        ("2000年2月末", "2000-02-29", "2000-02-29", "2000-02-29", "day"),  # a leap year (÷400)
+        ("2024年7月30日時点", "2024-07-30", "2024-07-30", "2024-07-30", "day"),
+        ("令和元年", "2019", "2019-01-01", "2019-12-31", "year"),
+        ("令和5年度", "FY2023", "2023-04-01", "2024-03-31", "fiscal_year"),
+        ("平成31年3月", "2019-03", "2019-03-01", "2019-03-31", "month"),
+        ("令和6年(2024年)8月", "2024-08", "2024-08-01", "2024-08-31", "month"),
+        ("2024年(令和6年)8月", "2024-08", "2024-08-01", "2024-08-31", "month"),
+        ("2024年度上半期", "2024-04/2024-09", "2024-04-01", "2024-09-30", "range"),
+        ("2024年度下半期", "2024-10/2025-03", "2024-10-01", "2025-03-31", "range"),
+        ("2024年度第1四半期", "2024-04/2024-06", "2024-04-01", "2024-06-30", "range"),
+        ("2024年度第4四半期", "2025-01/2025-03", "2025-01-01", "2025-03-31", "range"),
+        ("2024年上半期", "2024-01/2024-06", "2024-01-01", "2024-06-30", "range"),
+        ("2024年第2四半期", "2024-04/2024-06", "2024-04-01", "2024-06-30", "range"),
+        ("2024年1-3月期", "2024-01/2024-03", "2024-01-01", "2024-03-31", "range"),
+        ("2024年1〜3月", "2024-01/2024-03", "2024-01-01", "2024-03-31", "range"),
+        ("2023年8月から2024年7月", "2023-08/2024-07", "2023-08-01", "2024-07-31", "range"),
+        ("2023年11月から2月", "2023-11/2024-02", "2023-11-01", "2024-02-29", "range"),  # the next February
+        ("2024年6月1日から30日", "2024-06-01/2024-06-30", "2024-06-01", "2024-06-30", "range"),
+        ("2024年6月から7月末", "2024-06/2024-07-31", "2024-06-01", "2024-07-31", "range"),
+        ("2022-2023", "2022/2023", "2022-01-01", "2023-12-31", "range"),
+        ("2023-08/2024-07", "2023-08/2024-07", "2023-08-01", "2024-07-31", "range"),
+        ("年間2023年", "2023", "2023-01-01", "2023-12-31", "year"),
+        ("(2023年)", "2023", "2023-01-01", "2023-12-31", "year"),
+        ("2024年8月時点の調査結果", "2024-08", "2024-08-01", "2024-08-31", "month"),
+    ],
+)
+def test_every_field_of_a_period(text: str, key: str, first: str, last: str, kind: str) -> None:
+    from dgcli.periods import parse_period
+
+    period = parse_period(text)
+    assert (period.text, period.key, period.first_day, period.last_day, period.kind) == (text, key, first, last, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "not a period: '' (write e.g."),
+        ("時点", "not a period: '時点' (write e.g."),
+        ("昨年度", "'昨年度' is relative to the publication, not a period: name the period it means"),
+        ("3年前", "'3年前' is relative to the publication"),
+        ("令和0年", "not a period: '令和0年': an era's first year is 元年"),
+        ("令和6年(2023年)8月", "not a period: '令和6年(2023年)8月': 令和6年 is not 2023年"),
+        ("2024年(令和5年)8月", "not a period: '2024年(令和5年)8月': 令和5年 is not 2024年"),
+        ("令和年", "not a period: '令和年' (write e.g."),
+        ("2024年13月", "month 13 out of range in period '2024年13月'"),
+        ("2024年0月", "month 0 out of range in period '2024年0月'"),
+        ("2023年2月29日", "day 29 out of range in period '2023年2月29日'"),
+        ("1899年", "year 1899 out of range in period '1899年'"),
+        ("3000年", "year 3000 out of range in period '3000年'"),
+        ("2024年7月から2024年6月", "period '2024年7月から2024年6月' ends before it starts"),
+        ("2024年7月から2024年7月", "period '2024年7月から2024年7月' ends before it starts"),
+        ("2024年度第5四半期", "not a period: '2024年度第5四半期' (write e.g."),
+        ("2024年第5四半期", "not a period: '2024年第5四半期' (write e.g."),
+        ("2024年7月1週", "not a period: '2024年7月1週' (write e.g."),
+        ("2024-7", "not a period: '2024-7' (write e.g."),
+        ("24年", "not a period: '24年' (write e.g."),
+        ("2024年から3日", "not a period: '2024年から3日' (write e.g."),
+        ("2024年から3月", "not a period: '2024年から3月' (write e.g."),
+    ],
+)
+def test_every_period_refusal_says_why(text: str, message: str) -> None:
+    from dgcli.errors import ValueFormatError
+    from dgcli.periods import parse_period
+
+    with pytest.raises(ValueFormatError) as raised:
+        parse_period(text)
+    assert str(raised.value).startswith(message), str(raised.value)
+
+
+def test_days_and_their_numbers() -> None:
+    from datetime import date
+
+    from dgcli.periods import day_number, iso_day, parse_period
+
+    for day in (date(1900, 1, 1), date(1900, 3, 1), date(2000, 2, 29), date(2024, 12, 31), date(2999, 12, 31)):
+        assert day_number(day.year, day.month, day.day) == day.toordinal()
+        assert iso_day(day.toordinal()) == day.isoformat()
+    month, end = parse_period("2024年7月"), parse_period("2024年7月末")
+    assert month.contains(end) and not end.contains(month) and month.contains(month)
+    assert not parse_period("2024年7月").contains(parse_period("2024年8月1日"))
+    assert month.sort_key < end.sort_key  # a month before its last day
