@@ -704,3 +704,25 @@ def test_days_and_their_numbers() -> None:
     assert month.contains(end) and not end.contains(month) and month.contains(month)
     assert not parse_period("2024年7月").contains(parse_period("2024年8月1日"))
     assert month.sort_key < end.sort_key  # a month before its last day
+
+
+def test_the_last_interval_edges() -> None:
+    from dgcli.intervals import _hedged
+
+    # An open flag on an unbounded side means nothing: the bounded side's own flag stands.
+    assert whole(intersection(Interval(F(1), F(2)), Interval(None, None, True, True))) == (
+        F(1),
+        F(2),
+        False,
+        False,
+        None,
+    )
+    assert whole(scale(Interval(None, F(1), point=None), F(2))) == (None, F(2), False, False, None)
+    with pytest.raises(AssertionError, match=r"^divide takes non-negative values$"):
+        divide(Interval(F(-1), F(1)), Interval(F(1), F(2)))
+    # nearest keeps a hedge's own range: 8割近く is [75%, 80%] whichever way ties go, not 80% ± 5%
+    assert whole(stands_for(parse_figure("8割近く"), NEAREST)) == (F(75), F(80), False, False, None)
+    with pytest.raises(ValueError, match=r"^a concrete rounding rule is needed, not nearest$"):
+        figure_interval(parse_figure("5.5%"), NEAREST)
+    with pytest.raises(ValueError, match=r"^not a ranged hedge: at_least$"):
+        _hedged(F(5), F(1), F(1, 2), Hedge.AT_LEAST)
