@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -33,6 +34,16 @@ class Outcome:
     err: str
 
 
+if os.environ.get("MUTANT_UNDER_TEST"):  # scripts/mutation.sh: a cached result would hide the mutant
+
+    @pytest.fixture(autouse=True)
+    def _no_caches() -> None:
+        from dgcli import intervals, periods
+
+        intervals.figure_interval.cache_clear()
+        periods._PARSED.clear()
+
+
 @pytest.fixture(scope="session")
 def shipped() -> Dataset:
     return load_dataset(SHIPPED)
@@ -43,7 +54,8 @@ def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> 
     """Run dgcli in-process through ``main`` (its error mapping included) and capture its streams."""
 
     def invoke(*args: str, env: dict[str, str] | None = None) -> Outcome:
-        for name in ("DGCLI_FILE", "GITHUB_ACTIONS", "NO_COLOR", "FORCE_COLOR", "DGCLI_DEBUG", "COLUMNS"):
+        # CI is unset (.ci/run sets it): tests of the bundled copy mean an interactive run; CI tests set it.
+        for name in ("DGCLI_FILE", "GITHUB_ACTIONS", "CI", "NO_COLOR", "FORCE_COLOR", "DGCLI_DEBUG", "COLUMNS"):
             monkeypatch.delenv(name, raising=False)
         for name, value in (env or {}).items():
             monkeypatch.setenv(name, value)
@@ -55,7 +67,7 @@ def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def clean_environment(env: dict[str, str] | None = None) -> dict[str, str]:
-    skip = ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", "DGCLI_FILE", "COLUMNS", "DGCLI_DEBUG")
+    skip = ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", "CI", "DGCLI_FILE", "COLUMNS", "DGCLI_DEBUG")
     environment = {k: v for k, v in os.environ.items() if k not in skip}
     environment.update(env or {})
     return environment
@@ -92,14 +104,39 @@ def run_bash(script: str, env: dict[str, str] | None = None, cwd: Path | None = 
     return Outcome(completed.returncode, completed.stdout, completed.stderr)
 
 
+_STATED = re.compile(r"stated: (\S+)")
+
+
+def republish(text: str, old: str, new: str) -> str:
+    """``text`` with ``old`` (once) replaced by ``new``; when that changes a claim's ``stated:`` figure,
+    the claim's ``text:`` prints the new figure too: the test means a publication that printed it
+    (a stated figure its text does not print is a data error, tested in test_words.py)."""
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times"
+    at = text.index(old)
+    text = text.replace(old, new)
+    was, now = _STATED.search(old), _STATED.search(new)
+    if was is None or now is None or was[1] == now[1]:
+        return text
+    claim_start = text.rfind("- id:", 0, at + now.start())
+    text_line = re.compile(r"\n( *)text: ([^\n]*)").search(text, claim_start)
+    if (
+        text_line is None
+        or text_line.start() > at + now.start()
+        or was[1] not in text_line[2]
+        or now[1] in text_line[2]
+    ):
+        return text  # no text before it, it does not print the old figure, or it was edited too
+    line = text_line[0].replace(was[1], now[1], 1)
+    return text[: text_line.start()] + line + text[text_line.end() :]
+
+
 def edited(tmp_path: Path, *replacements: tuple[str, str], name: str = "indicators.yaml") -> Path:
     """The shipped file with each ``old`` (which must occur exactly once below the header comment,
-    whose examples are left alone) replaced by ``new``."""
+    whose examples are left alone) replaced by ``new`` (see ``republish``)."""
     body_starts = SHIPPED_TEXT.index("\nschema_version:") + 1
     header, text = SHIPPED_TEXT[:body_starts], SHIPPED_TEXT[body_starts:]
     for old, new in replacements:
-        assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times"
-        text = text.replace(old, new)
+        text = republish(text, old, new)
     path = tmp_path / name
     path.write_text(header + text, encoding="utf-8")
     return path

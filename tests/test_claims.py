@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA, SHIPPED_TEXT, edited
+from conftest import DATA, SHIPPED_TEXT, edited, republish
 from dgcli.claims import changes, check, failed, summarize, verify
 from dgcli.errors import DataError
 from dgcli.model import Dataset, Verdict
@@ -133,7 +133,13 @@ def _mynacard_claim(kind: str, text: str, **keys: str) -> tuple[str, str]:
         # threshold with direction: down: +13.68% is not a fall of 二桁
         (
             "headline-insurance-fund-double-digit",
-            [("        stated: 二桁\n        note:", "        stated: 二桁\n        direction: down\n        note:")],
+            [
+                (
+                    "text: マイナ保険証や公金口座の登録も2023年から二桁成長",
+                    "text: マイナ保険証や公金口座の登録も2023年から二桁減少",
+                ),
+                ("        stated: 二桁\n        note:", "        stated: 二桁\n        direction: down\n        note:"),
+            ],
             Verdict.GROSS,
         ),
         # a bare 10% is a floor: +13.68% and +10.66% are at least 10%
@@ -464,7 +470,9 @@ def test_two_claims_about_the_same_figures_must_agree(tmp_path: Path) -> None:
     start = SHIPPED_TEXT.index("          - id: mynacard-population-share")
     at = SHIPPED_TEXT.index("stated: 75%", start)
     path = tmp_path / "indicators.yaml"
-    path.write_text(SHIPPED_TEXT[:at] + "stated: 74%" + SHIPPED_TEXT[at + len("stated: 75%") :], encoding="utf-8")
+    block = SHIPPED_TEXT[start : at + len("stated: 75%")]
+    published = republish(SHIPPED_TEXT, block, block.replace("stated: 75%", "stated: 74%"))
+    path.write_text(published, encoding="utf-8")
     verdicts = {r.claim.id: r for r in verify(load_dataset(path))}
     for claim_id in ("headline-mynacard-population-share", "mynacard-population-share"):
         assert verdicts[claim_id].verdict is Verdict.INCONSISTENT
@@ -472,7 +480,8 @@ def test_two_claims_about_the_same_figures_must_agree(tmp_path: Path) -> None:
     # 22% (headline) vs 23% (the metric): the same unpublished baseline and the same 122万件.
     start = SHIPPED_TEXT.index("      - id: headline-gbizid-change")
     at = SHIPPED_TEXT.index("stated: 22%", start)
-    path.write_text(SHIPPED_TEXT[:at] + "stated: 23%" + SHIPPED_TEXT[at + len("stated: 22%") :], encoding="utf-8")
+    block = SHIPPED_TEXT[start : at + len("stated: 22%")]
+    path.write_text(republish(SHIPPED_TEXT, block, block.replace("stated: 22%", "stated: 23%")), encoding="utf-8")
     verdicts = {r.claim.id: r for r in verify(load_dataset(path))}
     assert verdicts["headline-gbizid-change"].verdict is Verdict.INCONSISTENT
     assert verdicts["gbizid-prime-change"].verdict is Verdict.INCONSISTENT
@@ -485,7 +494,7 @@ def _edited_fixture(tmp_path: Path, old: str, new: str) -> Path:
     text = NO_FALSE_ALARMS.read_text(encoding="utf-8")
     assert text.count(old) == 1, old
     path = tmp_path / "edited.yaml"
-    path.write_text(text.replace(old, new), encoding="utf-8")
+    path.write_text(republish(text, old, new), encoding="utf-8")
     return path
 
 
@@ -567,3 +576,53 @@ sections:
     assert {r.verdict for r in verify(load_dataset(path))} == {Verdict.UNVERIFIABLE}
     path.write_text(text.replace("rounding: 切り捨て", "rounding: 四捨五入"), encoding="utf-8")
     assert {r.verdict for r in verify(load_dataset(path))} == {Verdict.INCONSISTENT}
+
+
+# ── slips by magnitude ───────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("stated", ["9億7,810万件", "9億7,811万件"])
+def test_a_power_of_ten_slip_is_gross_whatever_the_last_digit(stated: str) -> None:
+    from dgcli.claims import verdict_for
+    from dgcli.intervals import Interval, figure_interval
+    from dgcli.model import Claim, ClaimKind
+    from dgcli.numbers import Rounding, parse_figure
+
+    # 97,810,748件 × 10 = 978,107,480: truncated at 万 it prints 9億7,810万, rounded 9億7,811万.
+    # Either is the true count ×10; under 四捨五入 9億7,810万 is [978,095,000, 978,105,000), which
+    # 978,107,480 misses by 2,480 — a digit below the printing precision, no reason to call it less.
+    figure = parse_figure(stated)
+    claim = Claim("c", ClaimKind.RESTATEMENT, stated, ("m",), 1, stated=figure)
+    target = figure_interval(figure, Rounding.HALF_UP)
+    result = verdict_for(claim, Interval.exact(Fraction(97_810_748)), target, figure)
+    assert result.verdict is Verdict.GROSS
+    assert "off by a factor of 10^1" in result.reason
+
+
+def test_a_figure_one_step_off_is_no_slip() -> None:
+    from dgcli.claims import verdict_for
+    from dgcli.intervals import Interval, figure_interval
+    from dgcli.model import Claim, ClaimKind
+    from dgcli.numbers import Rounding, parse_figure
+
+    # 9,783万 for 97,810,748 (9,781万 as printed): 2万 off at the same scale, inconsistent but no slip.
+    figure = parse_figure("9,783万件")
+    claim = Claim("c", ClaimKind.RESTATEMENT, "9,783万件", ("m",), 1, stated=figure)
+    result = verdict_for(claim, Interval.exact(Fraction(97_810_748)), figure_interval(figure, Rounding.HALF_UP), figure)
+    assert result.verdict is Verdict.INCONSISTENT
+
+
+def test_an_interval_touching_zero_is_no_power_of_ten_slip() -> None:
+    from dgcli.claims import verdict_for
+    from dgcli.intervals import Interval, figure_interval
+    from dgcli.model import Claim, ClaimKind
+    from dgcli.numbers import Rounding, parse_figure
+
+    # The figures allow [0, 0.04]% (a printed 0.0% part of a whole); 5% stated. ×100 gives [0, 4]%,
+    # which meets 5%'s [4.5, 5.5)% only at no point — but ×1000 gives [0, 40]%, which holds it:
+    # a factor found only because zero stays zero under every factor. Inconsistent, not gross.
+    figure = parse_figure("5%")
+    claim = Claim("c", ClaimKind.SHARE_OF, "5%", ("m",), 1, stated=figure)
+    computed = Interval(Fraction(0), Fraction(4, 100), point=Fraction(0))
+    result = verdict_for(claim, computed, figure_interval(figure, Rounding.HALF_UP), figure)
+    assert result.verdict is Verdict.INCONSISTENT and "factor" not in result.reason

@@ -97,6 +97,8 @@ def edits(tree: dict[str, Any], mapping: str, key: str, value: Any) -> Iterator[
             yield from (r for r in ROUNDINGS if r != value)
         elif shape == "direction":
             yield "down" if value == "up" else "up"
+        elif shape == "time":
+            yield from (t for t in ("stock", "flow", "auto") if t != value)
         elif shape == "kind":
             yield from (k.value for k in ClaimKind if k.value != value)
         yield from others
@@ -174,12 +176,20 @@ def edited_copy(tmp_path: Path, mapping: str, key: str) -> tuple[Path, Path, Any
                 else:
                     changed = copy.deepcopy(tree)
                     put(changed, path, new_value)
+                    # A publication that printed another figure or direction: its words print it too
+                    # (a claim's text must agree with its transcription).
+                    claim = get(changed, path[:-1])
+                    if key == "stated":
+                        claim["text"] = claim["text"].replace(value, new_value)
+                    elif key == "direction" and isinstance(claim.get("text"), str):
+                        claim["text"] = re.sub("上昇|低下|増|減", lambda m: SWAPPED[m[0]], claim["text"])
                 new = dump(changed, tmp_path / "new.yaml")
                 if loads(new):
                     return old, new, value, new_value
     return None
 
 
+SWAPPED = {"増": "減", "減": "増", "上昇": "低下", "低下": "上昇"}  # the words of a fall for a rise
 KEYS = [(mapping, key) for mapping, keys in MAPPINGS.items() for key in keys]
 
 

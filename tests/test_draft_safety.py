@@ -205,7 +205,8 @@ def test_cli_draft_of_a_page_whose_name_holds_a_newline_loads(tmp_path: Path) ->
 
 
 def test_page_reading_stays_lazy() -> None:
-    # list, show and verify never import the page reader (start-up budget, benchmarks/run.py)
+    # list, show and verify never import the page reader (start-up budget, benchmarks/run.py); the
+    # scanner (dgcli.scan) they share with it is small and reads claims' texts at load
     code = (
         "import sys; from dgcli.cli import main\n"
         "for argv in (['list', '--json'], ['show', 'mynacard', '--json'], ['verify', '--json']):\n"

@@ -20,7 +20,7 @@ from xml.etree import ElementTree
 import jsonschema
 import pytest
 
-from conftest import DATA, SHIPPED, Outcome, edited, run_process
+from conftest import DATA, SHIPPED, Outcome, edited, republish, run_process
 
 Run = Callable[..., Outcome]
 SARIF_SCHEMA = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
@@ -111,7 +111,7 @@ def test_sarif_of_data_errors_and_of_standard_input_is_valid(run: Run) -> None:
 
 
 def edited_text() -> str:
-    return SHIPPED.read_text(encoding="utf-8").replace("stated: 5%\n", "stated: 9%\n")
+    return republish(SHIPPED.read_text(encoding="utf-8"), "stated: 5%\n", "stated: 9%\n")
 
 
 def test_an_outside_file_is_a_file_uri(run: Run, tmp_path: Path) -> None:

@@ -13,15 +13,14 @@ from dgcli import page as page_module
 from dgcli.numbers import Hedge, parse_figure
 from dgcli.page import (
     baseline_in,
-    figures_in,
     history_in,
     mentions,
     page_lines,
     periods_in,
     read_page,
-    set_aside,
     split_lines,
 )
+from dgcli.scan import figures_in, set_aside
 from dgcli.schema import load_dataset
 
 CORPUS = sorted((DATA / "claims").glob("*.yaml"))

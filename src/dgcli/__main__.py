@@ -33,6 +33,16 @@ def _interrupted(signum: int, frame: FrameType | None) -> None:
     os._exit(EXIT_INTERRUPTED)
 
 
+def ready(stage: str) -> None:
+    """Tests only: with DGCLI_TEST_READY=<stage>, say on stderr when that stage is reached (the
+    Ctrl-C test waits for it instead of sleeping and hoping the handler is in place)."""
+    if os.environ.get("DGCLI_TEST_READY") == stage:
+        try:  # noqa: SIM105
+            os.write(2, b"dgcli: ready\n")
+        except OSError:
+            pass
+
+
 def run() -> NoReturn:
     """Run dgcli, flush, and end the process without the interpreter's teardown.
 
@@ -49,6 +59,7 @@ def run() -> NoReturn:
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     signal.signal(signal.SIGINT, _interrupted)
+    ready("start")
     # A run builds one tree of objects and never drops it; the cycle collector would only re-walk
     # the growing heap (half the time of loading a 50,000-metric file, and superlinear in it).
     gc.disable()

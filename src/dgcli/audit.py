@@ -17,9 +17,10 @@ from dgcli.errors import DataError, Problem
 from dgcli.model import Claim, ClaimKind, Dataset, Metric, Observation
 from dgcli.normalize import fold, normalize
 from dgcli.numbers import Figure
-from dgcli.page import Mention, Page, as_period, figures_in, mentions, set_aside, split_figure_line, strip_marks
+from dgcli.page import Mention, Page, as_period, mentions, split_figure_line, strip_marks
 from dgcli.pageinput import read_any
 from dgcli.periods import Period
+from dgcli.scan import figures_in, set_aside
 
 # misplaced: the page's figure sits in the file under another metric or period (a swap);
 # mistyped: the right place holds another figure; direction: the page's words say the opposite

@@ -176,11 +176,29 @@ def _gross(
         return f"{stated} is the ratio new ÷ old, not the change: the figures give {gives}"
     if kind is ClaimKind.RATIO and shift(computed, Fraction(-1)).overlaps(target):
         return f"{stated} is the increase new ÷ old − 1, not the ratio: the figures give {gives}"
+    # A slip is judged at the stated figure's precision, whatever the digits below it: 9億7,810万 and
+    # 9億7,811万 for 97,810,748 are both ×10 slips (978,107,480 truncates to one, rounds to the other).
+    loose = _any_rounding(target)
+    if computed.low <= 0 <= computed.high:
+        return None  # scaling an interval that reaches zero keeps it there: no factor is told apart
     for power in _MULTIPLIER_SLIPS:
         for factor in (Fraction(10**power), Fraction(1, 10**power)):
-            if scale(computed, factor).overlaps(target):
+            if scale(computed, factor).overlaps(loose):
                 return f"off by a factor of 10^{power}: {stated} stated, the figures give {gives}"
     return None
+
+
+def _any_rounding(target: Interval) -> Interval:
+    """What a printed figure may stand for under any rounding rule: (value − step, value + step).
+
+    ``target`` is the figure's interval under one rule, one step wide; its midpoint ± a step is the
+    union of truncating, raising and rounding to nearest. A point stays a point."""
+    assert target.low is not None and target.high is not None
+    width = target.high - target.low
+    if not width:
+        return target
+    middle = (target.low + target.high) / 2
+    return Interval(middle - width, middle + width, True, True)
 
 
 def verdict_for(
@@ -439,10 +457,12 @@ def check_distribution(claim: Claim, dataset: Dataset, rules: Rules) -> Result:
 
 def check_agreement(claim: Claim, dataset: Dataset, rules: Rules) -> Result:
     """Implied: two sources print one metric, period and answer alike, each under its own rounding."""
+    if claim.uncompared:
+        return Result(claim, Verdict.NOT_COMPARED, claim.uncompared)
     metric = dataset.metrics[claim.metric]
-    period = claim.target.period
-    first = _printed(metric, period, claim.target.source, claim.answer)
-    second = _printed(metric, period, claim.versus, claim.answer)
+    first = _printed(metric, claim.target.period, claim.target.source, claim.answer)
+    second_at = claim.baseline or claim.target
+    second = _printed(metric, second_at.period, claim.versus, claim.answer)
     a = rules.observed(first[0], first[1])
     b = rules.observed(second[0], second[1])
     if (a.point is not None and b.contains(a.point)) or (b.point is not None and a.contains(b.point)):
@@ -772,62 +792,71 @@ def _distribution_claims(dataset: Dataset, metric: Metric) -> list[Claim]:
 
 
 class _Pair:
-    """Two sources printing one (period, answer or part) of a metric: an agreement check.
+    """Two sources printing one (time, answer or part) of a metric: an agreement check.
 
     ``name`` is the answer or part ("" for the figure itself), ``position`` its place among the
     observation's figures (for a stable ASCII id).
     """
 
-    __slots__ = ("first", "name", "position", "second")
+    __slots__ = ("first", "name", "position", "second", "uncompared")
 
-    def __init__(self, name: str, position: int, first: Observation, second: Observation) -> None:
+    def __init__(self, name: str, position: int, first: Observation, second: Observation, uncompared: str) -> None:
         self.name, self.position, self.first, self.second = name, position, first, second
+        self.uncompared = uncompared
 
     def id(self, metric: Metric) -> str:
         which = f"-{self.position}" if self.name else ""
         period = self.first.period_key or "undated"
-        return f"{metric.id}-{period}{which}-{self.first.source}-vs-{self.second.source}"
+        other = self.second.period_key or "undated"
+        if other == period and not self.uncompared:  # the same period key: the id it always had
+            return f"{metric.id}-{period}{which}-{self.first.source}-vs-{self.second.source}"
+        tail = "-not-compared" if self.uncompared else ""
+        return f"{metric.id}-{period}{which}-{self.first.source}-vs-{other}-{self.second.source}{tail}"
 
 
-def _pairs(metric: Metric) -> list[_Pair]:
-    if len({o.source for o in metric.observations}) < 2:
-        return []  # one source: nothing to agree with
-    printed: dict[tuple[str | None, str], list[tuple[Observation, int]]] = {}
-    for observation in metric.observations:
-        if observation.period is None:
-            continue  # undated figures (a dashboard's total, a headline) need not be of one date
-        for position, (name, _) in enumerate(observation.figures()):
-            printed.setdefault((observation.period_key, name), []).append((observation, position))
-    return [
-        _Pair(name, position, first, second)
-        for (_, name), seen in printed.items()
-        for index, (first, position) in enumerate(seen)
-        for second, _ in seen[index + 1 :]
-        if second.source != first.source
-    ]
+def _pairs(dataset: Dataset, metric: Metric) -> list[_Pair]:
+    from dgcli.timing import pairings
+
+    found: list[_Pair] = []
+    for pairing in pairings(dataset, metric):
+        first, second = pairing.first, pairing.second
+        if pairing.uncompared:  # one entry for the pair, on the headline figure
+            found.append(_Pair("", 0, first, second, pairing.uncompared))
+            continue
+        theirs = dict(second.figures())
+        for position, (name, _) in enumerate(first.figures()):
+            if name in theirs:
+                found.append(_Pair(name, position, first, second, ""))
+    return found
 
 
 def _agreement_claims(dataset: Dataset, metric: Metric) -> list[Claim]:
-    """One check per pair of sources that print the same (period, answer or part) of this metric."""
+    """One check per pair of sources that print the same (time, answer or part) of this metric."""
+    from dgcli.timing import Pairing, revision_covers
+
     found: list[Claim] = []
-    revisions = {o.period_key: o.revised for o in metric.observations if o.revised}
-    for pair in _pairs(metric):
+    for pair in _pairs(dataset, metric):
         first, second, name = pair.first, pair.second, pair.name
         figure_a, figure_b = dict(first.figures())[name], dict(second.figures())[name]
+        at_a = first.period.text if first.period else "(undated)"
+        at_b = second.period.text if second.period else "(undated)"
+        when = at_a if first.period_key == second.period_key else f"{at_a} / {at_b}"
         found.append(
             Claim(
                 id=pair.id(metric),
                 kind=ClaimKind.AGREEMENT,
-                text=f"{name + ' ' if name else ''}{first.period.text if first.period else '(undated)'}: "
+                text=f"{name + ' ' if name else ''}{when}: "
                 f"{figure_a.text} ({first.source}) / {figure_b.text} ({second.source})",
                 metrics=(metric.id,),
                 line=second.line,
                 source=second.source,
                 target=At(first.period, first.source),
+                baseline=At(second.period, second.source),
                 answer=name,
                 versus=second.source,
-                # A revision acknowledged for this period covers every source that prints either figure.
-                revised=second.revised or first.revised or revisions.get(first.period_key, ""),
+                # A revision acknowledged for this time covers every source that prints either figure.
+                revised=revision_covers(dataset, metric, Pairing(first, second)),
+                uncompared=pair.uncompared,
             )
         )
     return found
@@ -841,7 +870,7 @@ def implied_ids(dataset: Dataset) -> dict[str, ClaimKind]:
         for observation in metric.observations:
             if observation.shares:
                 ids[_distribution_id(metric, observation, main)] = ClaimKind.DISTRIBUTION_SUM
-        for pair in _pairs(metric):
+        for pair in _pairs(dataset, metric):
             ids[pair.id(metric)] = ClaimKind.AGREEMENT
     return ids
 
@@ -1013,8 +1042,8 @@ def summarize(results: Iterable[Result]) -> dict[str, int]:
 
 
 def failing(strict: bool) -> frozenset[Verdict]:
-    """inconsistent and gross fail; with --strict, within_rounding too."""
-    return FAILING | {Verdict.WITHIN_ROUNDING} if strict else FAILING
+    """inconsistent and gross fail; with --strict, within_rounding and not_compared too."""
+    return FAILING | {Verdict.WITHIN_ROUNDING, Verdict.NOT_COMPARED} if strict else FAILING
 
 
 def failed(results: Iterable[Result], *, strict: bool = False) -> bool:
@@ -1025,7 +1054,9 @@ def failed(results: Iterable[Result], *, strict: bool = False) -> bool:
 def summary_line(results: list[Result], *, strict: bool = False) -> str:
     """ "OK: 72 claims: 65 consistent, …": the same words in every format."""
     counts = summarize(results)
-    parts = ", ".join(f"{counts[v.value]} {v.value}" for v in Verdict)
+    parts = ", ".join(f"{counts[v.value]} {v.value}" for v in Verdict if v is not Verdict.NOT_COMPARED)
+    if counts[Verdict.NOT_COMPARED.value]:  # named only when there are some: the line keeps its old words
+        parts += f"; {counts[Verdict.NOT_COMPARED.value]} not compared"
     status = ("FAIL" if failed(results, strict=strict) else "OK") + (" (strict)" if strict else "")
     noun = "claim" if counts["total"] == 1 else "claims"
     return f"{status}: {counts['total']} {noun}: {parts}"

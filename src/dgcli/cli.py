@@ -18,7 +18,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from dgcli.errors import SHOWN, DataError, DgcliError, LookupFailed
 from dgcli.exit_codes import EXIT_BUG, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT, EXIT_PIPE, EXIT_USAGE
-from dgcli.model import Dataset, Metric
+from dgcli.model import Dataset, Metric, Verdict
 from dgcli.render import FORMATS, Terminal, choices, inert, safe, views
 from dgcli.reports import ErrorReport
 from dgcli.schema import load_dataset
@@ -40,9 +40,9 @@ Reads an indicators file: --file (- for standard input), else $DGCLI_FILE, else
 
 Exit codes: 0 success · 1 verify found an inconsistent or gross claim (--strict: also
 within_rounding), audit found a figure not accounted for, or diff --exit-code found a
-difference · 2 usage error, unknown metric, or a data file or page that cannot be read or
-validated · 3 a bug in dgcli · 74 output could not be written · 130 interrupted · 141
-output closed early (| head).
+difference · 2 usage error, unknown metric, a data file or page that cannot be read or
+validated, or under CI a bare verify with no ./indicators.yaml · 3 a bug in dgcli · 74
+output could not be written · 130 interrupted · 141 output closed early (| head).
 
 Start with: dgcli list · dgcli show mynacard · dgcli verify · dgcli COMMAND --help
 """
@@ -229,7 +229,8 @@ def show_command(
     chosen = _chosen("show", output_format, as_json)
     dataset = _load(file)
     found = _find(dataset, metric)
-    _show(chosen, "show", ShowReport(dataset, found, claims.verify(dataset, found.id)))
+    results = [r for r in claims.verify(dataset, found.id) if r.verdict is not Verdict.NOT_COMPARED]  # verify's
+    _show(chosen, "show", ShowReport(dataset, found, results))
 
 
 @app.command("changes", cls=_Command)
@@ -263,6 +264,14 @@ def changes_command(
 
 @app.command("verify", cls=_Command)
 def verify_command(
+    files: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[FILE]...",
+            help="Indicators files to check, each in turn, with one summary (what pre-commit passes).",
+            show_default=False,
+        ),
+    ] = None,
     file: FileOption = None,
     as_json: JsonOption = False,
     output_format: Annotated[str | None, _format_option("verify", "github under GitHub Actions, else text")] = None,
@@ -273,11 +282,14 @@ def verify_command(
     Verdicts: consistent · within_rounding (true only for values inside the figures' rounding) ·
     revised (sources differ, as the file acknowledges) · unverifiable (an operand is not
     published) · inconsistent · gross (the conclusion changes too). Exits 1 if a claim is
-    inconsistent or gross (--strict: within_rounding too).
+    inconsistent or gross (--strict: within_rounding too). Under CI (CI or GITHUB_ACTIONS set)
+    a bare dgcli verify with no ./indicators.yaml exits 2 naming the files it sees, rather than
+    checking the copy bundled with dgcli.
 
     \b
     Examples:
       dgcli verify                    # for people; exit 1 if a claim fails
+      dgcli verify data/indicators.yaml other/indicators.yaml   # each file, one summary
       dgcli verify --strict           # also fail on within_rounding
       dgcli verify --format github    # annotations on indicators.yaml's lines (automatic in Actions)
       dgcli verify --format sarif > dgcli.sarif    # GitHub code scanning
@@ -287,7 +299,18 @@ def verify_command(
 
     default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     chosen = _chosen("verify", output_format, as_json, default)
-    report = verify_report(_load(file), strict=strict)
+    if files and file is not None and "DGCLI_FILE" not in os.environ:
+        raise typer.BadParameter("name the files as arguments or with --file, not both", param_hint="--file")
+    if files:
+        from dgcli.multi import show_several
+
+        reports = [verify_report(_load(each), strict=strict) for each in files]
+        if len(reports) > 1:
+            _emit(show_several(chosen, reports, _terminal()))
+            raise typer.Exit(EXIT_FAILED if any(r.failed for r in reports) else EXIT_OK)
+        report = reports[0]
+    else:
+        report = verify_report(_load(file, reading=False), strict=strict)
     _show(chosen, "verify", report)
     raise typer.Exit(EXIT_FAILED if report.failed else EXIT_OK)
 
@@ -511,7 +534,12 @@ def report_command(
     _stderr(f"wrote {safe(output)}: {report.metric_count()} metrics; {report.summary}\n")
 
 
-def _load(file: str | None, keep_tree: bool = False) -> Dataset:
+def _load(file: str | None, *, reading: bool = True, keep_tree: bool = False) -> Dataset:
+    """The named file, else ./indicators.yaml, else the bundled copy; ``reading=False`` (verify):
+    under CI the bundled copy is never a stand-in for the repository's own file."""
+    from dgcli.__main__ import ready
+
+    ready("load")
     if file is not None:
         if not file:
             raise typer.BadParameter("needs a path (or - to read standard input)", param_hint="--file")
@@ -521,6 +549,11 @@ def _load(file: str | None, keep_tree: bool = False) -> Dataset:
     local = Path("indicators.yaml")
     if local.is_file():
         return load_dataset(local, file="indicators.yaml", keep_tree=keep_tree)
+    if not reading:
+        from dgcli import locate
+
+        if locate.in_ci():
+            raise locate.NoFileInCI(locate.no_file_message(locate.candidates()))
     bundled = BUNDLED if BUNDLED.is_file() else CHECKOUT
     return load_dataset(bundled, file=str(bundled), bundled=True, keep_tree=keep_tree)
 

@@ -26,12 +26,12 @@ from dgcli.page import (
     Section,
     as_period,
     baseline_in,
-    figures_in,
     history_in,
     periods_in,
     strip_marks,
 )
 from dgcli.pageinput import read_any
+from dgcli.scan import figures_in
 from dgcli.schema import load_dataset
 
 # The words that put a figure against an earlier one, and how far back (days between period ends).

@@ -4,7 +4,7 @@ EXIT_OK = 0
 EXIT_FAILED = (
     1  # verify: an inconsistent or gross claim (--strict: also within_rounding); diff --exit-code: a difference
 )
-EXIT_USAGE = 2  # a usage error, an unknown metric, or a data file that cannot be read or validated
+EXIT_USAGE = 2  # a usage error, an unknown metric, a data file that cannot be read or validated, or (CI) none found
 EXIT_BUG = 3  # a bug in dgcli
 EXIT_OUTPUT = 74  # output could not be written (EX_IOERR): a full disk, a closed stdout
 EXIT_INTERRUPTED = 130  # Ctrl-C

@@ -18,7 +18,7 @@ READS_VERSIONS = (1, 2)
 class Key:
     """One key of one mapping: its name, shape, whether it must be there, and what it means.
 
-    shape: text, id, figure, period, rounding, count, bool, texts, ids, at, list:X, map:X, pairs:X.
+    shape: text, id, figure, period, rounding, time, count, bool, texts, ids, at, list:X, map:X, pairs:X.
     """
 
     __slots__ = ("doc", "name", "required", "shape")
@@ -48,6 +48,8 @@ MAPPINGS: dict[str, dict[str, Key]] = {
         Key("url", "text", False, "Where it was published."),
         Key("published", "period", False, "When it was published (2024年9月30日); dates its undated figures."),
         Key("rounding", "rounding", False, "How it rounds its figures: half_up (四捨五入), down, up, nearest."),
+        Key("time", "time", False, "What its figures' periods mean unless a metric says: stock, flow or auto."),
+        Key("as_of", "period", False, "What its undated figures stand for: an as-of date or a survey wave."),
         Key("notes", "texts", False, "Anything worth knowing about it."),
     ),
     "survey": _keys(
@@ -89,6 +91,12 @@ MAPPINGS: dict[str, dict[str, Key]] = {
         Key("notes", "texts", False, "Anything printed beside it (年間)."),
         Key("rounding", "rounding", False, "How its figures are rounded, if unlike its source's."),
         Key("share", "bool", False, "false: a percentage that is no share (前年同月比, 達成率), so < 0 or > 100."),
+        Key(
+            "time",
+            "time",
+            False,
+            "stock (a level at a moment: 2023年7月 = 2023年7月末), flow (a total over a span) or auto (default).",
+        ),
         Key("observations", "list:observation", True, "Its figures: per source, newest first."),
         Key("claims", "list:claim", False, "What the publication says about it."),
     ),
@@ -207,6 +215,8 @@ def _shape(shape: str) -> dict[str, Any]:
         if shape == "kind":
             return {"type": "string", "minLength": 1}
         return text
+    if shape == "time":
+        return {"enum": ["stock", "flow", "auto"]}
     if shape == "id":
         return {"type": "string", "pattern": ID_PATTERN}
     if shape == "bool":

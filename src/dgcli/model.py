@@ -36,9 +36,19 @@ class Verdict(StrEnum):
     UNVERIFIABLE = "unverifiable"
     INCONSISTENT = "inconsistent"
     GROSS = "gross"
+    NOT_COMPARED = "not_compared"  # two figures that may be of one time, but nothing says they are
+
+
+class Time(StrEnum):
+    """What a metric's periods mean (SDMX's stock and flow), for pairing figures of different sources."""
+
+    AUTO = "auto"  # not declared: identical spans compare; a span and a moment ending it are named, not compared
+    STOCK = "stock"  # a level at a moment: 2023年7月, 2023年7月末 and 2023年7月31日 name one moment (the end)
+    FLOW = "flow"  # a total over a span: only identical spans compare
 
 
 # Best to worst: of the readings of a rounding rule the best counts; of several metrics, the worst.
+# (not_compared is no reading's verdict: only the pairing of sources gives it.)
 SEVERITY = tuple(Verdict)
 FAILING = frozenset({Verdict.INCONSISTENT, Verdict.GROSS})
 
@@ -130,6 +140,7 @@ class Claim(NamedTuple):
     answer: str = ""  # implied checks: the answer or part compared
     versus: str = ""  # agreement: the other source
     revised: str = ""  # agreement: the file's note acknowledging the difference
+    uncompared: str = ""  # agreement: why two figures that may be of one time cannot be compared
     rounding: Rounding | None = None  # how the stated figure was rounded, if unlike the figures'
 
     @property
@@ -155,6 +166,7 @@ class Metric(NamedTuple):
     claims: tuple[Claim, ...] = ()
     rounding: Rounding | None = None  # declared for this metric only
     share: bool = True  # a percentage is a share of a whole (0–100%) unless declared share: false
+    time: Time | None = None  # what its periods mean; None: its sources' declaration, else auto
 
     @property
     def unit(self) -> str:
@@ -240,6 +252,8 @@ class Source(NamedTuple):
     published: Period | None = None
     rounding: Rounding | None = None
     notes: tuple[str, ...] = ()
+    time: Time | None = None  # what its figures' periods mean, unless a metric says
+    as_of: Period | None = None  # what its undated figures stand for (a survey wave, an as-of date)
 
 
 class Dataset(NamedTuple):

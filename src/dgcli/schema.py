@@ -34,6 +34,7 @@ from dgcli.model import (
     Share,
     Source,
     Survey,
+    Time,
     find_observations,
 )
 from dgcli.normalize import fold
@@ -397,6 +398,8 @@ def _read_source(r: _Reader, node: Node, path: str, default_id: str | None) -> S
         published=r.period(fields.get("published"), f"{path}.published"),
         rounding=r.rounding(fields.get("rounding"), f"{path}.rounding"),
         notes=r.texts(fields.get("notes"), f"{path}.notes"),
+        time=_read_time(r, fields.get("time"), f"{path}.time"),
+        as_of=r.period(fields.get("as_of"), f"{path}.as_of"),
     )
     r.sources.append((source, _Located(node, fields, path)))
     return source
@@ -517,6 +520,7 @@ def _read_metric(r: _Reader, node: Node, path: str, section: str, context: _Cont
         notes=r.texts(fields.get("notes"), f"{path}.notes"),
         rounding=rounding,
         share=share,
+        time=_read_time(r, fields.get("time"), f"{path}.time"),
     )
     claims = [
         _read_claim(r, n, f"{path}.claims[{i}]", metric, "", context)
@@ -527,6 +531,16 @@ def _read_metric(r: _Reader, node: Node, path: str, section: str, context: _Cont
         r.broken_metrics.add(metric_id)
     r.metrics.append((metric, _Located(node, fields, path), observations))
     return metric
+
+
+def _read_time(r: _Reader, node: Node | None, path: str) -> Time | None:
+    if node is None:
+        return None
+    text = r.text(node, path)
+    if text in Time.__members__.values():
+        return Time(text)
+    r.fail(node, path, f"time: {text!r} is not stock, flow or auto (stock: a level at a moment; flow: a total)")
+    return None
 
 
 def _read_units(r: _Reader, node: Node, fields: dict[str, Node], path: str) -> tuple[str, ...]:
@@ -824,6 +838,8 @@ def _check_dataset(r: _Reader, dataset: Dataset) -> None:
         _check_metric(r, dataset, metric, loc, observations)
     for claim, loc in r.claims:
         _check_claim(r, dataset, claim, loc)
+    _check_times(r, dataset)
+    _check_words(r, dataset)
     _check_implied_ids(r, dataset)
 
 
@@ -1168,6 +1184,36 @@ def _check_stated(r: _Reader, claim: Claim, metric: Metric, node: Node, path: st
         r.fail(node, path, f"{stated.text!r} is negative, which a {claim.kind} claim cannot be")
     if stated.hedge is Hedge.MAJORITY and claim.kind not in (ClaimKind.SHARE_OF, ClaimKind.RESTATEMENT):
         r.fail(node, path, f"過半数 is a share: a {claim.kind} claim cannot state it")
+
+
+def _check_words(r: _Reader, dataset: Dataset) -> None:
+    """A claim's published words against its stated: and direction:, and listed items (words.py)."""
+    from dgcli import words
+
+    for claim, loc in r.claims:
+        for key, message in words.claim_problems(claim):
+            node = loc.fields.get(key) or loc.fields.get("text") or loc.node
+            r.fail(node, f"{loc.path}.{key}", message)
+    for metric, _, observations in r.metrics:
+        for observation, oloc in observations:
+            for message in words.item_problems(observation):
+                r.broken_metrics.add(metric.id)
+                r.fail(oloc.fields.get("items") or oloc.node, f"{oloc.path}.items", message)
+
+
+def _check_times(r: _Reader, dataset: Dataset) -> None:
+    """One source's two figures for one moment, and revised: notes that revise nothing (timing.py)."""
+    from dgcli import timing
+
+    located = {(m.id, o.line): oloc for m, _, observations in r.metrics for o, oloc in observations}
+    for metric in dataset.metrics.values():
+        for observation, message, key in timing.problems(dataset, metric):
+            oloc = located.get((metric.id, observation.line))
+            if oloc is None:
+                continue
+            node = oloc.fields.get(key) or oloc.node
+            r.broken_metrics.add(metric.id)
+            r.fail(node, f"{oloc.path}.{key}" if key in oloc.fields else oloc.path, message)
 
 
 def _check_implied_ids(r: _Reader, dataset: Dataset) -> None:

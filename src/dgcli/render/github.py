@@ -19,6 +19,7 @@ LEVEL = {
     Verdict.WITHIN_ROUNDING: "warning",
     Verdict.REVISED: "notice",
     Verdict.UNVERIFIABLE: "notice",
+    Verdict.NOT_COMPARED: "notice",
 }
 
 

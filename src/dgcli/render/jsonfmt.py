@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from dgcli.export import ExportReport
 
 SCHEMA_VERSION = 2
+VERIFY_SCHEMA_VERSION = 3  # verify's documents: 3 since the verdict not_compared (a new summary count)
 
 
 def number(value: Decimal | Fraction | None) -> int | float | None:
@@ -266,6 +267,7 @@ def render_changes(report: ChangesReport, terminal: Terminal) -> str:
 def render_verify(report: VerifyReport, terminal: Terminal) -> str:
     document = {
         **_head(report.dataset),
+        "schema_version": VERIFY_SCHEMA_VERSION,
         "strict": report.strict,
         "failed": report.failed,
         "summary": report.counts,

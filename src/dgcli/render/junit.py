@@ -15,7 +15,7 @@ from dgcli.model import Verdict
 from dgcli.render import Terminal, Views, in_environment, workspace_path, xml_safe
 from dgcli.reports import ErrorReport, VerifyReport
 
-SKIPPED = frozenset({Verdict.UNVERIFIABLE, Verdict.REVISED})
+SKIPPED = frozenset({Verdict.UNVERIFIABLE, Verdict.REVISED, Verdict.NOT_COMPARED})
 
 
 def _xml(suites: ElementTree.Element) -> str:
@@ -41,7 +41,7 @@ def _file(file: str, bundled: bool = False) -> str | None:
 def render_verify(report: VerifyReport, terminal: Terminal) -> str:
     failing = claims.failing(report.strict)
     failures = sum(r.verdict in failing for r in report.results)
-    skipped = sum(r.verdict in SKIPPED for r in report.results)
+    skipped = sum(r.verdict in SKIPPED and r.verdict not in failing for r in report.results)
     counts = {"tests": str(len(report.results)), "failures": str(failures), "errors": "0", "skipped": str(skipped)}
     suites = ElementTree.Element("testsuites", {"name": "dgcli verify", **counts})
     suite = ElementTree.SubElement(suites, "testsuite", {"name": report.dataset.file, **counts})

@@ -25,6 +25,7 @@ LEVEL = {
     Verdict.WITHIN_ROUNDING: "warning",
     Verdict.REVISED: "note",
     Verdict.UNVERIFIABLE: "note",
+    Verdict.NOT_COMPARED: "note",
 }
 VERDICT_HELP = {
     Verdict.GROSS: "No values within the figures' rounding give the stated figure, and the conclusion changes.",
@@ -32,6 +33,7 @@ VERDICT_HELP = {
     Verdict.WITHIN_ROUNDING: "The printed figures do not give the stated figure; values within their rounding do.",
     Verdict.REVISED: "Two sources print the figure differently; the file acknowledges the revision.",
     Verdict.UNVERIFIABLE: "An operand is not published, or is only a bound that cannot decide.",
+    Verdict.NOT_COMPARED: "Two sources' figures may be of one time, but the file does not say what their periods mean.",
 }
 DATA_ERROR = "data-error"
 

@@ -40,6 +40,7 @@ VERDICT_STYLE = {
     Verdict.UNVERIFIABLE: "cyan",
     Verdict.INCONSISTENT: "red",
     Verdict.GROSS: "bold red",
+    Verdict.NOT_COMPARED: "blue",
 }
 VERDICT_MARK = {
     Verdict.CONSISTENT: ("✓", "ok"),
@@ -48,12 +49,14 @@ VERDICT_MARK = {
     Verdict.UNVERIFIABLE: ("?", "?"),
     Verdict.INCONSISTENT: ("✗", "x"),
     Verdict.GROSS: ("✗", "X"),
+    Verdict.NOT_COMPARED: ("–", "-"),
 }
 # Problems first, as a reader fixing the file wants them.
 VERDICT_ORDER = (
     Verdict.GROSS,
     Verdict.INCONSISTENT,
     Verdict.WITHIN_ROUNDING,
+    Verdict.NOT_COMPARED,
     Verdict.REVISED,
     Verdict.UNVERIFIABLE,
     Verdict.CONSISTENT,
@@ -248,7 +251,12 @@ def _period(observation: Observation | None) -> str:
 
 def _verdict(verdict: Verdict, terminal: Terminal) -> Text:
     mark = VERDICT_MARK[verdict][0 if terminal.unicode else 1]
-    return Text(f"{mark} {verdict.value}", style=VERDICT_STYLE[verdict])
+    return Text(f"{mark} {_word(verdict)}", style=VERDICT_STYLE[verdict])
+
+
+def _word(verdict: Verdict) -> str:
+    """A verdict as people read it: ``not compared`` (the JSON value is not_compared)."""
+    return "not compared" if verdict is Verdict.NOT_COMPARED else verdict.value
 
 
 def _signed(text: str) -> str:
@@ -603,7 +611,7 @@ def render_verify(report: VerifyReport, terminal: Terminal) -> str:
         group = [r for r in report.results if r.verdict is verdict]
         if not group:
             continue
-        renderables.append(Text(f"{verdict.value} ({len(group)})", style=f"bold {VERDICT_STYLE[verdict]}"))
+        renderables.append(Text(f"{_word(verdict)} ({len(group)})", style=f"bold {VERDICT_STYLE[verdict]}"))
         for result in group:
             renderables.append(
                 _verify_entry(report.dataset, result, terminal, detailed=verdict is not Verdict.CONSISTENT)
@@ -645,6 +653,8 @@ def _verify_entry(dataset: Dataset, result: Result, terminal: Terminal, detailed
         t(f"stated {_stated(result)} · recomputed {_computed(result)}", indent=6),
         t(f"{result.reason}", "dim", indent=6),
     ]
+    if result.verdict is Verdict.NOT_COMPARED:  # nothing was stated or recomputed
+        del lines[2]
     if result.verdict in FAILING and claim.note:
         lines.append(t(f"note: {claim.note}", "dim", indent=6))
     return Group(*lines)
