@@ -1,8 +1,9 @@
 """The text renderer's layout shortcuts print exactly what Rich's own layout would, at every width.
 
-Tables are fitted (``_fits``) from cell extents computed without Rich's measuring machinery, and
-the one-line claims of ``verify`` are laid out by ``_hanging`` instead of a two-column grid; both
-are start-up savings (docs/performance.md), so these tests pin them to Rich's answer.
+Tables are fitted (``_fits``) from cell extents computed without Rich's measuring machinery, the
+one-line claims of ``verify`` are laid out by ``_hanging`` instead of a two-column grid, and text,
+wrapped prose and groups of them go out without Rich's pipeline when there is no colour
+(``plain_lines``); all are start-up savings (docs/performance.md), so these tests pin them to Rich.
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ import io
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from rich.console import Console
+from rich.console import Console, Group
 from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
 from dgcli.render import Terminal
-from dgcli.render.text import _extent, _hanging, _table, t, table_overhead
+from dgcli.render.text import _extent, _hanging, _table, plain_lines, t, table_overhead
 
 WORDS = st.lists(
     st.sampled_from(["9,308万枚", "マイナンバーカード", "保有", "の", "79%", "health-insurance-card", " ", "、", "。"]),
@@ -60,3 +61,21 @@ def test_a_hanging_line_prints_what_a_two_column_grid_prints(text: str, width: i
     grid.add_column()
     grid.add_row(head, t(f"「{text}」"))
     assert _plain(_hanging(head, f"「{text}」", "dim", width), width) == _plain(grid, width)
+
+
+PROSE = st.builds(
+    lambda text, indent, style: t(text, style, indent),
+    WORDS,
+    st.integers(min_value=0, max_value=12),
+    st.sampled_from(["", "dim"]),
+)
+TEXTS = st.builds(Text, WORDS)
+PIECES = st.one_of(PROSE, TEXTS, st.lists(st.one_of(PROSE, TEXTS), min_size=1, max_size=4).map(lambda p: Group(*p)))
+
+
+@given(PIECES, st.integers(min_value=8, max_value=140))
+def test_plain_lines_are_what_rich_prints_without_colour(piece: object, width: int) -> None:
+    lines = plain_lines(piece, width)  # type: ignore[arg-type]
+    if lines is not None:  # None: Rich prints it (wrapping or cropping it)
+        printed = "".join(line + "\n" for line in lines)  # as _render writes them
+        assert "\n".join(line.rstrip() for line in printed.split("\n")) == _plain(piece, width)

@@ -82,8 +82,34 @@ _ASCII = str.maketrans(
 
 
 def _render(terminal: Terminal, *renderables: RenderableType) -> str:
+    console: Console | None = None
     buffer = io.StringIO()
-    console = Console(
+    parts: list[str] = []
+    for renderable in renderables:
+        lines = None if terminal.color else plain_lines(renderable, terminal.width)
+        if lines is not None:  # what Rich would print, without its rendering pipeline (start-up budget)
+            parts.append("".join(line + "\n" for line in lines))
+            continue
+        if console is None:
+            console = _console(terminal, buffer)
+        if isinstance(renderable, Text) and renderable.no_wrap:  # a summary line: whole, however wide
+            console.print(renderable, no_wrap=True, overflow="ignore", crop=False)
+        else:
+            console.print(renderable)
+        parts.append(buffer.getvalue())
+        buffer.seek(0)
+        buffer.truncate()
+    text = "".join(parts)
+    if not terminal.color:  # Rich pads table rows to the width: no trailing blanks in files and diffs
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
+    if terminal.unicode:
+        return text
+    # What the terminal cannot show becomes '?', one per cell, so tables stay aligned.
+    return "".join(c if c.isascii() else "?" * cell_len(c) for c in text.translate(_ASCII))
+
+
+def _console(terminal: Terminal, buffer: io.StringIO) -> Console:
+    return Console(
         file=buffer,
         width=terminal.width,
         force_terminal=terminal.color,
@@ -95,18 +121,29 @@ def _render(terminal: Terminal, *renderables: RenderableType) -> str:
         legacy_windows=False,
         safe_box=not terminal.unicode,
     )
-    for renderable in renderables:
-        if isinstance(renderable, Text) and renderable.no_wrap:  # a summary line: whole, however wide
-            console.print(renderable, no_wrap=True, overflow="ignore", crop=False)
-        else:
-            console.print(renderable)
-    text = buffer.getvalue()
-    if not terminal.color:  # Rich pads table rows to the width: no trailing blanks in files and diffs
-        text = "\n".join(line.rstrip() for line in text.split("\n"))
-    if terminal.unicode:
-        return text
-    # What the terminal cannot show becomes '?', one per cell, so tables stay aligned.
-    return "".join(c if c.isascii() else "?" * cell_len(c) for c in text.translate(_ASCII))
+
+
+def plain_lines(renderable: RenderableType, width: int, *, top: bool = True) -> list[str] | None:
+    """The lines Rich prints for a Text, a Prose or a Group of them on a colourless console ``width``
+    cells wide; None for anything else, or whenever Rich would wrap or crop (it then prints it)."""
+    if isinstance(renderable, Prose):
+        margin = " " * renderable.indent
+        lines = [margin + line for line in wrap(renderable.text, max(width - renderable.indent, 8))]
+    elif isinstance(renderable, Text):
+        if top and renderable.no_wrap:
+            return renderable.plain.split("\n")  # a summary line, printed whole (see _render)
+        lines = renderable.plain.split("\n")
+    elif isinstance(renderable, Group):
+        lines = []
+        for part in renderable.renderables:
+            found = plain_lines(part, width, top=False)
+            if found is None:
+                return None
+            lines += found
+        return lines
+    else:
+        return None
+    return lines if all(cell_len(line) <= width for line in lines) else None
 
 
 # Tokens a line must not break inside: figures with their multiplier, unit and one counter
