@@ -10,7 +10,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from dgcli.claims import KINDS
+from dgcli.claims import CHECKERS
+from dgcli.kinds import KINDS
 from dgcli.model import ClaimKind
 from dgcli.render import FORMATS, Views, safe, views
 from dgcli.render.github import annotation, escape_data, escape_property
@@ -28,8 +29,8 @@ def test_every_command_has_a_text_or_machine_format() -> None:
         assert any(command in spec.commands for spec in FORMATS.values()), command
 
 
-def test_every_claim_kind_is_declared_once() -> None:
-    assert set(KINDS) == set(ClaimKind)
+def test_every_claim_kind_is_declared_once_and_has_a_checker() -> None:
+    assert set(KINDS) == set(ClaimKind) == set(CHECKERS)
 
 
 @pytest.mark.parametrize(

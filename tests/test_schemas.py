@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Callable, Iterator
 from fractions import Fraction
@@ -18,11 +19,13 @@ from dgcli.export import COLUMNS, export_report
 from dgcli.model import ClaimKind, Verdict
 from dgcli.numbers import Hedge, Rounding
 from dgcli.render.jsonfmt import number
+from dgcli.render.schemas import NAMES as SCHEMA_NAMES
+from dgcli.render.schemas import with_enums
 from dgcli.schema import load_dataset
 
 Run = Callable[..., Outcome]
 SCHEMAS = ROOT / "schema" / "output"
-NAMES = ("list", "show", "changes", "verify", "diff", "export", "errors")
+NAMES = SCHEMA_NAMES  # every JSON output: list, show, changes, verify, diff, export, audit, errors
 EDITIONS = DATA / "editions.yaml"
 MINIMAL = DATA / "minimal.yaml"
 CLAIM_FILES = sorted((DATA / "claims").glob("*.yaml"))
@@ -101,6 +104,12 @@ def test_every_property_is_described_and_every_ref_stays_in_the_file(name: str) 
 def _enums(name: str) -> dict[str, list[Any]]:
     defs = schema(name)["$defs"]
     return {key: value["enum"] for key, value in defs.items() if "enum" in value}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_enum_of_a_schema_is_generated_from_the_code(name: str) -> None:
+    committed = schema(name)
+    assert with_enums(name, copy.deepcopy(committed)) == committed, "run: python -m dgcli.render.schemas"
 
 
 def test_the_enums_match_the_code() -> None:
@@ -280,6 +289,7 @@ SAMPLES: dict[str, tuple[str, ...]] = {
     "verify": ("verify", "--json", "-f", str(SHIPPED)),
     "diff": ("diff", str(SHIPPED), str(EDITIONS), "--json"),
     "errors": ("list", "--json", "-f", str(DATA / "invalid" / "many_problems.yaml")),
+    "audit": ("audit", str(ROOT / "examples" / "progress-2024.txt"), "--file", str(SHIPPED), "--json"),
 }
 
 

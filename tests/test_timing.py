@@ -198,3 +198,21 @@ def test_not_compared_in_every_format(tmp_path: Path) -> None:
 def test_a_wrong_time_word_is_a_located_error(tmp_path: Path) -> None:
     with pytest.raises(DataError, match="not stock, flow or auto"):
         load_dataset(write(tmp_path, MINIMAL, metric="        time: level\n"))
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_every_format_gives_a_not_compared_pair_one_severity(tmp_path: Path, strict: bool) -> None:
+    # claims.severity decides once: a note (SARIF note, JUnit skipped, a GitHub notice) that --strict
+    # makes an error in every format alike (before, the github format left it a notice under --strict).
+    path = write(tmp_path, MINIMAL)
+    flags = ["--strict"] if strict else []
+    github = run_process("verify", "--format", "github", *flags, "--file", str(path), env={"GITHUB_ACTIONS": ""})
+    sarif = json.loads(run_process("verify", "--format", "sarif", *flags, "--file", str(path)).out)
+    junit = ElementTree.fromstring(run_process("verify", "--format", "junit", *flags, "--file", str(path)).out)
+    (annotation,) = [line for line in github.out.splitlines() if "not_compared" in line]
+    (result,) = sarif["runs"][0]["results"]
+    (case,) = junit.iter("testcase")
+    if strict:
+        assert annotation.startswith("::error ") and result["level"] == "error" and case.find("failure") is not None
+    else:
+        assert annotation.startswith("::notice ") and result["level"] == "note" and case.find("skipped") is not None

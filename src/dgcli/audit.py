@@ -25,6 +25,7 @@ from dgcli.scan import figures_in, set_aside
 # misplaced: the page's figure sits in the file under another metric or period (a swap);
 # mistyped: the right place holds another figure; direction: the page's words say the opposite
 KINDS = ("mistyped", "misplaced", "missing", "unplaced", "direction", "not-on-page")
+CHOSEN_BY = ("option", "url", "title", "default")  # how the page's source was told (JSON source_chosen_by)
 JSON_VERSION = 3  # 3: "differs" split into "mistyped" and "misplaced"; sentence, column, set_aside added
 
 

@@ -18,12 +18,13 @@ extract, recompute, and separate an error from a decision error — applied to i
 """
 
 from collections.abc import Callable, Iterable
-from decimal import Decimal
+from enum import StrEnum
 from fractions import Fraction
 from itertools import pairwise, product
 from typing import NamedTuple
 
 from dgcli.display import Terms
+from dgcli.implied import all_claims, implied_claims
 from dgcli.intervals import (
     HUNDRED,
     TIE_READINGS,
@@ -40,6 +41,7 @@ from dgcli.intervals import (
     subtract,
     total,
 )
+from dgcli.kinds import KINDS
 from dgcli.model import (
     FAILING,
     SEVERITY,
@@ -52,9 +54,10 @@ from dgcli.model import (
     Observation,
     Verdict,
     find_observations,
+    source_order,
 )
 from dgcli.normalize import fold
-from dgcli.numbers import PERCENT, POINTS, TIMES, Figure, Hedge, Rounding
+from dgcli.numbers import PERCENT, POINTS, Figure, Hedge, Rounding
 
 # Powers of ten that mark a slipped unit: 10, 100 (a ratio as a percent), 1,000, 万, 億.
 _MULTIPLIER_SLIPS = (1, 2, 3, 4, 8)
@@ -121,12 +124,6 @@ class Rules:
 Checker = Callable[[Claim, Dataset, Rules], Result]
 
 
-def source_order(claim: Claim, dataset: Dataset) -> list[str]:
-    """Where a claim's figures are looked for: its own source, then the main one, then the rest."""
-    order = [claim.source] if claim.source else []
-    return order + [s.id for s in dataset.sources if s.id not in order]
-
-
 def observation_at(claim: Claim, dataset: Dataset, metric: Metric, at: At) -> Observation | None:
     found = find_observations(metric, at, source_order(claim, dataset))
     return found[0] if found else None
@@ -166,9 +163,7 @@ def _gross(
     if not target.bounded or computed.low is None or computed.high is None:
         return None
     assert target.low is not None and target.high is not None
-    if kind in (ClaimKind.PERCENT_CHANGE, ClaimKind.POINT_CHANGE, ClaimKind.ABSOLUTE_CHANGE) and (
-        (target.low > 0 and computed.high < 0) or (target.high < 0 and computed.low > 0)
-    ):
+    if KINDS[kind].signed and ((target.low > 0 and computed.high < 0) or (target.high < 0 and computed.low > 0)):
         return f"wrong direction: {stated} stated, the figures give {gives}"
     if not slips:
         return None
@@ -494,180 +489,23 @@ def _printed(metric: Metric, period: object, source: str, answer: str) -> tuple[
     raise _Missing
 
 
-# ── the kind table ───────────────────────────────────────────────────────────────────────────
+# ── one checker per kind (the kinds themselves: kinds.KINDS) ─────────────────────────────────
 
-COMMON_KEYS = frozenset({"id", "kind", "text", "note", "source", "unverifiable", "rounding"})
-
-
-class KindSpec:
-    """One claim kind, declared once: what it asserts, the keys and units it takes, how it is checked.
-
-    ``stated``: "required", "optional" or "none"; ``units``: the canonical units the stated figure
-    may have (None: the metric's own); ``keys``: what it accepts besides COMMON_KEYS; ``needs``: what
-    it cannot do without (from: may be waived by unverifiable:); ``implied``: checked for every
-    figure it applies to, never written in a file. A kind takes direction: (up | down) and metrics:
-    exactly when they are among its keys.
-    """
-
-    __slots__ = (
-        "accepted",
-        "checker",
-        "example",
-        "implied",
-        "keys",
-        "needs",
-        "stated",
-        "summary",
-        "units",
-    )
-
-    def __init__(
-        self,
-        summary: str,
-        example: str,
-        checker: Checker,
-        stated: str,
-        units: frozenset[str] | None,
-        keys: frozenset[str],
-        needs: frozenset[str] = frozenset(),
-        *,
-        implied: bool = False,
-    ) -> None:
-        self.summary, self.example, self.checker, self.stated, self.units = summary, example, checker, stated, units
-        self.keys, self.needs, self.implied = keys, needs, implied
-        # Every key a claim of this kind may have, computed once for the loader.
-        self.accepted = COMMON_KEYS | keys | ({"stated"} if stated != "none" else frozenset())
-
-    def forbidden_keys(self) -> list[str]:
-        """Claim keys this kind refuses (for the JSON Schema)."""
-        every = {"metric", "metrics", "stated", "from", "to", "of", "direction"}
-        return sorted(every - self.accepted)
-
-
-_ONE = frozenset({"metric", "to"})
-KINDS: dict[ClaimKind, KindSpec] = {
-    ClaimKind.PERCENT_CHANGE: KindSpec(
-        "latest against the baseline, in percent",
-        "2023年7月から5%増加",
-        check_change,
-        "required",
-        frozenset({PERCENT}),
-        _ONE | {"from", "direction"},
-        frozenset({"from"}),
-    ),
-    ClaimKind.POINT_CHANGE: KindSpec(
-        "a percentage's change against the baseline, in points",
-        "2.9PT増",
-        check_change,
-        "required",
-        frozenset({POINTS}),
-        _ONE | {"from", "direction"},
-        frozenset({"from"}),
-    ),
-    ClaimKind.ABSOLUTE_CHANGE: KindSpec(
-        "latest minus the baseline, in the metric's unit",
-        "3,353件増加",
-        check_change,
-        "required",
-        None,
-        _ONE | {"from", "direction"},
-        frozenset({"from"}),
-    ),
-    ClaimKind.RATIO: KindSpec(
-        "latest ÷ baseline (from:), or this metric ÷ another (of:), in 倍",
-        "3.6倍に増加",
-        check_ratio,
-        "required",
-        frozenset({TIMES}),
-        _ONE | {"from", "of"},
-    ),
-    ClaimKind.SHARE_OF: KindSpec(
-        "this metric as a share of a whole (of: a metric, or an outside total)",
-        "マイナンバーカード保有の79%",
-        check_share,
-        "required",
-        frozenset({PERCENT}),
-        _ONE | {"of"},
-        frozenset({"of"}),
-    ),
-    ClaimKind.SUM_OF_PARTS: KindSpec(
-        "the parts add up to the figure (or to stated:)",
-        "署名用0.5億+利用者証明用5.1億=5.6億",
-        check_sum,
-        "optional",
-        None,
-        _ONE,
-    ),
-    ClaimKind.COUNT_OF_ITEMS: KindSpec(
-        "the listed items number the figure (or stated:)",
-        "5サービス",
-        check_count,
-        "optional",
-        None,
-        _ONE,
-    ),
-    ClaimKind.ITEMS_ADDED: KindSpec(
-        "the baseline plus the added items is the figure (or stated:)",
-        "5機関から…が加わり10機関",
-        check_items_added,
-        "optional",
-        None,
-        _ONE | {"from"},
-        frozenset({"from"}),
-    ),
-    ClaimKind.THRESHOLD: KindSpec(
-        "each metric's percent change reaches stated: (10% = at least 10%; 二桁 = 10% to under 100%)",
-        "二桁成長",
-        check_trend,
-        "required",
-        frozenset({PERCENT, ""}),
-        _ONE | {"metrics", "from", "direction"},
-        frozenset({"from"}),
-    ),
-    ClaimKind.DIRECTION: KindSpec(
-        "each metric rose (or fell, direction: down) since the baseline",
-        "いずれの指標も上昇",
-        check_trend,
-        "none",
-        None,
-        _ONE | {"metrics", "from", "direction"},
-        frozenset({"from"}),
-    ),
-    ClaimKind.ORDERING: KindSpec(
-        "the metrics, as listed, never increase at one period (direction: up — never decrease)",
-        "申請数 ≥ 交付数 ≥ 保有数",
-        check_ordering,
-        "none",
-        None,
-        frozenset({"metrics", "to", "direction"}),
-        frozenset({"metrics"}),
-    ),
-    ClaimKind.RESTATEMENT: KindSpec(
-        "stated: repeats a figure, perhaps rounded or hedged",
-        "52%の利用者が満足 (52.2%)",
-        check_restatement,
-        "required",
-        None,
-        _ONE,
-    ),
-    ClaimKind.DISTRIBUTION_SUM: KindSpec(
-        "implied: a distribution's shares sum to 100% (at most 100% when partial: true)",
-        "50.9%+38.0%+11.1%",
-        check_distribution,
-        "required",
-        frozenset({PERCENT}),
-        _ONE,
-        implied=True,
-    ),
-    ClaimKind.AGREEMENT: KindSpec(
-        "implied: two sources print the same metric, period and answer alike",
-        "8,904万枚 / 8,904万件",
-        check_agreement,
-        "none",
-        None,
-        _ONE,
-        implied=True,
-    ),
+CHECKERS: dict[ClaimKind, Checker] = {
+    ClaimKind.PERCENT_CHANGE: check_change,
+    ClaimKind.POINT_CHANGE: check_change,
+    ClaimKind.ABSOLUTE_CHANGE: check_change,
+    ClaimKind.RATIO: check_ratio,
+    ClaimKind.SHARE_OF: check_share,
+    ClaimKind.SUM_OF_PARTS: check_sum,
+    ClaimKind.COUNT_OF_ITEMS: check_count,
+    ClaimKind.ITEMS_ADDED: check_items_added,
+    ClaimKind.THRESHOLD: check_trend,
+    ClaimKind.DIRECTION: check_trend,
+    ClaimKind.ORDERING: check_ordering,
+    ClaimKind.RESTATEMENT: check_restatement,
+    ClaimKind.DISTRIBUTION_SUM: check_distribution,
+    ClaimKind.AGREEMENT: check_agreement,
 }
 
 
@@ -676,7 +514,7 @@ KINDS: dict[ClaimKind, KindSpec] = {
 
 def check(claim: Claim, dataset: Dataset) -> Result:
     """The best verdict over the readings of the rounding rules (each ``nearest`` source both ways)."""
-    checker = KINDS[claim.kind].checker
+    checker = CHECKERS[claim.kind]
     rules = Rules(dataset)
     try:
         result = checker(claim, dataset, rules)
@@ -710,24 +548,11 @@ def check(claim: Claim, dataset: Dataset) -> Result:
     return result._replace(rounding=_rounding_label(claim, dataset))
 
 
-# Kinds that compare the metric's latest figure unless to: names another.
-_LATEST_BY_DEFAULT = frozenset(
-    {
-        ClaimKind.RESTATEMENT,
-        ClaimKind.SHARE_OF,
-        ClaimKind.PERCENT_CHANGE,
-        ClaimKind.POINT_CHANGE,
-        ClaimKind.ABSOLUTE_CHANGE,
-        ClaimKind.RATIO,
-    }
-)
-
-
 def _compared_with(claim: Claim, dataset: Dataset) -> str:
     """For a failing claim that took the latest figure by default: which one, and how to name another.
 
     A new edition's figure added on top of a history otherwise breaks old claims silently."""
-    if claim.kind not in _LATEST_BY_DEFAULT or claim.target.period is not None:
+    if not KINDS[claim.kind].latest_by_default or claim.target.period is not None:
         return ""
     observation = observation_at(claim, dataset, dataset.metrics[claim.metric], claim.target)
     if observation is None or observation.period is None or len(dataset.metrics[claim.metric].dated()) < 2:
@@ -751,142 +576,6 @@ def _rounding_label(claim: Claim, dataset: Dataset) -> str:
     return stated_rule(claim, dataset).value
 
 
-def implied_claims(dataset: Dataset, metric: Metric | None = None) -> list[Claim]:
-    """Checks a publication implies without stating them: distribution sums and cross-source agreement."""
-    found: list[Claim] = []
-    for each in dataset.metrics.values() if metric is None else [metric]:
-        found.extend(_distribution_claims(dataset, each))
-        found.extend(_agreement_claims(dataset, each))
-    return found
-
-
-def _slug(observation: Observation, main: str) -> str:
-    period = observation.period_key or "undated"
-    return period if observation.source == main else f"{period}-{observation.source}"
-
-
-_HUNDRED_PERCENT = Figure("100%", Decimal(100), Decimal(0), PERCENT)
-_AT_MOST_HUNDRED = Figure("100%以下", Decimal(100), Decimal(0), PERCENT, Hedge.AT_MOST)
-
-
-def _distribution_id(metric: Metric, observation: Observation, main: str) -> str:
-    return f"{metric.id}-{_slug(observation, main)}-{'at-most' if observation.partial else 'sums-to'}-100"
-
-
-def _distribution_claims(dataset: Dataset, metric: Metric) -> list[Claim]:
-    main = dataset.source.id
-    return [
-        Claim(
-            id=_distribution_id(metric, o, main),
-            kind=ClaimKind.DISTRIBUTION_SUM,
-            text=" + ".join(f"{s.answer} {s.figure.text}" for s in o.shares) + (" ≤ 100%" if o.partial else " = 100%"),
-            metrics=(metric.id,),
-            line=o.line,
-            source=o.source,
-            stated=_AT_MOST_HUNDRED if o.partial else _HUNDRED_PERCENT,
-            target=At(o.period, o.source),
-        )
-        for o in metric.observations
-        if o.shares
-    ]
-
-
-class _Pair:
-    """Two sources printing one (time, answer or part) of a metric: an agreement check.
-
-    ``name`` is the answer or part ("" for the figure itself), ``position`` its place among the
-    observation's figures (for a stable ASCII id).
-    """
-
-    __slots__ = ("first", "name", "position", "second", "uncompared")
-
-    def __init__(self, name: str, position: int, first: Observation, second: Observation, uncompared: str) -> None:
-        self.name, self.position, self.first, self.second = name, position, first, second
-        self.uncompared = uncompared
-
-    def id(self, metric: Metric) -> str:
-        which = f"-{self.position}" if self.name else ""
-        period = self.first.period_key or "undated"
-        other = self.second.period_key or "undated"
-        if other == period and not self.uncompared:  # the same period key: the id it always had
-            return f"{metric.id}-{period}{which}-{self.first.source}-vs-{self.second.source}"
-        tail = "-not-compared" if self.uncompared else ""
-        return f"{metric.id}-{period}{which}-{self.first.source}-vs-{other}-{self.second.source}{tail}"
-
-
-def _pairs(dataset: Dataset, metric: Metric) -> list[_Pair]:
-    from dgcli.timing import pairings
-
-    found: list[_Pair] = []
-    for pairing in pairings(dataset, metric):
-        first, second = pairing.first, pairing.second
-        if pairing.uncompared:  # one entry for the pair, on the headline figure
-            found.append(_Pair("", 0, first, second, pairing.uncompared))
-            continue
-        theirs = dict(second.figures())
-        for position, (name, _) in enumerate(first.figures()):
-            if name in theirs:
-                found.append(_Pair(name, position, first, second, ""))
-    return found
-
-
-def _agreement_claims(dataset: Dataset, metric: Metric) -> list[Claim]:
-    """One check per pair of sources that print the same (time, answer or part) of this metric."""
-    from dgcli.timing import Pairing, revision_covers
-
-    found: list[Claim] = []
-    for pair in _pairs(dataset, metric):
-        first, second, name = pair.first, pair.second, pair.name
-        figure_a, figure_b = dict(first.figures())[name], dict(second.figures())[name]
-        at_a = first.period.text if first.period else "(undated)"
-        at_b = second.period.text if second.period else "(undated)"
-        when = at_a if first.period_key == second.period_key else f"{at_a} / {at_b}"
-        found.append(
-            Claim(
-                id=pair.id(metric),
-                kind=ClaimKind.AGREEMENT,
-                text=f"{name + ' ' if name else ''}{when}: "
-                f"{figure_a.text} ({first.source}) / {figure_b.text} ({second.source})",
-                metrics=(metric.id,),
-                line=second.line,
-                source=second.source,
-                target=At(first.period, first.source),
-                baseline=At(second.period, second.source),
-                answer=name,
-                versus=second.source,
-                # A revision acknowledged for this time covers every source that prints either figure.
-                revised=revision_covers(dataset, metric, Pairing(first, second)),
-                uncompared=pair.uncompared,
-            )
-        )
-    return found
-
-
-def implied_ids(dataset: Dataset) -> dict[str, ClaimKind]:
-    """The ids of every implied check, without building the checks (the loader keeps them unique)."""
-    main = dataset.source.id
-    ids: dict[str, ClaimKind] = {}
-    for metric in dataset.metrics.values():
-        for observation in metric.observations:
-            if observation.shares:
-                ids[_distribution_id(metric, observation, main)] = ClaimKind.DISTRIBUTION_SUM
-        for pair in _pairs(dataset, metric):
-            ids[pair.id(metric)] = ClaimKind.AGREEMENT
-    return ids
-
-
-def all_claims(dataset: Dataset) -> list[Claim]:
-    """Encoded claims in file order, each metric's implied checks after its own claims."""
-    found: list[Claim] = []
-    for section in dataset.sections:
-        found.extend(section.claims)
-        for metric_id in section.metrics:
-            metric = dataset.metrics[metric_id]
-            found.extend(metric.claims)
-            found.extend(implied_claims(dataset, metric))
-    return found
-
-
 def verify(dataset: Dataset, metric_id: str | None = None) -> list[Result]:
     """Check every claim (or those about one metric), in file order."""
     if metric_id is None:
@@ -903,14 +592,13 @@ def verify(dataset: Dataset, metric_id: str | None = None) -> list[Result]:
     return results if metric_id is None else [r for r in results if _about(r.claim, metric_id)]
 
 
-# Kinds whose stated figure is one quantity of the figures they name: two claims naming the same
-# figures state the same number, so their stated figures must meet (even when neither is verifiable).
-_ONE_QUANTITY = _LATEST_BY_DEFAULT
-
-
 def _quantity(claim: Claim, dataset: Dataset) -> tuple[object, ...] | None:
-    """What a claim's stated figure is a figure of: kind, figures named (resolved where published), direction."""
-    if claim.kind not in _ONE_QUANTITY or claim.stated is None or claim.metric not in dataset.metrics:
+    """What a claim's stated figure is a figure of: kind, figures named (resolved where published), direction.
+
+    The kinds that compare one latest figure (``latest_by_default``) state one quantity of the figures
+    they name: two claims naming the same figures state the same number, so their stated figures
+    must meet (even when neither is verifiable)."""
+    if not KINDS[claim.kind].latest_by_default or claim.stated is None or claim.metric not in dataset.metrics:
         return None
     if claim.baseline is None and "from" in KINDS[claim.kind].needs:
         return None  # a change from a baseline the file does not name: two such need not share it
@@ -1041,6 +729,35 @@ def summarize(results: Iterable[Result]) -> dict[str, int]:
     return counts
 
 
+class Severity(StrEnum):
+    """What a verdict means for the reader, decided here once for every format."""
+
+    ERROR = "error"  # verify fails
+    WARNING = "warning"  # doubtful: fails only under --strict
+    NOTE = "note"  # said, never failing by itself (skipped in JUnit)
+    NONE = "none"  # consistent: nothing to report
+
+
+_SEVERITY = {
+    Verdict.GROSS: Severity.ERROR,
+    Verdict.INCONSISTENT: Severity.ERROR,
+    Verdict.WITHIN_ROUNDING: Severity.WARNING,
+    Verdict.REVISED: Severity.NOTE,
+    Verdict.NOT_COMPARED: Severity.NOTE,  # SARIF note, JUnit skipped; --strict fails on it
+    Verdict.UNVERIFIABLE: Severity.NOTE,
+    Verdict.CONSISTENT: Severity.NONE,
+}
+
+
+def severity(verdict: Verdict, *, strict: bool = False) -> Severity:
+    return Severity.ERROR if verdict in failing(strict) else _SEVERITY[verdict]
+
+
+def stated_and_recomputed(result: Result) -> tuple[str, str]:
+    """The stated figure as published and what the figures give, in its own terms (every format's words)."""
+    return (result.stated.text if result.stated else "—"), Terms(result.stated).computed(result.computed)
+
+
 def failing(strict: bool) -> frozenset[Verdict]:
     """inconsistent and gross fail; with --strict, within_rounding and not_compared too."""
     return FAILING | {Verdict.WITHIN_ROUNDING, Verdict.NOT_COMPARED} if strict else FAILING
@@ -1064,8 +781,6 @@ def summary_line(results: list[Result], *, strict: bool = False) -> str:
 
 # ── changes ──────────────────────────────────────────────────────────────────────────────────
 
-CHANGE_KINDS = frozenset({ClaimKind.PERCENT_CHANGE, ClaimKind.POINT_CHANGE, ClaimKind.ABSOLUTE_CHANGE, ClaimKind.RATIO})
-
 
 class Change(NamedTuple):
     """One metric's change against a stated baseline, beside the claim that states it."""
@@ -1083,7 +798,9 @@ def changes(dataset: Dataset, metric_id: str | None = None) -> list[Change]:
     rows: list[Change] = []
     seen: set[tuple[str, str | None, str | None, str]] = set()
     results = {r.claim.id: r for r in verify(dataset)}
-    claims = [c for c in all_claims(dataset) if c.kind in CHANGE_KINDS and (metric_id is None or c.metric == metric_id)]
+    claims = [
+        c for c in all_claims(dataset) if KINDS[c.kind].change_row and (metric_id is None or c.metric == metric_id)
+    ]
     claims.sort(key=lambda c: bool(c.section))  # a metric's own claim first; a headline repeating it second
     for claim in claims:
         metric = dataset.metrics[claim.metric]

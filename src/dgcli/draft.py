@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from dgcli.errors import DataError, Problem
-from dgcli.model import Claim, Dataset, Metric, find_observations
+from dgcli.kinds import KINDS
+from dgcli.model import Claim, ClaimKind, Dataset, Metric, find_observations
 from dgcli.normalize import fold
 from dgcli.numbers import PERCENT, POINTS, TIMES, Figure, Hedge
 from dgcli.page import (
@@ -69,7 +70,7 @@ class _NotPlaced(NamedTuple):
 
 
 class _Claim(NamedTuple):
-    kind: str
+    kind: ClaimKind
     text: str
     stated: str  # "" when the kind takes the metric's own figure
     baseline: str  # from: as printed
@@ -364,7 +365,7 @@ class _Drafter:
                     found.append(claim)
             self.rises_in(clause, line, metrics, section, found, found[before_clause:])
             if every_one := re.search("いずれ.*(上昇|増加|低下|減少)", clause):
-                rising = [m for m in section.metrics if any(c.kind == "point_change" for c in m.claims)]
+                rising = [m for m in section.metrics if any(c.kind is ClaimKind.POINT_CHANGE for c in m.claims)]
                 baseline = _baseline(clause)
                 if not (rising and baseline):  # 「…率と…件数は、いずれも上昇しました」: the metrics it names,
                     named = [m for m in section.metrics if m.name in sentence and len(m.observations) > 1]
@@ -374,7 +375,7 @@ class _Drafter:
                 if rising and baseline:
                     found.append(
                         _Claim(
-                            "direction",
+                            ClaimKind.DIRECTION,
                             _clause(clause, clause.find("いずれ")),
                             "",
                             baseline,
@@ -397,7 +398,7 @@ class _Drafter:
     ) -> None:
         """「…に大幅増加」 with no change figure: the figure rose since the one before it."""
         match = re.search("(?:大幅に|大きく)?(増加|上昇|減少|低下)", clause)
-        if match is None or "いずれ" in clause or any(c.kind.endswith("change") for c in in_clause):
+        if match is None or "いずれ" in clause or any(KINDS[c.kind].signed for c in in_clause):
             return
         subjects = metrics or self.subjects(clause[: match.start()], section)
         if not subjects:  # 「テクノロジーマップへの収載件数も…増加」: the one metric named in much the same words
@@ -412,7 +413,9 @@ class _Drafter:
             return
         words = _clause(clause, match.start())
         down = match[1] in ("減少", "低下")
-        found.append(_Claim("direction", words, "", previous, line, [metric.id], direction="down" if down else ""))
+        found.append(
+            _Claim(ClaimKind.DIRECTION, words, "", previous, line, [metric.id], direction="down" if down else "")
+        )
 
     def subjects(self, before: str, section: _Section) -> list[_Metric]:
         """The metrics a headline clause names before its figure, nearest first (…賛同は2.9PT増、…適応は1.0PT増)."""
@@ -451,30 +454,36 @@ class _Drafter:
         down = after.startswith(_FALL) or figure.negative
         if figure.hedge is Hedge.DIGITS and baseline:
             in_order = [m.id for m in section.metrics if m in subjects]  # "マイナ保険証や公金口座の…二桁成長"
-            return _Claim("threshold", words, text, baseline, line, in_order, direction="down" if down else "")
+            return _Claim(ClaimKind.THRESHOLD, words, text, baseline, line, in_order, direction="down" if down else "")
         if figure.unit == POINTS and baseline:
-            return _Claim("point_change", words, text, baseline, line, ids[:1], direction="down" if down else "")
+            return _Claim(
+                ClaimKind.POINT_CHANGE, words, text, baseline, line, ids[:1], direction="down" if down else ""
+            )
         own_unit = figure.unit == subjects[0].unit and not after.startswith(_RISE + _FALL)
         if own_unit and figure.unit == TIMES and (period := self.restated(subjects[0], figure)) is not None:
-            return _Claim("restatement", words, text, period, line, ids[:1], restated=True)  # 求人倍率は1.23倍
+            return _Claim(ClaimKind.RESTATEMENT, words, text, period, line, ids[:1], restated=True)  # 求人倍率は1.23倍
         if figure.unit == TIMES:
-            return _Claim("ratio", words, text, baseline, line, ids[:1]) if baseline else None
+            return _Claim(ClaimKind.RATIO, words, text, baseline, line, ids[:1]) if baseline else None
         rising = after.startswith(_RISE + _FALL) or (figure.negative and figure.unit in (PERCENT, POINTS))
         if figure.unit == PERCENT and rising and baseline:
-            return _Claim("percent_change", words, text, baseline, line, ids[:1], direction="down" if down else "")
+            return _Claim(
+                ClaimKind.PERCENT_CHANGE, words, text, baseline, line, ids[:1], direction="down" if down else ""
+            )
         if figure.unit not in (PERCENT, POINTS) and rising and baseline:
-            return _Claim("absolute_change", words, text, baseline, line, ids[:1], direction="down" if down else "")
+            return _Claim(
+                ClaimKind.ABSOLUTE_CHANGE, words, text, baseline, line, ids[:1], direction="down" if down else ""
+            )
         if figure.unit == PERCENT and rising:
             why = "the page names no baseline for this change"
-            return _Claim("percent_change", words, text, "", line, ids[:1], unverifiable=why)
+            return _Claim(ClaimKind.PERCENT_CHANGE, words, text, "", line, ids[:1], unverifiable=why)
         if figure.unit == PERCENT and before.endswith("の") and subjects[0].unit != PERCENT:
             whole = re.split("[、。はがもや]", before[:-1])[-1]
             of = self.whole(whole, section)
             if of:
-                return _Claim("share_of", words, text, "", line, ids[:1], of=of)
+                return _Claim(ClaimKind.SHARE_OF, words, text, "", line, ids[:1], of=of)
         period = self.restated(subjects[0], figure)
         if period is not None:
-            return _Claim("restatement", words, text, period, line, ids[:1], restated=True)
+            return _Claim(ClaimKind.RESTATEMENT, words, text, period, line, ids[:1], restated=True)
         self.comments.append(_NotPlaced(line, text, clause, "not read as a claim (no kind fits its words)"))
         return None
 
@@ -530,7 +539,7 @@ class _Drafter:
             if observation.parts and observation.value != "TODO":
                 found.append(
                     _Claim(
-                        "sum_of_parts",
+                        ClaimKind.SUM_OF_PARTS,
                         f"{observation.value} = " + " + ".join(f"{n} {v}" for n, v in observation.parts),
                         "",
                         "",
@@ -541,7 +550,7 @@ class _Drafter:
             if observation.items:
                 found.append(
                     _Claim(
-                        "count_of_items",
+                        ClaimKind.COUNT_OF_ITEMS,
                         f"{observation.value}: " + "、".join(n for n, _ in observation.items),
                         "",
                         "",
@@ -766,7 +775,7 @@ class _Drafter:
             f"{indent}  text: {_scalar(claim.text)}",
         ]
         if headline or len(claim.metrics) > 1:
-            if len(claim.metrics) > 1 or claim.kind in ("threshold", "direction"):
+            if len(claim.metrics) > 1 or "metrics" in KINDS[claim.kind].keys:
                 lines.append(f"{indent}  metrics: [{', '.join(claim.metrics)}]")
             else:
                 lines.append(f"{indent}  metric: {claim.metrics[0]}")

@@ -4,12 +4,14 @@ The loader (schema.py) takes allowed and required keys from here; ``input_schema
 table into the JSON Schema in schema/indicators.schema.json (editors complete and check keys from
 it); a test checks that the README and the shipped file's header document every key.
 Rules that depend on other keys (a claim kind's own keys, ``unit`` or ``units``) live in the loader
-and in the claim kind table (claims.KINDS), which the schema generator also reads.
+and in the claim kind table (kinds.KINDS), which the schema generator also reads.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from dgcli.kinds import KINDS, Stated
 
 SCHEMA_VERSION = 2
 READS_VERSIONS = (1, 2)
@@ -159,7 +161,6 @@ def documented_keys() -> set[str]:
 
 def input_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of an indicators file, from this table and the claim kinds."""
-    from dgcli.claims import KINDS
 
     definitions: dict[str, Any] = {}
     for name, keys in MAPPINGS.items():
@@ -258,8 +259,7 @@ _UNITS = {"%": "% or 割", "PT": "PT or ポイント", "倍": "倍", "": "none (
 
 
 def markdown() -> str:
-    """The README's key reference and claim kinds table, generated from MAPPINGS and claims.KINDS."""
-    from dgcli.claims import KINDS
+    """The README's key reference and claim kinds table, generated from MAPPINGS and kinds.KINDS."""
 
     lines = ["| where | key | | meaning |", "|---|---|---|---|"]
     for name, keys in MAPPINGS.items():
@@ -270,7 +270,7 @@ def markdown() -> str:
     for kind, spec in KINDS.items():
         ordered = sorted(spec.units or (), key=lambda unit: (unit == "", unit))  # "" (二桁) last
         units = "the metric's unit" if spec.units is None else ", ".join(_UNITS[unit] for unit in ordered)
-        stated = {"required": units, "optional": f"{units} (optional)", "none": "—"}[spec.stated]
+        stated = {Stated.REQUIRED: units, Stated.OPTIONAL: f"{units} (optional)", Stated.NONE: "—"}[spec.stated]
         own = sorted(spec.accepted - {"id", "kind", "text", "note"})
         takes = "—" if spec.implied else ", ".join(f"`{k}`" + ("*" if k in spec.needs else "") for k in own)
         lines.append(f"| `{kind.value}` | {spec.summary} | {stated} | {takes} | {spec.example} |")

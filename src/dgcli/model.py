@@ -289,3 +289,9 @@ class Dataset(NamedTuple):
             for metric_id in section.metrics:
                 found.extend(self.metrics[metric_id].claims)
         return found
+
+
+def source_order(claim: Claim, dataset: Dataset) -> list[str]:
+    """Where a claim's figures are looked for: its own source, then the main one, then the rest."""
+    order = [claim.source] if claim.source else []
+    return order + [s.id for s in dataset.sources if s.id not in order]

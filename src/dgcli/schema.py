@@ -3,7 +3,7 @@
 The ``_read_*`` functions check one shape of the file each, with the keys ``fileformat.MAPPINGS``
 declares; the ``_check_*`` functions then check what one shape cannot: unique ids and names,
 references between sections, metrics, sources and claims, period order, units, and every claim
-against its kind's declaration (``claims.KINDS``). Every problem points at the key or value at fault
+against its kind's declaration (``kinds.KINDS``). Every problem points at the key or value at fault
 (``FILE:LINE:COL``), once, with a did-you-mean where a name was mistyped.
 """
 
@@ -14,9 +14,10 @@ from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import TypeVar
 
-from dgcli.claims import KINDS, implied_ids, source_order
 from dgcli.errors import SHOWN, DataError, Problem, ValueFormatError
 from dgcli.fileformat import BOOLEANS, MAPPINGS, READS_VERSIONS, SCHEMA_VERSION
+from dgcli.implied import implied_ids
+from dgcli.kinds import KINDS, WRITTEN, Percentages, Stated
 from dgcli.load import Node, read_tree
 from dgcli.model import (
     At,
@@ -36,6 +37,7 @@ from dgcli.model import (
     Survey,
     Time,
     find_observations,
+    source_order,
 )
 from dgcli.normalize import fold
 from dgcli.numbers import PERCENT, POINTS, TIMES, Figure, Hedge, Rounding, parse_figure, parse_rounding
@@ -680,7 +682,7 @@ def _read_claim(
     try:
         kind = ClaimKind(kind_text)
     except ValueError:
-        written = [k.value for k, spec in KINDS.items() if not spec.implied]
+        written = [k.value for k in WRITTEN]
         r.fail(fields["kind"], f"{path}.kind", f"unknown claim kind {kind_text!r}", suggest=(kind_text, written))
         return None
     spec = KINDS[kind]
@@ -701,12 +703,11 @@ def _read_claim(
                 "metrics": "metrics: [a, b, …]",
             }[needed]
             r.fail(node, path, f"a {kind} claim needs {what}")
-    if spec.stated == "required" and "stated" not in fields:
+    if spec.stated is Stated.REQUIRED and "stated" not in fields:
         r.fail(node, path, f"a {kind} claim needs stated: (the figure as published)")
-    if kind is ClaimKind.RATIO and ("from" in fields) == ("of" in fields):
-        r.fail(
-            node, path, "a ratio claim names its divisor with from: (a baseline) or of: (another metric), one of them"
-        )
+    if spec.divisor and sum(key in fields for key in spec.divisor) != 1:
+        named = " or ".join(f"{key}:" for key in spec.divisor)
+        r.fail(node, path, f"a {kind} claim names what it divides by with {named}, one of them")
     stated = r.figure(fields.get("stated"), f"{path}.stated") if "stated" in accepted else None
     direction = _read_direction(r, fields, path, stated)
     of, outside = _claim_of(r, fields.get("of"), f"{path}.of")
@@ -776,7 +777,7 @@ def _claim_metrics(
             r.identifier(n, f"{path}.metrics[{i}]")
             for i, n in enumerate(r.sequence(fields["metrics"], f"{path}.metrics"))
         )
-        least = 2 if kind is ClaimKind.ORDERING else 1
+        least = KINDS[kind].min_metrics
         if len(names) < least and isinstance(fields["metrics"].value, list):
             r.fail(fields["metrics"], f"{path}.metrics", f"list at least {least} metric{'s' if least > 1 else ''}")
             return ()
@@ -1078,7 +1079,7 @@ def _check_claim(r: _Reader, dataset: Dataset, claim: Claim, loc: _Located) -> N
                 f"from: {baseline.period.key} is not before the figure it is compared with ({target.period.key})",
             )
         _check_operand_shape(r, claim, metric_id, target, loc)
-    if claim.kind is ClaimKind.ORDERING and "to" not in fields:
+    if KINDS[claim.kind].one_period and "to" not in fields:
         ends = {dataset.metrics[m].history()[0].period_key for m in claim.metrics}
         if len(ends) > 1:
             r.fail(
@@ -1100,7 +1101,7 @@ def _check_claim(r: _Reader, dataset: Dataset, claim: Claim, loc: _Located) -> N
                     suggest=(claim.of.metric, dataset.metrics),
                 )
         else:
-            if claim.kind is ClaimKind.SHARE_OF and whole.is_percentage:
+            if KINDS[claim.kind].whole_is_a_count and whole.is_percentage:
                 r.fail(metric_node, f"{loc.path}.of.metric", f"the whole {whole.id!r} is a percentage, not a count")
             period_node = of_node.value.get("period", of_node) if isinstance(of_node.value, dict) else of_node
             _resolve(r, whole, claim.of.at, order, period_node, f"{loc.path}.of.period", claim)
@@ -1135,21 +1136,9 @@ def _resolve(
 
 
 def _check_operand_shape(r: _Reader, claim: Claim, metric_id: str, target: Observation, loc: _Located) -> None:
-    what = {
-        ClaimKind.SUM_OF_PARTS: ("parts", "parts: to sum"),
-        ClaimKind.COUNT_OF_ITEMS: ("items", "items: to count"),
-        ClaimKind.ITEMS_ADDED: ("added", "an added: list"),
-    }.get(claim.kind)
+    what = KINDS[claim.kind].operand_list
     if what is not None and not getattr(target, what[0]):
         r.fail(loc.node, loc.path, f"{metric_id!r} has no {what[1]} at {target.period_key or '(undated)'}")
-
-
-_UNIT_HINTS = {
-    ("percent_change", "PT"): " (a change in points is a point_change)",
-    ("point_change", "%"): " (a change in percent is a percent_change; a change of a percentage is in PT)",
-    ("percent_change", "倍"): " (a multiple is a ratio claim)",
-    ("share_of", "倍"): " (a multiple is a ratio claim)",
-}
 
 
 def _check_stated(r: _Reader, claim: Claim, metric: Metric, node: Node, path: str) -> None:
@@ -1161,28 +1150,26 @@ def _check_stated(r: _Reader, claim: Claim, metric: Metric, node: Node, path: st
         allowed = set(spec.units)
     elif metric.is_percentage:
         allowed = {PERCENT}
-        if claim.kind is ClaimKind.ABSOLUTE_CHANGE:
-            r.fail(node, path, "a percentage changes in points: use kind: point_change with stated: …PT")
+        if spec.percentages is Percentages.REFUSED:
+            r.fail(node, path, spec.percentage_message.format(metric=metric.id, unit=metric.unit))
             return
     else:
         allowed = set(metric.units) | {""}
     unitless_hedges = (Hedge.DIGITS,)
     if stated.unit not in allowed and not (stated.hedge in unitless_hedges and "" in allowed):
         shown = " or ".join(sorted(repr(u) if u else "a bare number" for u in allowed))
-        hint = _UNIT_HINTS.get((claim.kind.value, stated.unit), "")
+        hint = spec.unit_hints.get(stated.unit, "")
         if spec.units is None and stated.unit:
             hint = hint or " (add it to the metric's units: if it means the same)"
         printed = stated.printed_unit or stated.unit or "a bare number"
         r.fail(node, path, f"a {claim.kind} claim is stated in {shown}; {stated.text!r} is in {printed!r}{hint}")
-    if claim.kind is ClaimKind.POINT_CHANGE and not (metric.is_percentage or metric.unit == TIMES):
-        message = f"points are a change of a percentage or a ratio (倍); {metric.id!r} counts in {metric.unit!r}"
-        r.fail(node, path, message)
-    if claim.kind is ClaimKind.SHARE_OF and metric.is_percentage:
-        r.fail(node, path, f"{metric.id!r} is already a percentage: a share_of claim takes a count")
-    signed = claim.kind in (ClaimKind.PERCENT_CHANGE, ClaimKind.POINT_CHANGE, ClaimKind.ABSOLUTE_CHANGE)
-    if stated.negative and not signed:
+    if spec.percentages is Percentages.REQUIRED and not (metric.is_percentage or metric.unit == TIMES):
+        r.fail(node, path, spec.percentage_message.format(metric=metric.id, unit=metric.unit))
+    if spec.percentages is Percentages.REFUSED and metric.is_percentage:
+        r.fail(node, path, spec.percentage_message.format(metric=metric.id, unit=metric.unit))
+    if stated.negative and not spec.signed:
         r.fail(node, path, f"{stated.text!r} is negative, which a {claim.kind} claim cannot be")
-    if stated.hedge is Hedge.MAJORITY and claim.kind not in (ClaimKind.SHARE_OF, ClaimKind.RESTATEMENT):
+    if stated.hedge is Hedge.MAJORITY and not spec.states_a_share:
         r.fail(node, path, f"過半数 is a share: a {claim.kind} claim cannot state it")
 
 

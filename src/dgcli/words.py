@@ -14,21 +14,13 @@ would verify a figure nobody printed.
 
 from __future__ import annotations
 
+from dgcli.kinds import KINDS
 from dgcli.model import Claim, ClaimKind, Direction, Observation
 from dgcli.normalize import fold
 from dgcli.numbers import Figure, Hedge
 
 _UP_WORDS = ("増", "伸び", "伸ば", "上昇", "上回", "拡大", "成長", "向上")
 _DOWN_WORDS = ("減", "低下", "下落", "下降", "下回", "縮小", "▲", "△", "マイナス")
-_DIRECTED = frozenset(
-    {
-        ClaimKind.PERCENT_CHANGE,
-        ClaimKind.POINT_CHANGE,
-        ClaimKind.ABSOLUTE_CHANGE,
-        ClaimKind.THRESHOLD,
-        ClaimKind.DIRECTION,
-    }
-)
 
 
 def claim_problems(claim: Claim) -> list[tuple[str, str]]:
@@ -45,7 +37,7 @@ def claim_problems(claim: Claim) -> list[tuple[str, str]]:
                     "transcribe the figure as published",
                 )
             )
-    if claim.kind in _DIRECTED:
+    if KINDS[claim.kind].worded_direction:
         words = text_direction(claim.text)
         meant = claim_direction(claim)
         if words is not None and words is not meant:

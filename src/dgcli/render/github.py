@@ -8,19 +8,12 @@ repository) and a warning says it was read.
 
 from __future__ import annotations
 
-from dgcli.display import Terms
-from dgcli.model import Verdict
+from dgcli.claims import Severity, severity, stated_and_recomputed
 from dgcli.render import Terminal, Views, safe, workspace_path
 from dgcli.reports import ErrorReport, VerifyReport
 
-LEVEL = {
-    Verdict.GROSS: "error",
-    Verdict.INCONSISTENT: "error",
-    Verdict.WITHIN_ROUNDING: "warning",
-    Verdict.REVISED: "notice",
-    Verdict.UNVERIFIABLE: "notice",
-    Verdict.NOT_COMPARED: "notice",
-}
+# GitHub's words for claims.Severity (consistent claims get no annotation)
+LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
 
 
 def escape_data(text: str) -> str:
@@ -61,15 +54,12 @@ def render_verify(report: VerifyReport, terminal: Terminal) -> str:
     path = workspace_path(dataset.file, dataset.bundled)
     lines = [_bundled_warning(dataset.file)] if dataset.bundled else []
     for result in report.results:
-        level = LEVEL.get(result.verdict)
+        level = LEVEL.get(severity(result.verdict, strict=report.strict))
         if level is None:
             continue
-        if report.strict and result.verdict is Verdict.WITHIN_ROUNDING:
-            level = "error"
         claim = result.claim
         title = f"{result.verdict.value}: {claim.id}"
-        stated = result.stated.text if result.stated else "—"
-        recomputed = Terms(result.stated).computed(result.computed)
+        stated, recomputed = stated_and_recomputed(result)
         message = f"「{claim.text}」 stated {stated}, recomputed {recomputed}: {result.reason}"
         lines.append(annotation(level, path, claim.line, claim.column, title, message))
     lines.append(f"dgcli verify: {report.summary}")

@@ -12,8 +12,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from dgcli.claims import Result
-from dgcli.display import Terms
+from dgcli.claims import Result, stated_and_recomputed
 from dgcli.model import FAILING, Dataset, Metric, Observation, Verdict
 from dgcli.render import Terminal, Views
 from dgcli.render.chart import Chart, Stack, history_chart, short_period, stack_chart
@@ -106,8 +105,8 @@ def _claimed(dataset: Dataset, result: Result, about: str, about_anchor: str) ->
         text=claim.text,
         id=claim.id,
         kind=claim.kind.value,
-        stated=result.stated.text if result.stated else "—",
-        computed=Terms(result.stated).computed(result.computed),
+        stated=stated_and_recomputed(result)[0],
+        computed=stated_and_recomputed(result)[1],
         reason=result.reason,
         rounding=result.rounding,
         where=f"{dataset.file}:{claim.line}",

@@ -10,12 +10,8 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from dgcli import claims
-from dgcli.display import Terms
-from dgcli.model import Verdict
 from dgcli.render import Terminal, Views, in_environment, workspace_path, xml_safe
 from dgcli.reports import ErrorReport, VerifyReport
-
-SKIPPED = frozenset({Verdict.UNVERIFIABLE, Verdict.REVISED, Verdict.NOT_COMPARED})
 
 
 def _xml(suites: ElementTree.Element) -> str:
@@ -39,28 +35,28 @@ def _file(file: str, bundled: bool = False) -> str | None:
 
 
 def render_verify(report: VerifyReport, terminal: Terminal) -> str:
-    failing = claims.failing(report.strict)
-    failures = sum(r.verdict in failing for r in report.results)
-    skipped = sum(r.verdict in SKIPPED and r.verdict not in failing for r in report.results)
+    levels = [claims.severity(r.verdict, strict=report.strict) for r in report.results]
+    failures = levels.count(claims.Severity.ERROR)
+    skipped = levels.count(claims.Severity.NOTE)  # unverifiable, revised, not compared: said, not passed
     counts = {"tests": str(len(report.results)), "failures": str(failures), "errors": "0", "skipped": str(skipped)}
     suites = ElementTree.Element("testsuites", {"name": "dgcli verify", **counts})
     suite = ElementTree.SubElement(suites, "testsuite", {"name": report.dataset.file, **counts})
     file = _file(report.dataset.file, report.dataset.bundled)
-    for result in report.results:
+    for result, level in zip(report.results, levels, strict=True):
         claim = result.claim
         where = {"file": file, "line": str(claim.line)} if file is not None else {}
         case = ElementTree.SubElement(
             suite, "testcase", {"classname": f"dgcli.{claim.section or claim.metric}", "name": claim.id, **where}
         )
-        stated = result.stated.text if result.stated else "—"
+        stated, recomputed = claims.stated_and_recomputed(result)
         details = (
-            f"「{claim.text}」\nstated {stated} · recomputed {Terms(result.stated).computed(result.computed)}\n"
+            f"「{claim.text}」\nstated {stated} · recomputed {recomputed}\n"
             f"{result.reason}\n{report.dataset.file}:{claim.line}"
         )
-        if result.verdict in failing:
+        if level is claims.Severity.ERROR:
             failure = ElementTree.SubElement(case, "failure", {"message": result.reason, "type": result.verdict.value})
             failure.text = details
-        elif result.verdict in SKIPPED:
+        elif level is claims.Severity.NOTE:
             ElementTree.SubElement(case, "skipped", {"message": f"{result.verdict.value}: {result.reason}"})
         else:
             ElementTree.SubElement(case, "system-out").text = f"{result.verdict.value}: {result.reason}"

@@ -12,21 +12,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from dgcli.claims import KINDS, Result, failing
-from dgcli.display import Terms
+from dgcli.claims import Result, Severity, severity, stated_and_recomputed
+from dgcli.kinds import KINDS
 from dgcli.model import ClaimKind, Verdict
 from dgcli.render import Terminal, Views, in_environment, workspace_path
 from dgcli.reports import ErrorReport, VerifyReport
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-LEVEL = {
-    Verdict.GROSS: "error",
-    Verdict.INCONSISTENT: "error",
-    Verdict.WITHIN_ROUNDING: "warning",
-    Verdict.REVISED: "note",
-    Verdict.UNVERIFIABLE: "note",
-    Verdict.NOT_COMPARED: "note",
-}
+# SARIF's words for claims.Severity (consistent claims are no result)
+LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "note"}
 VERDICT_HELP = {
     Verdict.GROSS: "No values within the figures' rounding give the stated figure, and the conclusion changes.",
     Verdict.INCONSISTENT: "No values within the figures' rounding give the stated figure.",
@@ -61,7 +55,7 @@ def _rule(rule_id: str) -> dict[str, Any]:
         "name": "".join(part.title() for part in rule_id.replace("/", "_").split("_")),
         "shortDescription": {"text": f"{'An' if kind.value[0] in 'aeiou' else 'A'} {kind} claim is {verdict}."},
         "fullDescription": {"text": f"{kind}: {KINDS[kind].summary}. {VERDICT_HELP[verdict]}"},
-        "defaultConfiguration": {"level": LEVEL[verdict]},
+        "defaultConfiguration": {"level": LEVEL[severity(verdict)]},
         "properties": {"tags": ["indicators", kind.value, verdict.value]},
     }
 
@@ -104,9 +98,8 @@ def _document(rules: list[str], results: list[dict[str, Any]]) -> str:
 
 def _claim_result(report: VerifyReport, result: Result) -> dict[str, Any]:
     claim = result.claim
-    level = "error" if result.verdict in failing(report.strict) else LEVEL[result.verdict]
-    stated = result.stated.text if result.stated else "—"
-    recomputed = Terms(result.stated).computed(result.computed)
+    level = LEVEL[severity(result.verdict, strict=report.strict)]
+    stated, recomputed = stated_and_recomputed(result)
     text = f"{claim.id}: 「{claim.text}」 stated {stated}, recomputed {recomputed}: {result.reason}"
     return {
         "ruleId": f"{claim.kind.value}/{result.verdict.value}",
@@ -119,7 +112,7 @@ def _claim_result(report: VerifyReport, result: Result) -> dict[str, Any]:
 
 
 def render_verify(report: VerifyReport, terminal: Terminal) -> str:
-    results = [_claim_result(report, r) for r in report.results if r.verdict in LEVEL]
+    results = [_claim_result(report, r) for r in report.results if severity(r.verdict) is not Severity.NONE]
     rules = sorted({result["ruleId"] for result in results})
     return _document(rules, results)
 

@@ -20,8 +20,8 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from dgcli.claims import Change, Result
-from dgcli.display import Terms, format_fraction, format_scaled
+from dgcli.claims import Change, Result, stated_and_recomputed
+from dgcli.display import format_fraction, format_scaled
 from dgcli.model import FAILING, ClaimKind, Dataset, Metric, Observation, Verdict
 from dgcli.numbers import scale_of
 from dgcli.render import Terminal, Views, safe
@@ -521,11 +521,11 @@ def _claims_table(results: list[Result], terminal: Terminal) -> RenderableType:
 
 
 def _stated(result: Result) -> str:
-    return result.stated.text if result.stated else "—"
+    return stated_and_recomputed(result)[0]
 
 
 def _computed(result: Result) -> str:
-    return Terms(result.stated).computed(result.computed)
+    return stated_and_recomputed(result)[1]
 
 
 def render_show(report: ShowReport, terminal: Terminal) -> str:
