@@ -54,6 +54,7 @@ from dgcli.model import (
     Observation,
     Verdict,
     find_observations,
+    rounding_rule,
     source_order,
 )
 from dgcli.normalize import fold
@@ -75,19 +76,17 @@ class Result(NamedTuple):
 
 
 def stated_rule(claim: Claim, dataset: Dataset) -> Rounding:
-    """How a claim's stated figure was rounded: the claim's own rule, the metric's, another publication's
-    own, the survey's, else the main source's (the same order as for observations)."""
-    if claim.rounding is not None:  # 千人未満切り捨て for the counts, but 増減率は四捨五入
-        return claim.rounding
+    """How a claim's stated figure was rounded (model.rounding_rule: the claim's own rule first)."""
     metric = dataset.metrics.get(claim.metrics[0])
+    survey = dataset.surveys.get(metric.survey) if metric is not None and metric.survey else None
     source = next((s for s in dataset.sources if s.id == claim.source), dataset.source)
-    other = source.rounding if source.id != dataset.source.id else None  # a dashboard's own rule
-    if metric is not None:
-        survey = dataset.surveys.get(metric.survey)
-        declared = metric.rounding or other or (survey.rounding if survey else None)
-        if declared is not None:
-            return declared
-    return source.rounding or Rounding.NEAREST
+    return rounding_rule(
+        claim.rounding,  # 千人未満切り捨て for the counts, but 増減率は四捨五入
+        metric.rounding if metric is not None else None,
+        survey.rounding if survey is not None else None,
+        source,
+        dataset.source.id,
+    )
 
 
 class Rules:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from dgcli.kinds import KINDS, Stated
+from dgcli.numbers import Rounding
 
 SCHEMA_VERSION = 2
 READS_VERSIONS = (1, 2)
@@ -210,7 +211,8 @@ def _shape(shape: str) -> dict[str, Any]:
         if shape == "direction":
             return {"enum": ["up", "down"]}
         if shape == "rounding":
-            return {"type": "string", "minLength": 1, "examples": ["half_up", "down", "up", "nearest", "四捨五入"]}
+            examples = [rule.value for rule in Rounding if rule is not Rounding.HALF_DOWN] + ["四捨五入"]
+            return {"type": "string", "minLength": 1, "examples": examples}
         if shape == "count":
             return {"type": ["string", "integer"], "minLength": 1, "minimum": 0}
         if shape == "kind":

@@ -295,3 +295,16 @@ def source_order(claim: Claim, dataset: Dataset) -> list[str]:
     """Where a claim's figures are looked for: its own source, then the main one, then the rest."""
     order = [claim.source] if claim.source else []
     return order + [s.id for s in dataset.sources if s.id not in order]
+
+
+def rounding_rule(
+    own: Rounding | None, metric: Rounding | None, survey: Rounding | None, source: Source | None, main: str
+) -> Rounding:
+    """How a figure was rounded: the one precedence chain for observations and claims' stated figures.
+
+    The most specific declaration wins: the figure's own (an observation's or a claim's rounding:),
+    its metric's, another publication's own (a dashboard truncating a survey's figures), the
+    survey's (as its main publication prints it), the main source's; else ``nearest``."""
+    source_rule = source.rounding if source is not None else None
+    other = source_rule if source is not None and source.id != main else None
+    return own or metric or other or survey or source_rule or Rounding.NEAREST

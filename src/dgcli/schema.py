@@ -37,6 +37,7 @@ from dgcli.model import (
     Survey,
     Time,
     find_observations,
+    rounding_rule,
     source_order,
 )
 from dgcli.normalize import fold
@@ -560,17 +561,6 @@ def _read_units(r: _Reader, node: Node, fields: dict[str, Node], path: str) -> t
     return (r.text(fields["unit"], f"{path}.unit"),)
 
 
-def _rounding_of(
-    own: Rounding | None, declared: tuple[Rounding | None, Rounding | None], source: Source | None, main: str
-) -> Rounding:
-    """The most specific rule: the observation's, its metric's, another publication's own (a dashboard
-    truncating a survey's figures), the survey's (as its main publication prints it), the main source's."""
-    metric_rule, survey_rule = declared
-    source_rule = source.rounding if source is not None else None
-    other = source_rule if source is not None and source.id != main else None
-    return own or metric_rule or other or survey_rule or source_rule or Rounding.NEAREST
-
-
 def _read_observation(
     r: _Reader,
     node: Node,
@@ -647,7 +637,7 @@ def _read_observation(
         figure=figure,
         line=node.line,
         source=source_id,
-        rounding=_rounding_of(r.rounding(fields.get("rounding"), f"{path}.rounding"), declared, source, context.main),
+        rounding=rounding_rule(r.rounding(fields.get("rounding"), f"{path}.rounding"), *declared, source, context.main),
         shares=tuple(shares),
         parts=tuple(parts),
         items=items,
