@@ -13,10 +13,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from dgcli.audit import audit
-from dgcli.draft import draft
+from dgcli.data.loader import load_dataset
 from dgcli.errors import DataError
-from dgcli.schema import load_dataset
+from dgcli.page.audit import audit
+from dgcli.page.draft import draft
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -25,6 +25,13 @@ tests_for() {
   esac
 }
 
+path_for() {
+  case "$1" in
+    intervals | numbers | periods) echo "src/dgcli/text/$1.py" ;;
+    claims) echo "src/dgcli/check/claims.py" ;;
+  esac
+}
+
 run_one() {
   local module="$1" dir="$WORK/$1"
   rm -rf "$dir" && mkdir -p "$dir"
@@ -34,7 +41,7 @@ run_one() {
 
 [tool.mutmut]
 source_paths = ["src/"]
-only_mutate = ["src/dgcli/$module.py"]
+only_mutate = ["$(path_for "$module")"]
 also_copy = ["indicators.yaml", "schema/", "benchmarks/", "README.md"]
 pytest_add_cli_args = ["-q", "-p", "no:cacheprovider", "-x"]
 pytest_add_cli_args_test_selection = [$(tests_for "$module")]

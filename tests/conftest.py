@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from dgcli.cli import main
-from dgcli.model import Dataset
-from dgcli.schema import load_dataset
+from dgcli.data.loader import load_dataset
+from dgcli.data.model import Dataset
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "indicators.yaml"
@@ -38,7 +38,7 @@ if os.environ.get("MUTANT_UNDER_TEST"):  # scripts/mutation.sh: a cached result 
 
     @pytest.fixture(autouse=True)
     def _no_caches() -> None:
-        from dgcli import intervals, periods
+        from dgcli.text import intervals, periods
 
         intervals.figure_interval.cache_clear()
         periods._PARSED.clear()

@@ -1,4 +1,4 @@
-"""Walk an indicators file by the format's own table (dgcli.fileformat.MAPPINGS): every scalar with
+"""Walk an indicators file by the format's own table (dgcli.data.fileformat.MAPPINGS): every scalar with
 the shape its key declares. Tests use it to edit every field of the format, so a new key in the table
 is covered without anyone remembering to add it here."""
 
@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from dgcli.fileformat import MAPPINGS
-from dgcli.load import Node, read_tree
+from dgcli.data.fileformat import MAPPINGS
+from dgcli.data.tree import Node, read_tree
 
 
 def plain(node: Node) -> Any:

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, SEED_DIR, SHIPPED_TEXT, Outcome, edited, run_process
-from dgcli.audit import audit
-from dgcli.model import Dataset
-from dgcli.page import read_page
-from dgcli.schema import load_dataset
+from dgcli.data.loader import load_dataset
+from dgcli.data.model import Dataset
+from dgcli.page.audit import audit
+from dgcli.page.reader import read_page
 
 
 def seed_page() -> Path:

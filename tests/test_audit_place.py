@@ -10,8 +10,8 @@ from pathlib import Path
 import jsonschema
 
 from conftest import DATA, ROOT, Outcome
-from dgcli.audit import audit, choose_source
-from dgcli.schema import load_dataset
+from dgcli.data.loader import load_dataset
+from dgcli.page.audit import audit, choose_source
 
 SHAPES = DATA / "pages" / "shapes"
 PROSE = (SHAPES / "prose_history.txt").read_text(encoding="utf-8")

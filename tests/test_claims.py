@@ -12,10 +12,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, SHIPPED_TEXT, edited, republish
-from dgcli.claims import changes, check, failed, summarize, verify
+from dgcli.check.claims import changes, check, failed, summarize, verify
+from dgcli.data.loader import load_dataset
+from dgcli.data.model import Dataset, Verdict
 from dgcli.errors import DataError
-from dgcli.model import Dataset, Verdict
-from dgcli.schema import load_dataset
 
 
 def verdicts(dataset: Dataset) -> dict[str, Verdict]:
@@ -583,10 +583,10 @@ sections:
 
 @pytest.mark.parametrize("stated", ["9億7,810万件", "9億7,811万件"])
 def test_a_power_of_ten_slip_is_gross_whatever_the_last_digit(stated: str) -> None:
-    from dgcli.claims import verdict_for
-    from dgcli.intervals import Interval, figure_interval
-    from dgcli.model import Claim, ClaimKind
-    from dgcli.numbers import Rounding, parse_figure
+    from dgcli.check.claims import verdict_for
+    from dgcli.data.model import Claim, ClaimKind
+    from dgcli.text.intervals import Interval, figure_interval
+    from dgcli.text.numbers import Rounding, parse_figure
 
     # 97,810,748件 × 10 = 978,107,480: truncated at 万 it prints 9億7,810万, rounded 9億7,811万.
     # Either is the true count ×10; under 四捨五入 9億7,810万 is [978,095,000, 978,105,000), which
@@ -600,10 +600,10 @@ def test_a_power_of_ten_slip_is_gross_whatever_the_last_digit(stated: str) -> No
 
 
 def test_a_figure_one_step_off_is_no_slip() -> None:
-    from dgcli.claims import verdict_for
-    from dgcli.intervals import Interval, figure_interval
-    from dgcli.model import Claim, ClaimKind
-    from dgcli.numbers import Rounding, parse_figure
+    from dgcli.check.claims import verdict_for
+    from dgcli.data.model import Claim, ClaimKind
+    from dgcli.text.intervals import Interval, figure_interval
+    from dgcli.text.numbers import Rounding, parse_figure
 
     # 9,783万 for 97,810,748 (9,781万 as printed): 2万 off at the same scale, inconsistent but no slip.
     figure = parse_figure("9,783万件")
@@ -613,10 +613,10 @@ def test_a_figure_one_step_off_is_no_slip() -> None:
 
 
 def test_an_interval_touching_zero_is_no_power_of_ten_slip() -> None:
-    from dgcli.claims import verdict_for
-    from dgcli.intervals import Interval, figure_interval
-    from dgcli.model import Claim, ClaimKind
-    from dgcli.numbers import Rounding, parse_figure
+    from dgcli.check.claims import verdict_for
+    from dgcli.data.model import Claim, ClaimKind
+    from dgcli.text.intervals import Interval, figure_interval
+    from dgcli.text.numbers import Rounding, parse_figure
 
     # The figures allow [0, 0.04]% (a printed 0.0% part of a whole); 5% stated. ×100 gives [0, 4]%,
     # which meets 5%'s [4.5, 5.5)% only at no point — but ×1000 gives [0, 40]%, which holds it:

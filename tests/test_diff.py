@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import DATA, SHIPPED, Outcome, edited, run_process
-from dgcli.diff import diff
-from dgcli.schema import load_dataset
+from dgcli.check.diff import diff
+from dgcli.data.loader import load_dataset
 
 EDITIONS = DATA / "editions.yaml"
 Run = Callable[..., Outcome]

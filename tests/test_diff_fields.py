@@ -18,13 +18,13 @@ from typing import Any
 import pytest
 
 from conftest import DATA, MINIMAL, SHIPPED, Outcome
-from dgcli.diff import diff
+from dgcli.check.diff import diff
+from dgcli.data.fileformat import MAPPINGS
+from dgcli.data.loader import load_dataset
+from dgcli.data.model import ClaimKind
+from dgcli.data.published import BY_MEANING
 from dgcli.errors import DataError
-from dgcli.fileformat import MAPPINGS
-from dgcli.model import ClaimKind
-from dgcli.periods import parse_period
-from dgcli.published import BY_MEANING
-from dgcli.schema import load_dataset
+from dgcli.text.periods import parse_period
 from formatwalk import dump, get, put, read_plain
 
 Run = Callable[..., Outcome]

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, SHIPPED, run_bash, run_process
-from dgcli.audit import audit
-from dgcli.claims import verify
-from dgcli.draft import draft, measure
-from dgcli.model import ClaimKind, Verdict
-from dgcli.schema import load_dataset
+from dgcli.check.claims import verify
+from dgcli.data.loader import load_dataset
+from dgcli.data.model import ClaimKind, Verdict
+from dgcli.page.audit import audit
+from dgcli.page.draft import draft, measure
 from test_audit import seed_page
 
 PAGES = DATA / "pages"

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, ROOT, SEED_DIR, run_process
-from dgcli import draft as draft_module
-from dgcli.draft import draft
+from dgcli.data.loader import load_dataset
 from dgcli.errors import DataError
-from dgcli.schema import load_dataset
+from dgcli.page import draft as draft_module
+from dgcli.page.draft import draft
 
 SHAPES = DATA / "pages" / "shapes"
 BROWSER = (SHAPES / "browser_copy.txt").read_text(encoding="utf-8")
@@ -176,7 +176,7 @@ def test_a_direction_the_draft_cannot_claim_is_listed() -> None:
 def test_a_figure_drafted_in_the_wrong_place_is_taken_out(monkeypatch: pytest.MonkeyPatch) -> None:
     # Make the draft's own audit unable to tell two lists of one name apart (as before issue #16):
     # the second list then reads as misplaced, and is taken out and listed rather than kept wrong.
-    from dgcli import audit as audit_module
+    from dgcli.page import audit as audit_module
 
     def by_name_only(self: audit_module._Index, heading: str, section: str = "") -> object:
         found = self.by_name.get(audit_module.fold(audit_module.strip_marks(heading)), [])
@@ -206,14 +206,15 @@ def test_cli_draft_of_a_page_whose_name_holds_a_newline_loads(tmp_path: Path) ->
 
 def test_page_reading_stays_lazy() -> None:
     # list, show and verify never import the page reader (start-up budget, benchmarks/run.py); the
-    # scanner (dgcli.scan) they share with it is small and reads claims' texts at load
+    # scanner (dgcli.text.scan) they share with it is small and reads claims' texts at load
     code = (
         "import sys; from dgcli.cli import main\n"
         "for argv in (['list', '--json'], ['show', 'mynacard', '--json'], ['verify', '--json']):\n"
         "    try: main(argv)\n"
         "    except SystemExit: pass\n"
         "print(sorted(m for m in sys.modules if m in "
-        "('dgcli.page', 'dgcli.pageinput', 'dgcli.audit', 'dgcli.draft', 'html.parser')), file=sys.stderr)"
+        "('dgcli.page.reader', 'dgcli.page.inputs', 'dgcli.page.audit', 'dgcli.page.draft', 'html.parser')),"
+        " file=sys.stderr)"
     )
     completed = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False, timeout=120

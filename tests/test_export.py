@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, SHIPPED, Outcome, run_process
-from dgcli.export import COLUMNS
-from dgcli.model import Dataset
-from dgcli.numbers import Figure
-from dgcli.schema import load_dataset
+from dgcli.data.export import COLUMNS
+from dgcli.data.loader import load_dataset
+from dgcli.data.model import Dataset
+from dgcli.text.numbers import Figure
 
 EDITIONS = DATA / "editions.yaml"
 

@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from conftest import DATA, MINIMAL, ROOT, SHIPPED, SHIPPED_TEXT, edited
+from dgcli.data.fileformat import MAPPINGS, Key, documented_keys, input_schema, markdown
+from dgcli.data.loader import load_dataset
 from dgcli.errors import DataError
-from dgcli.fileformat import MAPPINGS, Key, documented_keys, input_schema, markdown
-from dgcli.schema import load_dataset
 
 SCHEMA_FILE = ROOT / "schema" / "indicators.schema.json"
 DOCS = "\n".join(path.read_text(encoding="utf-8") for path in sorted((ROOT / "docs").glob("*.md")))
@@ -23,14 +23,14 @@ VALID = [SHIPPED, DATA / "editions.yaml", MINIMAL]
 
 def test_the_committed_schema_is_the_generated_one() -> None:
     committed = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
-    assert committed == input_schema(), "run: python -m dgcli.fileformat > schema/indicators.schema.json"
+    assert committed == input_schema(), "run: python -m dgcli.data.fileformat > schema/indicators.schema.json"
 
 
 def test_the_docs_tables_are_the_generated_ones() -> None:
     keys, kinds = markdown().split("\n\n", 1)
     between = re.compile(r"<!-- (\w+):begin[^>]*-->\n(.*?)\n<!-- \1:end -->", re.S)
     sections = dict(between.findall(DOCS))
-    assert sections["keys"] == keys.rstrip("\n"), "regenerate with: python -m dgcli.fileformat --markdown"
+    assert sections["keys"] == keys.rstrip("\n"), "regenerate with: python -m dgcli.data.fileformat --markdown"
     assert sections["kinds"] == kinds.rstrip("\n")
 
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from dgcli.intervals import Interval, divide, figure_interval, intersection, percent_change, subtract, total
-from dgcli.numbers import Rounding, parse_figure
+from dgcli.text.intervals import Interval, divide, figure_interval, intersection, percent_change, subtract, total
+from dgcli.text.numbers import Rounding, parse_figure
 
 UP, DOWN, HALF_UP, HALF_DOWN = Rounding.UP, Rounding.DOWN, Rounding.HALF_UP, Rounding.HALF_DOWN
 

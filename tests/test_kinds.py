@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from dgcli.claims import CHECKERS
-from dgcli.fileformat import MAPPINGS
-from dgcli.kinds import KINDS, WRITTEN, Stated
-from dgcli.model import ClaimKind
+from dgcli.check.claims import CHECKERS
+from dgcli.data.fileformat import MAPPINGS
+from dgcli.data.kinds import KINDS, WRITTEN, Stated
+from dgcli.data.model import ClaimKind
 
 SOURCES = sorted((Path(__file__).resolve().parents[1] / "src" / "dgcli").rglob("*.py"))
 # "direction" is also a key of the format (direction: up): only names that are nothing but a kind count.

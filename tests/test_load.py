@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, MINIMAL, SHIPPED, SHIPPED_TEXT, Outcome, edited
-from dgcli.claims import verify
+from dgcli.check.claims import verify
+from dgcli.data.loader import load_dataset
+from dgcli.data.tree import HAVE_LIBYAML, MAX_DEPTH
 from dgcli.errors import DataError
-from dgcli.load import HAVE_LIBYAML, MAX_DEPTH
-from dgcli.schema import load_dataset
 
 INVALID = DATA / "invalid"
 
@@ -203,9 +203,9 @@ def test_random_documents_raise_only_data_errors(tmp_path: Path, text: str) -> N
 def test_a_file_over_the_size_limit_is_refused_unread(
     run: Callable[..., Outcome], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import dgcli.load
+    import dgcli.data.tree
 
-    monkeypatch.setattr(dgcli.load, "MAX_BYTES", 100)
+    monkeypatch.setattr(dgcli.data.tree, "MAX_BYTES", 100)
     big = tmp_path / "big.yaml"
     big.write_text("a: " + "x" * 200 + "\n", encoding="utf-8")
     outcome = run("list", "-f", str(big))

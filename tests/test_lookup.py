@@ -1,8 +1,8 @@
 import pytest
 
+from dgcli.data.lookup import find_metric
+from dgcli.data.model import Dataset
 from dgcli.errors import LookupFailed
-from dgcli.lookup import find_metric
-from dgcli.model import Dataset
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dgcli.claims import Rules, _threshold_target, check, verdict_for, verify
-from dgcli.intervals import (
+from dgcli.check.claims import Rules, _threshold_target, check, verdict_for, verify
+from dgcli.data.loader import load_dataset
+from dgcli.data.model import Claim, ClaimKind, Direction, Verdict
+from dgcli.text.intervals import (
     Interval,
     add,
     clamp,
@@ -32,9 +34,7 @@ from dgcli.intervals import (
     subtract,
     total,
 )
-from dgcli.model import Claim, ClaimKind, Direction, Verdict
-from dgcli.numbers import Figure, Hedge, Rounding, parse_figure
-from dgcli.schema import load_dataset
+from dgcli.text.numbers import Figure, Hedge, Rounding, parse_figure
 
 HALF_UP, HALF_DOWN, DOWN, UP, NEAREST = (
     Rounding.HALF_UP,
@@ -576,14 +576,14 @@ def test_only_ascii_and_full_width_digits(char: str, name: str) -> None:
     ],
 )
 def test_rounding_rules_by_name_or_note(text: str, rule: Rounding) -> None:
-    from dgcli.numbers import parse_rounding
+    from dgcli.text.numbers import parse_rounding
 
     assert parse_rounding(text) is rule
 
 
 def test_rounding_notes_that_name_no_rule_or_two() -> None:
     from dgcli.errors import ValueFormatError
-    from dgcli.numbers import ROUNDING_HINT, parse_rounding
+    from dgcli.text.numbers import ROUNDING_HINT, parse_rounding
 
     with pytest.raises(ValueFormatError) as raised:
         parse_rounding("人数は切り捨て、増減率は四捨五入")
@@ -597,7 +597,7 @@ def test_rounding_notes_that_name_no_rule_or_two() -> None:
 
 
 def test_the_scale_a_figure_was_printed_in() -> None:
-    from dgcli.numbers import scale_of
+    from dgcli.text.numbers import scale_of
 
     assert scale_of(parse_figure("5.6億回")) == (10**8, "億")
     assert scale_of(parse_figure("9,308万枚")) == (10**4, "万")
@@ -649,7 +649,7 @@ def test_the_scale_a_figure_was_printed_in() -> None:
     ],
 )
 def test_every_field_of_a_period(text: str, key: str, first: str, last: str, kind: str) -> None:
-    from dgcli.periods import parse_period
+    from dgcli.text.periods import parse_period
 
     period = parse_period(text)
     assert (period.text, period.key, period.first_day, period.last_day, period.kind) == (text, key, first, last, kind)
@@ -684,7 +684,7 @@ def test_every_field_of_a_period(text: str, key: str, first: str, last: str, kin
 )
 def test_every_period_refusal_says_why(text: str, message: str) -> None:
     from dgcli.errors import ValueFormatError
-    from dgcli.periods import parse_period
+    from dgcli.text.periods import parse_period
 
     with pytest.raises(ValueFormatError) as raised:
         parse_period(text)
@@ -694,7 +694,7 @@ def test_every_period_refusal_says_why(text: str, message: str) -> None:
 def test_days_and_their_numbers() -> None:
     from datetime import date
 
-    from dgcli.periods import day_number, iso_day, parse_period
+    from dgcli.text.periods import day_number, iso_day, parse_period
 
     for day in (date(1900, 1, 1), date(1900, 3, 1), date(2000, 2, 29), date(2024, 12, 31), date(2999, 12, 31)):
         assert day_number(day.year, day.month, day.day) == day.toordinal()
@@ -706,7 +706,7 @@ def test_days_and_their_numbers() -> None:
 
 
 def test_the_last_interval_edges() -> None:
-    from dgcli.intervals import _hedged
+    from dgcli.text.intervals import _hedged
 
     # An open flag on an unbounded side means nothing: the bounded side's own flag stands.
     assert whole(intersection(Interval(F(1), F(2)), Interval(None, None, True, True))) == (

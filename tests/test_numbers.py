@@ -9,7 +9,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from dgcli.errors import ValueFormatError
-from dgcli.numbers import Hedge, Rounding, parse_figure, parse_rounding
+from dgcli.text.numbers import Hedge, Rounding, parse_figure, parse_rounding
 
 
 @pytest.mark.parametrize(
@@ -175,8 +175,8 @@ figure_texts = st.builds(
 
 @given(figure_texts)
 def test_the_fast_path_reads_exactly_as_the_scanner(text: str) -> None:
-    from dgcli.normalize import normalize
-    from dgcli.numbers import _plain_figure, _Scanner
+    from dgcli.text.normalize import normalize
+    from dgcli.text.numbers import _plain_figure, _Scanner
 
     cleaned = normalize(text)
     fast = _plain_figure(text, cleaned)

@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 
 from conftest import DATA
-from dgcli.numbers import Hedge
-from dgcli.page import inline_history, mentions, page_lines, read_page
-from dgcli.scan import figures_in
+from dgcli.page.reader import inline_history, mentions, page_lines, read_page
+from dgcli.text.numbers import Hedge
+from dgcli.text.scan import figures_in
 
 REPORT = (DATA / "pages" / "report.txt").read_text(encoding="utf-8")
 PRESS = (DATA / "pages" / "press_release.txt").read_text(encoding="utf-8")

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA
-from dgcli import page as page_module
-from dgcli.numbers import Hedge, parse_figure
-from dgcli.page import (
+from dgcli.data.loader import load_dataset
+from dgcli.page import reader as page_module
+from dgcli.page.reader import (
     baseline_in,
     history_in,
     mentions,
@@ -20,8 +20,8 @@ from dgcli.page import (
     read_page,
     split_lines,
 )
-from dgcli.scan import figures_in, set_aside
-from dgcli.schema import load_dataset
+from dgcli.text.numbers import Hedge, parse_figure
+from dgcli.text.scan import figures_in, set_aside
 
 CORPUS = sorted((DATA / "claims").glob("*.yaml"))
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import DATA
-from dgcli.page import mentions
-from dgcli.pageinput import html_lines, kind_of, numbered_lines, read_any, slide_lines
+from dgcli.page.inputs import html_lines, kind_of, numbered_lines, read_any, slide_lines
+from dgcli.page.reader import mentions
 
 SHAPES = DATA / "pages" / "shapes"
 

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dgcli.errors import ValueFormatError
-from dgcli.periods import parse_period
+from dgcli.text.periods import parse_period
 
 
 @pytest.mark.parametrize(

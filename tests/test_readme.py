@@ -22,7 +22,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))  # run as a script, conftest is not imported for us
 
 from conftest import DATA, ROOT, SEED_DIR, SHIPPED_TEXT, run_bash
-from dgcli.fileformat import markdown
+from dgcli.data.fileformat import markdown
 
 DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 DOCS_TEXT = "\n".join(document.read_text(encoding="utf-8") for document in DOCUMENTS)
@@ -72,7 +72,7 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_digit_cap_is_documented_as_it_is() -> None:
-    from dgcli.numbers import MAX_DIGITS
+    from dgcli.text.numbers import MAX_DIGITS
 
     assert f"exact up to {MAX_DIGITS:,} digits" in DOCS_TEXT and "of any length" not in DOCS_TEXT
 

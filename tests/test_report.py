@@ -18,14 +18,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, SHIPPED, Outcome, run_process
-from dgcli.model import Dataset, Metric, Observation
-from dgcli.numbers import Rounding, parse_figure
-from dgcli.periods import parse_period
+from dgcli.data.loader import load_dataset
+from dgcli.data.model import Dataset, Metric, Observation
 from dgcli.render import Terminal
 from dgcli.render.chart import history_chart, short_period, stack_chart
 from dgcli.render.html import link, render_report
-from dgcli.report import build, chronological
-from dgcli.schema import load_dataset
+from dgcli.render.report import build, chronological
+from dgcli.text.numbers import Rounding, parse_figure
+from dgcli.text.periods import parse_period
 
 EDITIONS = DATA / "editions.yaml"
 XSS = DATA / "report" / "xss.yaml"
@@ -304,7 +304,7 @@ def test_other_commands_do_not_import_jinja2() -> None:
         "for args in (['list', '--json'], ['verify', '--json'], ['show', 'mynacard']):\n"
         "    with contextlib.redirect_stdout(io.StringIO()): main(args + ['--file', sys.argv[1]])\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('jinja2', 'markupsafe')"
-        " or m in ('dgcli.render.html', 'dgcli.render.svg', 'dgcli.render.chart', 'dgcli.report')))"
+        " or m in ('dgcli.render.html', 'dgcli.render.svg', 'dgcli.render.chart', 'dgcli.render.report')))"
     )
     result = subprocess.run([sys.executable, "-c", code, str(SHIPPED)], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

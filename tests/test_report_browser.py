@@ -20,11 +20,11 @@ from typing import Any
 import pytest
 
 from conftest import ARTEFACTS, DATA, SAVED, SHIPPED
-from dgcli.model import Dataset
+from dgcli.data.loader import load_dataset
+from dgcli.data.model import Dataset
 from dgcli.render import Terminal
 from dgcli.render.html import render_report
-from dgcli.report import build, chronological
-from dgcli.schema import load_dataset
+from dgcli.render.report import build, chronological
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from conftest import edited
+from dgcli.data.loader import load_dataset
+from dgcli.data.model import Dataset
 from dgcli.errors import DataError
-from dgcli.model import Dataset
-from dgcli.numbers import Hedge, Rounding
-from dgcli.schema import load_dataset
+from dgcli.text.numbers import Hedge, Rounding
 
 
 def test_structure_of_the_page(shipped: Dataset) -> None:

@@ -14,14 +14,14 @@ import jsonschema
 import pytest
 
 from conftest import DATA, ROOT, SHIPPED, Outcome, edited
-from dgcli.diff import KINDS as DIFF_KINDS
-from dgcli.export import COLUMNS, export_report
-from dgcli.model import ClaimKind, Verdict
-from dgcli.numbers import Hedge, Rounding
+from dgcli.check.diff import KINDS as DIFF_KINDS
+from dgcli.data.export import COLUMNS, export_report
+from dgcli.data.loader import load_dataset
+from dgcli.data.model import ClaimKind, Verdict
 from dgcli.render.jsonfmt import number
 from dgcli.render.schemas import NAMES as SCHEMA_NAMES
 from dgcli.render.schemas import with_enums
-from dgcli.schema import load_dataset
+from dgcli.text.numbers import Hedge, Rounding
 
 Run = Callable[..., Outcome]
 SCHEMAS = ROOT / "schema" / "output"

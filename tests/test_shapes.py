@@ -20,12 +20,12 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from conftest import DATA, run_bash
-from dgcli.audit import audit
-from dgcli.draft import draft
-from dgcli.model import Dataset
-from dgcli.normalize import fold
-from dgcli.page import as_period
-from dgcli.schema import load_dataset
+from dgcli.data.loader import load_dataset
+from dgcli.data.model import Dataset
+from dgcli.page.audit import audit
+from dgcli.page.draft import draft
+from dgcli.page.reader import as_period
+from dgcli.text.normalize import fold
 
 SHAPES = DATA / "pages" / "shapes"
 EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load((SHAPES / "expected.yaml").read_text(encoding="utf-8"))

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import SHIPPED_TEXT
+from dgcli.data.loader import Suggestions, load_dataset
 from dgcli.errors import SHOWN, DataError
-from dgcli.schema import Suggestions, load_dataset
 
 
 def typo_file(tmp_path: Path, count: int) -> Path:

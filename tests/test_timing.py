@@ -10,12 +10,12 @@ from xml.etree import ElementTree
 import pytest
 
 from conftest import run_process
-from dgcli.claims import verify
+from dgcli.check.claims import verify
+from dgcli.data.loader import load_dataset
+from dgcli.data.model import Time, Verdict
+from dgcli.data.timing import APART, MAYBE, SAME, relation
 from dgcli.errors import DataError
-from dgcli.model import Time, Verdict
-from dgcli.periods import parse_period
-from dgcli.schema import load_dataset
-from dgcli.timing import APART, MAYBE, SAME, relation
+from dgcli.text.periods import parse_period
 
 HEAD = """schema_version: "2"
 sources:

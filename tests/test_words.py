@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL, SHIPPED, edited, run_process
+from dgcli.data.loader import load_dataset
+from dgcli.data.model import Direction
+from dgcli.data.words import text_direction
 from dgcli.errors import DataError
-from dgcli.model import Direction
-from dgcli.schema import load_dataset
-from dgcli.words import text_direction
 
 MINIMAL_TEXT = MINIMAL.read_text(encoding="utf-8")
 CHANGE = "            text: 2023年7月から5%増加しました\n"

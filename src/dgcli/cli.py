@@ -16,12 +16,12 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from dgcli.check.reports import ErrorReport
+from dgcli.data.loader import load_dataset
+from dgcli.data.model import Dataset, Metric, Verdict
 from dgcli.errors import SHOWN, DataError, DgcliError, LookupFailed
 from dgcli.exit_codes import EXIT_BUG, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT, EXIT_PIPE, EXIT_USAGE
-from dgcli.model import Dataset, Metric, Verdict
 from dgcli.render import FORMATS, Terminal, choices, inert, safe, views
-from dgcli.reports import ErrorReport
-from dgcli.schema import load_dataset
 
 MAX_PROBLEMS_SHOWN = SHOWN  # the loader suggests corrections for these only
 # The wheel carries the repository's indicators.yaml beside this module; an editable install
@@ -202,7 +202,7 @@ def list_command(
       dgcli list
       dgcli list --json | jq -r '.sections[].metrics[].id'
     """
-    from dgcli.reports import ListReport
+    from dgcli.check.reports import ListReport
 
     chosen = _chosen("list", output_format, as_json)
     _show(chosen, "list", ListReport(_load(file)))
@@ -223,8 +223,8 @@ def show_command(
       dgcli show マイナンバーカード
       dgcli show approval --json | jq '.observations[0].distribution'
     """
-    from dgcli import claims
-    from dgcli.reports import ShowReport
+    from dgcli.check import claims
+    from dgcli.check.reports import ShowReport
 
     chosen = _chosen("show", output_format, as_json)
     dataset = _load(file)
@@ -254,7 +254,7 @@ def changes_command(
       dgcli changes
       dgcli changes mynacard --json
     """
-    from dgcli.reports import changes_report
+    from dgcli.check.reports import changes_report
 
     chosen = _chosen("changes", output_format, as_json)
     dataset = _load(file)
@@ -295,14 +295,14 @@ def verify_command(
       dgcli verify --format sarif > dgcli.sarif    # GitHub code scanning
       dgcli verify --json | jq '.claims[] | select(.verdict != "consistent") | .id'
     """
-    from dgcli.reports import verify_report
+    from dgcli.check.reports import verify_report
 
     default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     chosen = _chosen("verify", output_format, as_json, default)
     if files and file is not None and "DGCLI_FILE" not in os.environ:
         raise typer.BadParameter("name the files as arguments or with --file, not both", param_hint="--file")
     if files:
-        from dgcli.multi import show_several
+        from dgcli.render.multi import show_several
 
         reports = [verify_report(_load(each), strict=strict) for each in files]
         if len(reports) > 1:
@@ -337,7 +337,7 @@ def diff_command(
       git show HEAD~1:indicators.yaml | dgcli diff - indicators.yaml   # (- is OLD here)
       dgcli diff old.yaml new.yaml --json | jq '.differences[] | select(.kind == "figure-revised")'
     """
-    from dgcli.diff import diff
+    from dgcli.check.diff import diff
 
     chosen = _chosen("diff", output_format, as_json)
     if old == new == "-":
@@ -359,7 +359,7 @@ PageArgument = Annotated[
 
 def _read_page(page: str) -> tuple[str, str]:
     """The page's text and its name; errors become one clear line (exit 2)."""
-    from dgcli.load import read_page_text
+    from dgcli.data.tree import read_page_text
 
     return read_page_text(page)
 
@@ -396,7 +396,7 @@ def audit_command(
       dgcli audit progress-2024.txt
       dgcli audit progress-2023.txt --source progress-2023 --json | jq '.findings[]'
     """
-    from dgcli.audit import audit
+    from dgcli.page.audit import audit
 
     chosen = _chosen("audit", output_format, as_json)
     text, name = _read_page(page)
@@ -424,7 +424,7 @@ def draft_command(page: PageArgument) -> None:
       dgcli draft progress-2025.txt > draft.yaml && dgcli list --file draft.yaml
       dgcli draft progress-2025.txt > draft.yaml && dgcli audit progress-2025.txt --file draft.yaml
     """
-    from dgcli.draft import draft
+    from dgcli.page.draft import draft
 
     text, name = _read_page(page)
     _emit(draft(text, name))
@@ -452,7 +452,7 @@ def export_command(
       dgcli export > indicators.csv
       dgcli export --json | jq '.records[] | select(.metric == "mynacard")'
     """
-    from dgcli.export import export_report
+    from dgcli.data.export import export_report
 
     chosen = _chosen("export", output_format, as_json, "csv")
     _show(chosen, "export", export_report(_load(file), raw=raw))
@@ -500,7 +500,7 @@ def report_command(
       dgcli report mynacard approval -o two.html
       dgcli report --section mynumber-card --source progress-2024 > card.html
     """
-    from dgcli.report import build, find_section
+    from dgcli.render.report import build, find_section
 
     _chosen("report", "html", False, "html")
     if output is None and sys.stdout.isatty():
@@ -559,7 +559,7 @@ def _load(file: str | None, *, reading: bool = True, keep_tree: bool = False) ->
 
 
 def _find(dataset: Dataset, query: str) -> Metric:
-    from dgcli.lookup import find_metric
+    from dgcli.data.lookup import find_metric
 
     return find_metric(dataset, query)
 

@@ -168,7 +168,7 @@ def candidates(
     if incomplete.startswith("-"):
         return [option for option in command.options if option.startswith(incomplete) and option.startswith("--")]
     if len(positional) in command.metric_arguments:
-        from dgcli.normalize import fold
+        from dgcli.text.normalize import fold
 
         wanted = fold(incomplete)
         seen = dict.fromkeys(n for n in metrics(file or os.environ.get("DGCLI_FILE")) if fold(n).startswith(wanted))
@@ -178,7 +178,7 @@ def candidates(
 
 def metric_names(path: Path) -> list[str]:
     """Ids and aliases of every metric, read from the file's tree without validating it."""
-    from dgcli.load import Node, read_tree
+    from dgcli.data.tree import Node, read_tree
 
     root = read_tree(path, file=str(path))
     names: list[str] = []

@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 if TYPE_CHECKING:
-    from dgcli.audit import AuditReport
-    from dgcli.diff import DiffReport
-    from dgcli.export import ExportReport
-    from dgcli.report import Report
-    from dgcli.reports import ChangesReport, ErrorReport, ListReport, ShowReport, VerifyReport
+    from dgcli.check.diff import DiffReport
+    from dgcli.check.reports import ChangesReport, ErrorReport, ListReport, ShowReport, VerifyReport
+    from dgcli.data.export import ExportReport
+    from dgcli.page.audit import AuditReport
+    from dgcli.render.report import Report
 
 R = TypeVar("R", contravariant=True)
 

@@ -18,10 +18,10 @@ from fractions import Fraction
 from itertools import pairwise
 from typing import NamedTuple
 
-from dgcli.display import format_fraction, format_scaled
-from dgcli.model import Metric, Observation
-from dgcli.numbers import PERCENT, Figure, Rounding, scale_of
-from dgcli.periods import Period
+from dgcli.data.model import Metric, Observation
+from dgcli.text.display import format_fraction, format_scaled
+from dgcli.text.numbers import PERCENT, Figure, Rounding, scale_of
+from dgcli.text.periods import Period
 
 WIDTH = 360.0  # a phone's width: the chart's text stays readable where the screen is smallest
 LEFT = 64.0  # room for the y axis labels ("8,000万")

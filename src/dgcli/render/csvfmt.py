@@ -17,9 +17,9 @@ import io
 import re
 from fractions import Fraction
 
-from dgcli.display import exact_decimal
-from dgcli.export import COLUMNS, Cell, ExportReport
+from dgcli.data.export import COLUMNS, Cell, ExportReport
 from dgcli.render import Terminal, Views
+from dgcli.text.display import exact_decimal
 
 BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

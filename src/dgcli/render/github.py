@@ -8,9 +8,9 @@ repository) and a warning says it was read.
 
 from __future__ import annotations
 
-from dgcli.claims import Severity, severity, stated_and_recomputed
+from dgcli.check.claims import Severity, severity, stated_and_recomputed
+from dgcli.check.reports import ErrorReport, VerifyReport
 from dgcli.render import Terminal, Views, safe, workspace_path
-from dgcli.reports import ErrorReport, VerifyReport
 
 # GitHub's words for claims.Severity (consistent claims get no annotation)
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}

@@ -12,12 +12,12 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from dgcli.claims import Result, stated_and_recomputed
-from dgcli.model import FAILING, Dataset, Metric, Observation, Verdict
+from dgcli.check.claims import Result, stated_and_recomputed
+from dgcli.data.model import FAILING, Dataset, Metric, Observation, Verdict
 from dgcli.render import Terminal, Views
 from dgcli.render.chart import Chart, Stack, history_chart, short_period, stack_chart
+from dgcli.render.report import DOUBTFUL, VERDICT_ORDER, Report, anchor
 from dgcli.render.svg import environment, stylesheet
-from dgcli.report import DOUBTFUL, VERDICT_ORDER, Report, anchor
 
 VERDICT_LABEL = {
     Verdict.CONSISTENT: "consistent",

@@ -12,19 +12,19 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from dgcli.claims import Change, Result
-from dgcli.display import format_fraction
-from dgcli.intervals import Interval, stands_for
-from dgcli.model import Dataset, Group, Item, Metric, Observation, Source
-from dgcli.numbers import Figure, Rounding
-from dgcli.periods import Period
+from dgcli.check.claims import Change, Result
+from dgcli.check.reports import ChangesReport, ErrorReport, ListReport, ShowReport, VerifyReport
+from dgcli.data.model import Dataset, Group, Item, Metric, Observation, Source
 from dgcli.render import Terminal, Views
-from dgcli.reports import ChangesReport, ErrorReport, ListReport, ShowReport, VerifyReport
+from dgcli.text.display import format_fraction
+from dgcli.text.intervals import Interval, stands_for
+from dgcli.text.numbers import Figure, Rounding
+from dgcli.text.periods import Period
 
 if TYPE_CHECKING:
-    from dgcli.audit import AuditReport
-    from dgcli.diff import DiffReport
-    from dgcli.export import ExportReport
+    from dgcli.check.diff import DiffReport
+    from dgcli.data.export import ExportReport
+    from dgcli.page.audit import AuditReport
 
 SCHEMA_VERSION = 2
 VERIFY_SCHEMA_VERSION = 3  # verify's documents: 3 since the verdict not_compared (a new summary count)
@@ -293,20 +293,20 @@ def render_errors(report: ErrorReport, terminal: Terminal) -> str:
 
 
 def render_diff(report: DiffReport, terminal: Terminal) -> str:
-    from dgcli.diff import SCHEMA_VERSION as DIFF_VERSION
-    from dgcli.diff import to_json
+    from dgcli.check.diff import SCHEMA_VERSION as DIFF_VERSION
+    from dgcli.check.diff import to_json
 
     return dump(to_json(report, DIFF_VERSION), terminal)
 
 
 def render_audit(report: AuditReport, terminal: Terminal) -> str:
-    from dgcli.audit import to_json
+    from dgcli.page.audit import to_json
 
     return dump(to_json(report), terminal)  # audit's own version (3): see audit.JSON_VERSION
 
 
 def render_export(report: ExportReport, terminal: Terminal) -> str:
-    from dgcli.export import COLUMNS
+    from dgcli.data.export import COLUMNS
 
     records = [
         {

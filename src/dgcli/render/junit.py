@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from xml.etree import ElementTree
 
-from dgcli import claims
+from dgcli.check import claims
+from dgcli.check.reports import ErrorReport, VerifyReport
 from dgcli.render import Terminal, Views, in_environment, workspace_path, xml_safe
-from dgcli.reports import ErrorReport, VerifyReport
 
 
 def _xml(suites: ElementTree.Element) -> str:

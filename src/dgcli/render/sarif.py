@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from dgcli.claims import Result, Severity, severity, stated_and_recomputed
-from dgcli.kinds import KINDS
-from dgcli.model import ClaimKind, Verdict
+from dgcli.check.claims import Result, Severity, severity, stated_and_recomputed
+from dgcli.check.reports import ErrorReport, VerifyReport
+from dgcli.data.kinds import KINDS
+from dgcli.data.model import ClaimKind, Verdict
 from dgcli.render import Terminal, Views, in_environment, workspace_path
-from dgcli.reports import ErrorReport, VerifyReport
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 # SARIF's words for claims.Severity (consistent claims are no result)

@@ -14,11 +14,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from dgcli.audit import CHOSEN_BY
-from dgcli.audit import KINDS as AUDIT_KINDS
-from dgcli.diff import KINDS as DIFF_KINDS
-from dgcli.model import ClaimKind, Verdict
-from dgcli.numbers import Hedge, Rounding
+from dgcli.check.diff import KINDS as DIFF_KINDS
+from dgcli.data.model import ClaimKind, Verdict
+from dgcli.page.audit import CHOSEN_BY
+from dgcli.page.audit import KINDS as AUDIT_KINDS
+from dgcli.text.numbers import Hedge, Rounding
 
 NAMES = ("list", "show", "changes", "verify", "diff", "export", "audit", "errors")
 # show and changes leave not_compared to verify (their documents keep version 2)

@@ -13,11 +13,11 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from dgcli.check.reports import ShowReport
 from dgcli.render import Terminal, Views
 from dgcli.render.chart import history_chart
-from dgcli.reports import ShowReport
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 @functools.cache

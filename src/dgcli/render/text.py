@@ -20,16 +20,16 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from dgcli.claims import Change, Result, stated_and_recomputed
-from dgcli.display import format_fraction, format_scaled
-from dgcli.model import FAILING, ClaimKind, Dataset, Metric, Observation, Verdict
-from dgcli.numbers import scale_of
+from dgcli.check.claims import Change, Result, stated_and_recomputed
+from dgcli.check.reports import ChangesReport, ErrorReport, ListReport, ShowReport, VerifyReport
+from dgcli.data.model import FAILING, ClaimKind, Dataset, Metric, Observation, Verdict
 from dgcli.render import Terminal, Views, safe
-from dgcli.reports import ChangesReport, ErrorReport, ListReport, ShowReport, VerifyReport
+from dgcli.text.display import format_fraction, format_scaled
+from dgcli.text.numbers import scale_of
 
 if TYPE_CHECKING:
-    from dgcli.audit import AuditReport
-    from dgcli.diff import DiffReport
+    from dgcli.check.diff import DiffReport
+    from dgcli.page.audit import AuditReport
 
 NARROW = 80  # below this many columns, rows stack (wider too, when a table cannot fit: see _fits)
 MIN_CELL = 10  # the fewest cells a column of text is squeezed to

@@ -10,8 +10,8 @@ and periods.py's own; this module only locates.
 import re
 
 from dgcli.errors import ValueFormatError
-from dgcli.numbers import PREFIX_HEDGES, SUFFIX_HEDGES, Figure, parse_figure
-from dgcli.periods import ERAS, RANGE_WORDS
+from dgcli.text.numbers import PREFIX_HEDGES, SUFFIX_HEDGES, Figure, parse_figure
+from dgcli.text.periods import ERAS, RANGE_WORDS
 
 # The hedge words are numbers.py's (one grammar: 「3万人ほど」 reads the same here and in verify).
 _HEDGES = "|".join(re.escape(word) for word, _ in SUFFIX_HEDGES)

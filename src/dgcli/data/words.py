@@ -14,10 +14,10 @@ would verify a figure nobody printed.
 
 from __future__ import annotations
 
-from dgcli.kinds import KINDS
-from dgcli.model import Claim, ClaimKind, Direction, Observation
-from dgcli.normalize import fold
-from dgcli.numbers import Figure, Hedge
+from dgcli.data.kinds import KINDS
+from dgcli.data.model import Claim, ClaimKind, Direction, Observation
+from dgcli.text.normalize import fold
+from dgcli.text.numbers import Figure, Hedge
 
 _UP_WORDS = ("増", "伸び", "伸ば", "上昇", "上回", "拡大", "成長", "向上")
 _DOWN_WORDS = ("減", "低下", "下落", "下降", "下回", "縮小", "▲", "△", "マイナス")
@@ -82,7 +82,7 @@ def text_direction(text: str) -> Direction | None:
 
 
 def _printed_figures(text: str) -> list[Figure]:
-    from dgcli.scan import figures_in  # imported on first use: a file whose claims print no text pays nothing
+    from dgcli.text.scan import figures_in  # imported on first use: a file whose claims print no text pays nothing
 
     return [figure for _, _, figure in figures_in(text)]
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from dgcli.intervals import Interval
-from dgcli.numbers import PERCENT, POINTS, TIMES, Figure, scale_of
+from dgcli.text.intervals import Interval
+from dgcli.text.numbers import PERCENT, POINTS, TIMES, Figure, scale_of
 
 SHOWN_UNITS = frozenset({PERCENT, POINTS, TIMES})
 

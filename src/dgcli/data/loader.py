@@ -14,12 +14,10 @@ from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import TypeVar
 
-from dgcli.errors import SHOWN, DataError, Problem, ValueFormatError
-from dgcli.fileformat import BOOLEANS, MAPPINGS, READS_VERSIONS, SCHEMA_VERSION
-from dgcli.implied import implied_ids
-from dgcli.kinds import KINDS, WRITTEN, Percentages, Stated
-from dgcli.load import Node, read_tree
-from dgcli.model import (
+from dgcli.data.fileformat import BOOLEANS, MAPPINGS, READS_VERSIONS, SCHEMA_VERSION
+from dgcli.data.implied import implied_ids
+from dgcli.data.kinds import KINDS, WRITTEN, Percentages, Stated
+from dgcli.data.model import (
     At,
     Claim,
     ClaimKind,
@@ -40,9 +38,11 @@ from dgcli.model import (
     rounding_rule,
     source_order,
 )
-from dgcli.normalize import fold
-from dgcli.numbers import PERCENT, POINTS, TIMES, Figure, Hedge, Rounding, parse_figure, parse_rounding
-from dgcli.periods import Period, parse_period
+from dgcli.data.tree import Node, read_tree
+from dgcli.errors import SHOWN, DataError, Problem, ValueFormatError
+from dgcli.text.normalize import fold
+from dgcli.text.numbers import PERCENT, POINTS, TIMES, Figure, Hedge, Rounding, parse_figure, parse_rounding
+from dgcli.text.periods import Period, parse_period
 
 T = TypeVar("T")
 _ID_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
@@ -1165,7 +1165,7 @@ def _check_stated(r: _Reader, claim: Claim, metric: Metric, node: Node, path: st
 
 def _check_words(r: _Reader, dataset: Dataset) -> None:
     """A claim's published words against its stated: and direction:, and listed items (words.py)."""
-    from dgcli import words
+    from dgcli.data import words
 
     for claim, loc in r.claims:
         for key, message in words.claim_problems(claim):
@@ -1180,7 +1180,7 @@ def _check_words(r: _Reader, dataset: Dataset) -> None:
 
 def _check_times(r: _Reader, dataset: Dataset) -> None:
     """One source's two figures for one moment, and revised: notes that revise nothing (timing.py)."""
-    from dgcli import timing
+    from dgcli.data import timing
 
     located = {(m.id, o.line): oloc for m, _, observations in r.metrics for o, oloc in observations}
     for metric in dataset.metrics.values():

@@ -17,8 +17,8 @@ import re
 from typing import NamedTuple
 
 from dgcli.errors import ValueFormatError
-from dgcli.normalize import normalize
-from dgcli.numbers import check_digits
+from dgcli.text.normalize import normalize
+from dgcli.text.numbers import check_digits
 
 HINT = "write e.g. 2024年7月, 2024年7月30日, 2023年度, 2023年度末, 令和5年, 2024-07, or 2023年8月から2024年7月"
 

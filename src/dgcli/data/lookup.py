@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import difflib
 
+from dgcli.data.model import Dataset, Metric
 from dgcli.errors import LookupFailed
-from dgcli.model import Dataset, Metric
-from dgcli.normalize import fold
+from dgcli.text.normalize import fold
 
 
 def normalize_name(text: str) -> str:

@@ -12,15 +12,15 @@ chosen source, figures the file holds that the page does not print.
 import re
 from typing import Any, NamedTuple
 
-from dgcli.claims import observation_at
+from dgcli.check.claims import observation_at
+from dgcli.data.model import Claim, ClaimKind, Dataset, Metric, Observation
 from dgcli.errors import DataError, Problem
-from dgcli.model import Claim, ClaimKind, Dataset, Metric, Observation
-from dgcli.normalize import fold, normalize
-from dgcli.numbers import Figure
-from dgcli.page import Mention, Page, as_period, mentions, split_figure_line, strip_marks
-from dgcli.pageinput import read_any
-from dgcli.periods import Period
-from dgcli.scan import figures_in, set_aside
+from dgcli.page.inputs import read_any
+from dgcli.page.reader import Mention, Page, as_period, mentions, split_figure_line, strip_marks
+from dgcli.text.normalize import fold, normalize
+from dgcli.text.numbers import Figure
+from dgcli.text.periods import Period
+from dgcli.text.scan import figures_in, set_aside
 
 # misplaced: the page's figure sits in the file under another metric or period (a swap);
 # mistyped: the right place holds another figure; direction: the page's words say the opposite

@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 from typing import NamedTuple
 
-from dgcli.fileformat import MAPPINGS
-from dgcli.load import Node
+from dgcli.data.fileformat import MAPPINGS
+from dgcli.data.tree import Node
 
 # Keys diff.py compares by meaning (figures, periods, claims' operands) or that name or hold an entity.
 BY_MEANING: dict[str, frozenset[str]] = {
@@ -74,7 +74,7 @@ def _items(node: Node | None) -> list[Node]:
 
 def _period_key(text: str) -> str:
     from dgcli.errors import DgcliError
-    from dgcli.periods import parse_period
+    from dgcli.text.periods import parse_period
 
     try:
         return parse_period(text).key

@@ -8,8 +8,8 @@ defines about twenty of them on every start (benchmarks/README.md has the measur
 from enum import StrEnum
 from typing import NamedTuple
 
-from dgcli.numbers import Figure, Rounding
-from dgcli.periods import Period
+from dgcli.text.numbers import Figure, Rounding
+from dgcli.text.periods import Period
 
 
 class ClaimKind(StrEnum):

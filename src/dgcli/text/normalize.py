@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from dgcli.radicals import RADICALS
+from dgcli.text.radicals import RADICALS
 
 
 def normalize(text: str) -> str:

@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import NamedTuple
 
-from dgcli.model import ClaimKind
-from dgcli.numbers import PERCENT, POINTS, TIMES
+from dgcli.data.model import ClaimKind
+from dgcli.text.numbers import PERCENT, POINTS, TIMES
 
 COMMON_KEYS = frozenset({"id", "kind", "text", "note", "source", "unverifiable", "rounding"})
 # The keys a kind may take besides COMMON_KEYS (the JSON Schema forbids the rest per kind).

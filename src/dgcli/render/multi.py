@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 from xml.etree import ElementTree
 
-from dgcli import claims
+from dgcli.check import claims
+from dgcli.check.reports import VerifyReport
 from dgcli.errors import DgcliError
 from dgcli.render import Terminal, views
-from dgcli.reports import VerifyReport
 
 
 class SeveralFiles(DgcliError):

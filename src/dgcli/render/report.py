@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dgcli import claims
-from dgcli.claims import Result
+from dgcli.check import claims
+from dgcli.check.claims import Result
+from dgcli.data.model import FAILING, Dataset, Group, Metric, Observation, Section, Verdict
 from dgcli.errors import LookupFailed
-from dgcli.model import FAILING, Dataset, Group, Metric, Observation, Section, Verdict
-from dgcli.normalize import fold
+from dgcli.text.normalize import fold
 
 # Problems first, as a reader checking the page wants them.
 VERDICT_ORDER = (

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from dgcli.kinds import KINDS, Stated
-from dgcli.numbers import Rounding
+from dgcli.data.kinds import KINDS, Stated
+from dgcli.text.numbers import Rounding
 
 SCHEMA_VERSION = 2
 READS_VERSIONS = (1, 2)
@@ -279,7 +279,7 @@ def markdown() -> str:
     return "\n".join(lines) + "\n"
 
 
-if __name__ == "__main__":  # python -m dgcli.fileformat > schema/indicators.schema.json
+if __name__ == "__main__":  # python -m dgcli.data.fileformat > schema/indicators.schema.json
     import json
     import sys
 

@@ -13,7 +13,7 @@ One reader per input kind, one page model after it (``page.read_page``):
 import re
 from html.parser import HTMLParser
 
-from dgcli.page import HEADING, Numbered, Page, as_period, read_page, split_lines
+from dgcli.page.reader import HEADING, Numbered, Page, as_period, read_page, split_lines
 
 KINDS = ("text", "slides", "html")
 _SEPARATOR = re.compile(r"\s*(?:-{3,}|={3,}|ー{3,})\s*")

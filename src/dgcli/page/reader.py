@@ -14,10 +14,10 @@ import re
 from typing import NamedTuple
 
 from dgcli.errors import ValueFormatError
-from dgcli.normalize import normalize
-from dgcli.numbers import Figure, parse_figure
-from dgcli.periods import Period, parse_period
-from dgcli.scan import PERIOD_TEXT, figures_in
+from dgcli.text.normalize import normalize
+from dgcli.text.numbers import Figure, parse_figure
+from dgcli.text.periods import Period, parse_period
+from dgcli.text.scan import PERIOD_TEXT, figures_in
 
 MARKERS_LIST = ("進捗は以下のとおりです", "進捗は以下の通りです", "主な取組は以下のとおりです", "以下のとおりです")
 MARKER_RELATED = ("関連情報", "関連リンク")

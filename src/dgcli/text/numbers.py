@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from dgcli.errors import ValueFormatError
-from dgcli.normalize import normalize
+from dgcli.text.normalize import normalize
 
 MULTIPLIERS: dict[str, int] = {"万": 4, "億": 8, "兆": 12}  # powers of ten
 MAX_DIGITS = 1000  # far beyond any published figure; bounds the work a hostile file can cause

@@ -23,9 +23,25 @@ from fractions import Fraction
 from itertools import pairwise, product
 from typing import NamedTuple
 
-from dgcli.display import Terms
-from dgcli.implied import all_claims, implied_claims
-from dgcli.intervals import (
+from dgcli.data.implied import all_claims, implied_claims
+from dgcli.data.kinds import KINDS
+from dgcli.data.model import (
+    FAILING,
+    SEVERITY,
+    At,
+    Claim,
+    ClaimKind,
+    Dataset,
+    Direction,
+    Metric,
+    Observation,
+    Verdict,
+    find_observations,
+    rounding_rule,
+    source_order,
+)
+from dgcli.text.display import Terms
+from dgcli.text.intervals import (
     HUNDRED,
     TIE_READINGS,
     Interval,
@@ -41,24 +57,8 @@ from dgcli.intervals import (
     subtract,
     total,
 )
-from dgcli.kinds import KINDS
-from dgcli.model import (
-    FAILING,
-    SEVERITY,
-    At,
-    Claim,
-    ClaimKind,
-    Dataset,
-    Direction,
-    Metric,
-    Observation,
-    Verdict,
-    find_observations,
-    rounding_rule,
-    source_order,
-)
-from dgcli.normalize import fold
-from dgcli.numbers import PERCENT, POINTS, Figure, Hedge, Rounding
+from dgcli.text.normalize import fold
+from dgcli.text.numbers import PERCENT, POINTS, Figure, Hedge, Rounding
 
 # Powers of ten that mark a slipped unit: 10, 100 (a ratio as a percent), 1,000, 万, 億.
 _MULTIPLIER_SLIPS = (1, 2, 3, 4, 8)

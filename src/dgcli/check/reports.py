@@ -8,10 +8,10 @@ define on every start.
 
 from __future__ import annotations
 
-from dgcli import claims
-from dgcli.claims import Change, Result
+from dgcli.check import claims
+from dgcli.check.claims import Change, Result
+from dgcli.data.model import Dataset, Metric
 from dgcli.errors import Problem
-from dgcli.model import Dataset, Metric
 
 
 class ListReport:

@@ -10,9 +10,9 @@ compare figure by figure.
 
 from typing import Any
 
-from dgcli import claims
-from dgcli.model import Claim, Dataset
-from dgcli.numbers import Figure
+from dgcli.check import claims
+from dgcli.data.model import Claim, Dataset
+from dgcli.text.numbers import Figure
 
 # Kinds of difference, in the order a reader wants them.
 KINDS = (
@@ -108,8 +108,8 @@ def _renames(old: Dataset, new: Dataset) -> dict[str, str]:
 
 def _fields(old: Dataset, new: Dataset, renames: dict[str, str]) -> list[Difference]:
     """Every other published field, as written (published.py), and metrics moved between sections."""
-    from dgcli.load import Node
-    from dgcli.published import published
+    from dgcli.data.published import published
+    from dgcli.data.tree import Node
 
     if not isinstance(old.tree, Node) or not isinstance(new.tree, Node):
         return []

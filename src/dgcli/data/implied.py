@@ -8,8 +8,8 @@ checking engine, which checks them like any written claim.
 
 from decimal import Decimal
 
-from dgcli.model import At, Claim, ClaimKind, Dataset, Metric, Observation
-from dgcli.numbers import PERCENT, Figure, Hedge
+from dgcli.data.model import At, Claim, ClaimKind, Dataset, Metric, Observation
+from dgcli.text.numbers import PERCENT, Figure, Hedge
 
 
 def implied_claims(dataset: Dataset, metric: Metric | None = None) -> list[Claim]:
@@ -76,7 +76,7 @@ class _Pair:
 
 
 def _pairs(dataset: Dataset, metric: Metric) -> list[_Pair]:
-    from dgcli.timing import pairings
+    from dgcli.data.timing import pairings
 
     found: list[_Pair] = []
     for pairing in pairings(dataset, metric):
@@ -93,7 +93,7 @@ def _pairs(dataset: Dataset, metric: Metric) -> list[_Pair]:
 
 def _agreement_claims(dataset: Dataset, metric: Metric) -> list[Claim]:
     """One check per pair of sources that print the same (time, answer or part) of this metric."""
-    from dgcli.timing import Pairing, revision_covers
+    from dgcli.data.timing import Pairing, revision_covers
 
     found: list[Claim] = []
     for pair in _pairs(dataset, metric):

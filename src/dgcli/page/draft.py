@@ -15,12 +15,12 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from dgcli.data.kinds import KINDS
+from dgcli.data.loader import load_dataset
+from dgcli.data.model import Claim, ClaimKind, Dataset, Metric, find_observations
 from dgcli.errors import DataError, Problem
-from dgcli.kinds import KINDS
-from dgcli.model import Claim, ClaimKind, Dataset, Metric, find_observations
-from dgcli.normalize import fold
-from dgcli.numbers import PERCENT, POINTS, TIMES, Figure, Hedge
-from dgcli.page import (
+from dgcli.page.inputs import read_any
+from dgcli.page.reader import (
     Block,
     Entry,
     Page,
@@ -31,9 +31,9 @@ from dgcli.page import (
     periods_in,
     strip_marks,
 )
-from dgcli.pageinput import read_any
-from dgcli.scan import figures_in
-from dgcli.schema import load_dataset
+from dgcli.text.normalize import fold
+from dgcli.text.numbers import PERCENT, POINTS, TIMES, Figure, Hedge
+from dgcli.text.scan import figures_in
 
 # The words that put a figure against an earlier one, and how far back (days between period ends).
 _RELATIVE = (
@@ -747,7 +747,7 @@ class _Drafter:
         """Audit the draft against its own page: a figure drafted under a wrong metric or period is taken
         out (wrong is worse than not placed); every figure the draft does not hold is listed atop it.
         True when something was taken out (the draft must be written again)."""
-        from dgcli.audit import audit  # the same reading of the page the user's audit makes
+        from dgcli.page.audit import audit  # the same reading of the page the user's audit makes
 
         report = audit(page_text, drafted, page_file=self.name, source="todo-source")
         changed = False

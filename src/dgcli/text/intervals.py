@@ -9,7 +9,7 @@ import functools
 from fractions import Fraction
 from typing import NamedTuple
 
-from dgcli.numbers import Figure, Hedge, Rounding
+from dgcli.text.numbers import Figure, Hedge, Rounding
 
 HUNDRED = Fraction(100)
 

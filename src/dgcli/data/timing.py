@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from dgcli.intervals import stands_for
-from dgcli.model import Dataset, Metric, Observation, Time
-from dgcli.periods import Period
+from dgcli.data.model import Dataset, Metric, Observation, Time
+from dgcli.text.intervals import stands_for
+from dgcli.text.periods import Period
 
 SAME, MAYBE, APART = "same", "maybe", "apart"
 

@@ -8,9 +8,9 @@ decimal text in CSV); ``low``/``high`` are what the printed figure stands for un
 from fractions import Fraction
 from typing import NamedTuple
 
-from dgcli.intervals import stands_for
-from dgcli.model import Dataset, Observation
-from dgcli.numbers import Figure
+from dgcli.data.model import Dataset, Observation
+from dgcli.text.intervals import stands_for
+from dgcli.text.numbers import Figure
 
 COLUMNS = (
     "section",
