@@ -10,7 +10,7 @@ chosen source, figures the file holds that the page does not print.
 """
 
 import re
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple, get_args
 
 from dgcli.check.claims import observation_at
 from dgcli.data.model import Claim, ClaimKind, Dataset, Metric, Observation
@@ -24,7 +24,8 @@ from dgcli.text.scan import figures_in, set_aside
 
 # misplaced: the page's figure sits in the file under another metric or period (a swap);
 # mistyped: the right place holds another figure; direction: the page's words say the opposite
-KINDS = ("mistyped", "misplaced", "missing", "unplaced", "direction", "not-on-page")
+FindingKind = Literal["mistyped", "misplaced", "missing", "unplaced", "direction", "not-on-page"]
+KINDS: tuple[FindingKind, ...] = get_args(FindingKind)
 CHOSEN_BY = ("option", "url", "title", "default")  # how the page's source was told (JSON source_chosen_by)
 JSON_VERSION = 3  # 3: "differs" split into "mistyped" and "misplaced"; sentence, column, set_aside added
 
@@ -36,7 +37,7 @@ class Finding:
 
     def __init__(
         self,
-        kind: str,
+        kind: FindingKind,
         page_line: int,
         printed: str,
         where: str,

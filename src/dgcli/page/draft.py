@@ -13,7 +13,7 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from dgcli.data.kinds import KINDS
 from dgcli.data.loader import load_dataset
@@ -24,7 +24,7 @@ from dgcli.page.reader import (
     Block,
     Entry,
     Page,
-    Section,
+    PageSection,
     as_period,
     baseline_in,
     history_in,
@@ -69,6 +69,13 @@ class _NotPlaced(NamedTuple):
         return _comment(f"not placed: {self.figure} in 「{self.context}」: {self.reason} (page line {self.line})")
 
 
+class _Whole(NamedTuple):
+    """What a share is of: a metric of the draft, or a whole the page does not give (国民)."""
+
+    key: Literal["metric", "outside"]
+    name: str
+
+
 class _Claim(NamedTuple):
     kind: ClaimKind
     text: str
@@ -76,7 +83,7 @@ class _Claim(NamedTuple):
     baseline: str  # from: as printed
     line: int
     metrics: list[str]  # ids; several for a threshold or direction across metrics
-    of: str = ""  # "metric:<id>" or "outside:<name>"
+    of: _Whole | None = None
     direction: str = ""
     unverifiable: str = ""
     restated: bool = False  # a restatement: baseline holds the period of the figure it restates (to:)
@@ -111,7 +118,7 @@ class _Metric:
 
 
 class _Section:
-    def __init__(self, section_id: str, source: Section, group_id: str) -> None:
+    def __init__(self, section_id: str, source: PageSection, group_id: str) -> None:
         self.id, self.source, self.group_id = section_id, source, group_id
         self.metrics: list[_Metric] = []
         self.claims: list[_Claim] = []
@@ -179,7 +186,7 @@ class _Drafter:
 
     # ── metrics ──────────────────────────────────────────────────────────────────────────────
 
-    def inline_metrics(self, section: Section, drafted: _Section) -> list[_Metric]:
+    def inline_metrics(self, section: PageSection, drafted: _Section) -> list[_Metric]:
         """Histories printed in sentences, each period carrying over to the figures after it:
         "2021年8月末累計申請件数5,113万件、総交付数4,757万件、2022年8月末累計申請件数6,406万件、…"."""
         found: dict[str, _Metric] = {}
@@ -319,7 +326,7 @@ class _Drafter:
         fits = [m for m in metrics if len(m.observations) > 1 and self.restated(m, figure) is not None]
         return len(fits) == 1 and _related(subject, fits[0])  # named in much the same words, too
 
-    def sentences_of(self, section: Section, metric: _Metric) -> list[tuple[int, str]]:
+    def sentences_of(self, section: PageSection, metric: _Metric) -> list[tuple[int, str]]:
         for block in section.blocks:
             if strip_marks(block.heading) == metric.name or (block.entries and block.entries[0].line == metric.line):
                 return block.sentences
@@ -501,12 +508,12 @@ class _Drafter:
                 return period.text
         return ""
 
-    def whole(self, name: str, section: _Section) -> str:
+    def whole(self, name: str, section: _Section) -> _Whole | None:
         if name.endswith(_OUTSIDE) or name in _OUTSIDE:
-            return f"outside:{next(o for o in _OUTSIDE if name.endswith(o))}"
+            return _Whole("outside", next(o for o in _OUTSIDE if name.endswith(o)))
         for metric in section.metrics:
             if metric.name and name.startswith(metric.name):
-                return f"metric:{metric.id}"
+                return _Whole("metric", metric.id)
         if self._first_named is None:  # built once: the prefixes of a name are looked up, not every metric
             self._first_named = {}
             for order, metric in enumerate(m for s in self.sections for m in s.metrics):
@@ -514,8 +521,8 @@ class _Drafter:
                     self._first_named.setdefault(metric.name, (order, metric))
         found = [self._first_named[name[:end]] for end in range(1, len(name) + 1) if name[:end] in self._first_named]
         if found:
-            return f"metric:{min(found, key=lambda pair: pair[0])[1].id}"
-        return ""
+            return _Whole("metric", min(found, key=lambda pair: pair[0])[1].id)
+        return None
 
     def restated(self, metric: _Metric, figure: Figure) -> str | None:
         """The period of the metric's figure this one restates ("" for the latest), or None."""
@@ -785,9 +792,8 @@ class _Drafter:
             lines.append(f"{indent}  from: {_scalar(claim.baseline)}")
         if claim.unverifiable:
             lines.append(f"{indent}  unverifiable: {_scalar(claim.unverifiable)}")
-        if claim.of:
-            what, _, name = claim.of.partition(":")
-            lines.append(f"{indent}  of: {{{what}: {name}}}")
+        if claim.of is not None:
+            lines.append(f"{indent}  of: {{{claim.of.key}: {claim.of.name}}}")
         if claim.stated:
             lines.append(f"{indent}  stated: {_scalar(claim.stated)}")
         if claim.direction:

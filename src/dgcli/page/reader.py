@@ -71,7 +71,7 @@ class Block(NamedTuple):
     items: list[tuple[int, str]]  # listed names under a count ("マイナポータル(2017年11月から)")
 
 
-class Section(NamedTuple):
+class PageSection(NamedTuple):
     group: str
     title: str
     line: int
@@ -84,7 +84,7 @@ class Section(NamedTuple):
 class Page(NamedTuple):
     title: str
     intro: str
-    sections: list[Section]
+    sections: list[PageSection]
     footnotes: dict[str, str]
     lines: list[Line]
 
@@ -182,12 +182,12 @@ def read_page(text: str | Numbered) -> Page:
     lines = page_lines(text)
     title = lines[0].text if lines else ""
     intro = lines[1].text if len(lines) > 1 and not _heading(lines[1]) else ""
-    sections: list[Section] = []
+    sections: list[PageSection] = []
     footnotes: dict[str, str] = {}
     group = ""
     index = 1 + (1 if intro else 0)
     state = "start"
-    current: Section | None = None
+    current: PageSection | None = None
     items_left = 0  # names listed under a count (5サービス), still to come
     while index < len(lines):
         line = lines[index]
@@ -227,7 +227,7 @@ def read_page(text: str | Numbered) -> Page:
             ):
                 group = text  # a group heading: a section heading follows at once
             else:
-                current = Section(group, text, line.number, [], [], [], [])
+                current = PageSection(group, text, line.number, [], [], [], [])
                 sections.append(current)
                 state = "headline"
         elif current is not None and state in ("headline", "start") and not line.bullet:
@@ -274,7 +274,7 @@ def _listed_items(lines: list[Line], index: int, block: Block) -> int:
     return wanted if len(plain) == wanted and not dated else 0
 
 
-def _topic(section: Section) -> str:
+def _topic(section: PageSection) -> str:
     """What the section's last sentence is about: 「保有率は2023年8月末に71.4%となり…」 → 保有率."""
     if not section.headline:
         return ""
@@ -310,7 +310,7 @@ def _next_is_heading(lines: list[Line], index: int) -> bool:
     return index + 1 < len(lines) and _heading(lines[index + 1])
 
 
-def _read_list_line(section: Section, line: Line) -> None:
+def _read_list_line(section: PageSection, line: Line) -> None:
     """One line of a section's body: a heading, a period tab, a label:figure line, an item, a sentence."""
     blocks = section.blocks
     body = line.body

@@ -14,7 +14,7 @@ each pattern would cost more than reading the whole file's periods.
 """
 
 import re
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from dgcli.errors import ValueFormatError
 from dgcli.text.normalize import normalize
@@ -55,6 +55,9 @@ _DUAL_YEAR = re.compile(
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
+PeriodKind = Literal["day", "month", "year", "fiscal_year", "range"]  # a quarter or a 年度 half is a range
+
+
 class Period(NamedTuple):
     """A span of days with the text it was printed as and its canonical key."""
 
@@ -62,7 +65,7 @@ class Period(NamedTuple):
     key: str  # "2024-08-31", "2024-07", "2023", "FY2023", "2023-08/2024-07"
     start: int  # the first day (day 1 is 0001-01-01, as date.toordinal counts)
     end: int  # the last day, inclusive
-    kind: str  # "day", "month", "year", "fiscal_year" or "range"
+    kind: PeriodKind
 
     @property
     def sort_key(self) -> tuple[int, int]:
@@ -86,7 +89,7 @@ class _Span:
 
     __slots__ = ("end", "key", "kind", "month", "start", "year")
 
-    def __init__(self, key: str, start: int, end: int, kind: str, year: int, month: int = 0) -> None:
+    def __init__(self, key: str, start: int, end: int, kind: PeriodKind, year: int, month: int = 0) -> None:
         self.key, self.start, self.end, self.kind, self.year, self.month = key, start, end, kind, year, month
 
 
