@@ -726,3 +726,88 @@ def test_the_last_interval_edges() -> None:
         figure_interval(parse_figure("5.5%"), NEAREST)
     with pytest.raises(ValueError, match=r"^not a ranged hedge: at_least$"):
         _hedged(F(5), F(1), F(1, 2), Hedge.AT_LEAST)
+
+
+# ── the checks' words: reasons derived by hand from the shipped figures ───────────────────────
+
+
+@pytest.fixture(scope="module")
+def shipped_results() -> dict[str, object]:
+    from conftest import SHIPPED
+
+    return {r.claim.id: r for r in verify(load_dataset(SHIPPED))}
+
+
+@pytest.mark.parametrize(
+    ("claim_id", "verdict", "reason", "rounding"),
+    [
+        # 9,308万 ÷ 8,904万 − 1 = 4.537% → 5%
+        ("mynacard-change", "consistent", "the printed figures give 4.54%, which rounds to 5%", "nearest"),
+        # 7,371万 ÷ 9,308万 = 79.19% → 79%
+        (
+            "health-insurance-card-share",
+            "consistent",
+            "the printed figures give 79.19%, which rounds to 79%",
+            "nearest",
+        ),
+        # 753万 ÷ 478万 − 1 = 57.53%, not 57% = [56.5%, 57.5%); 752.5 ÷ 478.5 − 1 = 57.26%, 753.5 ÷ 477.5 − 1 = 57.80%
+        (
+            "etax-linkages-change",
+            "within_rounding",
+            "the printed figures give 57.53%, not 57% [56.5% – 57.5%); "
+            "values within their rounding do: (57.26% – 57.8%)",
+            "nearest",
+        ),
+        # 50.9 − 48.0 = 2.9PT; ends 50.85 − 48.05 = 2.8, 50.95 − 47.95 = 3.0
+        (
+            "headline-awareness-all-rose",
+            "consistent",
+            "approval: 48.0% → 50.9%, +2.9PT (2.8PT – 3PT): a rise",
+            "half_up",
+        ),
+        # 7,371 ÷ 6,484 − 1 = 13.68%; 7,370.5 ÷ 6,484.5 − 1 = 13.66%, 7,371.5 ÷ 6,483.5 − 1 = 13.70%
+        (
+            "headline-insurance-fund-double-digit",
+            "consistent",
+            "health-insurance-card: 6,484万件 → 7,371万件 is 13.68% (13.66% – 13.7%): a rise of 二桁 [10% – 100%)",
+            "nearest",
+        ),
+        ("common-services-count", "consistent", "the printed figures give 5, as stated", "nearest"),  # 5 listed
+        ("headline-gss-joined", "consistent", "the printed figures give 10, as stated", "nearest"),  # 5 + 5 listed
+        # 0.5億 + 5.1億 = 5.6億
+        ("jpki-verifications-sum", "consistent", "the printed figures give 5.6億, which rounds to 5.6億回", "nearest"),
+        # 48.0 + 36.6 + 15.3 = 99.9%: [99.75%, 100.05%) under 四捨五入 holds 100%
+        (
+            "approval-2023-07-sums-to-100",
+            "within_rounding",
+            "the printed figures give 99.9%, not 100%; values within their rounding do: [99.75% – 100.05%)",
+            "half_up",
+        ),
+    ],
+)
+def test_the_reasons_say_what_the_arithmetic_gives(
+    shipped_results: dict[str, object], claim_id: str, verdict: str, reason: str, rounding: str
+) -> None:
+    result = shipped_results[claim_id]
+    assert (result.verdict.value, result.reason, result.rounding) == (verdict, reason, rounding)  # type: ignore[attr-defined]
+
+
+def test_the_summary_line_counts_every_verdict() -> None:
+    from dgcli.claims import Result, summary_line
+
+    claim = _claim(ClaimKind.RESTATEMENT, "5%")
+    one = [Result(claim, Verdict.CONSISTENT, "")]
+    assert (
+        summary_line(one)
+        == "OK: 1 claim: 1 consistent, 0 within_rounding, 0 revised, 0 unverifiable, 0 inconsistent, 0 gross"
+    )
+    some = [*one, Result(claim, Verdict.WITHIN_ROUNDING, ""), Result(claim, Verdict.NOT_COMPARED, "")]
+    assert summary_line(some) == (
+        "OK: 3 claims: 1 consistent, 1 within_rounding, 0 revised, 0 unverifiable, 0 inconsistent, 0 gross; "
+        "1 not compared"
+    )
+    assert summary_line(some, strict=True).startswith("FAIL (strict): 3 claims: ")
+    failing = [*one, Result(claim, Verdict.GROSS, "")]
+    assert summary_line(failing).startswith("FAIL: 2 claims: 1 consistent, ") and summary_line(failing).endswith(
+        " 1 gross"
+    )
