@@ -498,6 +498,20 @@ PCT, NONE_ = "%", Hedge.NONE
         ("566企業", (Decimal(566), Decimal(0), "企業", NONE_, "")),
         ("９，３０８万枚", (Decimal(93_080_000), Decimal(10_000), "枚", NONE_, "")),  # full-width as printed
         ("+5%", (Decimal(5), Decimal(1), PCT, NONE_, "")),
+        ("9,308 万枚", (Decimal(93_080_000), Decimal(10_000), "枚", NONE_, "")),  # a space inside is no gap
+        ("約二倍", (Decimal(2), Decimal(1), "倍", Hedge.ABOUT, "")),  # about 2: to the nearest 1
+        ("約10.5万", (Decimal(105_000), Decimal(1_000), "", Hedge.ABOUT, "")),  # decimals: their last digit
+        ("約10割", (Decimal(100), Decimal(100), PCT, Hedge.ABOUT, "割")),  # 約: to the last non-zero digit
+        ("7割五分", (Decimal(75), Decimal(1), PCT, NONE_, "割")),
+        ("7割9分", (Decimal(79), Decimal(1), PCT, NONE_, "割")),
+        ("1桁", (Decimal(1), Decimal(0), "", Hedge.DIGITS, "桁")),
+        ("30桁", (Decimal(10) ** 29, Decimal(0), "", Hedge.DIGITS, "桁")),
+        ("3万システム台", (Decimal(30_000), Decimal(10_000), "システム", Hedge.RANGE, "")),
+        ("5X", (Decimal(5), Decimal(0), "X", NONE_, "")),
+        # more digits than Decimal's default 28: read exactly, by either reader
+        ("1" * 35 + "万", (Decimal("1" * 35 + "0000"), Decimal(10_000), "", NONE_, "")),
+        ("約" + "1" * 35 + "万", (Decimal("1" * 35 + "0000"), Decimal(10_000), "", Hedge.ABOUT, "")),
+        ("1" * 1000 + "件以上", (Decimal("1" * 1000), Decimal(1), "件", Hedge.AT_LEAST, "")),
     ],
 )
 def test_every_field_of_a_read_figure(text: str, expected: tuple[object, ...]) -> None:
@@ -518,8 +532,8 @@ def test_every_field_of_a_read_figure(text: str, expected: tuple[object, ...]) -
         ("過半数超", "過半数 takes no other word"),
         ("7.5割", "割 counts whole tenths: write 7割 or 7割5分"),
         ("二桁以上", "桁 counts the digits of a figure: write 二桁 or 3桁"),
-        ("▲2桁", "桁 counts the digits of a figure"),
-        ("0桁", "桁 counts the digits of a figure"),
+        ("▲2桁", "桁 counts the digits of a figure: write 二桁 or 3桁"),
+        ("0桁", "桁 counts the digits of a figure: write 二桁 or 3桁"),
         ("5万1億", "the parts of a compound figure go down from 億 to 万 to units"),
         ("1.5万3", "digits after a decimal figure"),
         ("1" * 1001, "more than 1000 digits"),
@@ -528,15 +542,21 @@ def test_every_field_of_a_read_figure(text: str, expected: tuple[object, ...]) -
         ("5割増", "unexpected '増' after 割"),
         ("約5%以上", "one hedge word at a time"),
         ("5件:", "'件:' is not a unit"),
+        ("1,000,", "',' is not a unit"),  # a trailing comma is no part of the number
+        ("1万2万", "the parts of a compound figure go down from 億 to 万 to units"),
+        ("1.5万34", "digits after a decimal figure"),
+        ("1万割", "割 counts whole tenths: write 7割 or 7割5分"),
+        ("7割5厘", "unexpected '5厘' after 割"),  # 厘 only after 分
+        ("31桁", "桁 counts the digits of a figure: write 二桁 or 3桁"),
     ],
 )
 def test_every_refusal_says_why(text: str, words: str) -> None:
     from dgcli.errors import ValueFormatError
+    from dgcli.numbers import FIGURE_HINT
 
     with pytest.raises(ValueFormatError) as raised:
         parse_figure(text)
-    assert words in str(raised.value)
-    assert str(raised.value).startswith(f"cannot read {text!r} as a figure: ")
+    assert str(raised.value) == f"cannot read {text!r} as a figure: {words} ({FIGURE_HINT})"
 
 
 def test_a_thousand_digits_are_read_and_more_are_not() -> None:
@@ -558,6 +578,9 @@ def test_only_ascii_and_full_width_digits(char: str, name: str) -> None:
     with pytest.raises(ValueFormatError, match=r"U\+3359 .*is not an ASCII or full-width digit"):
         parse_figure("㍙件")  # a symbol NFKC turns into digits (1点)
     assert parse_figure("５件").value == 5
+    # ௰ (Tamil ten) is a number but no digit, and NFKC leaves it as it is: refused by its category
+    with pytest.raises(ValueFormatError, match=r"U\+0BF0 TAMIL NUMBER TEN\) is not an ASCII or full-width digit"):
+        parse_figure("௰件")
 
 
 @pytest.mark.parametrize(
