@@ -865,3 +865,41 @@ def test_the_summary_line_counts_every_verdict() -> None:
     assert summary_line(failing).startswith("FAIL: 2 claims: 1 consistent, ") and summary_line(failing).endswith(
         " 1 gross"
     )
+
+
+def test_slips_upward_and_below_zero() -> None:
+    # 5.6億 stated for 5,600,000 (5.6 × 10^6): ×100 is 560,000,000, inside 5.6億's (5.5億, 5.7億)
+    up = _claim(ClaimKind.RESTATEMENT, "5.6億回")
+    result = verdict_for(up, Interval.exact(F(5_600_000)), figure_interval(up.stated, HALF_UP), up.stated)  # type: ignore[arg-type]
+    assert result.verdict is Verdict.GROSS and "10^2" in result.reason
+    # figures allowing [−0.1%, 0%] against ▲5%: scaled, they still end at 0 — no factor is told apart
+    down = _claim(ClaimKind.PERCENT_CHANGE, "▲5%")
+    computed = Interval(F(-1, 10), F(0), point=F(-1, 20))
+    touching = verdict_for(down, computed, figure_interval(down.stated, HALF_UP), down.stated)  # type: ignore[arg-type]
+    assert touching.verdict is Verdict.INCONSISTENT and "factor" not in touching.reason
+
+
+def test_two_sources_a_power_of_ten_apart_are_gross(tmp_path: Path) -> None:
+    # 8,904万 and 890.4万 for one month: ×10, not a revision
+    path = tmp_path / "indicators.yaml"
+    path.write_text(
+        """schema_version: "2"
+sources: [{id: a, title: a, publisher: p}, {id: b, title: b, publisher: p}]
+groups: [{id: g, title: g}]
+sections:
+  - id: x
+    title: x
+    group: g
+    metrics:
+      - id: m
+        name: m
+        name_en: m
+        unit: 枚
+        observations:
+          - {period: 2023年7月, value: "8,904万枚"}
+          - {period: 2023年7月, value: 890.4万枚, source: b}
+""",
+        encoding="utf-8",
+    )
+    (result,) = verify(load_dataset(path))
+    assert result.verdict is Verdict.GROSS and "off by a factor of 10^1" in result.reason
