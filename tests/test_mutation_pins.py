@@ -504,6 +504,7 @@ PCT, NONE_ = "%", Hedge.NONE
         ("約10割", (Decimal(100), Decimal(100), PCT, Hedge.ABOUT, "割")),  # 約: to the last non-zero digit
         ("7割五分", (Decimal(75), Decimal(1), PCT, NONE_, "割")),
         ("7割9分", (Decimal(79), Decimal(1), PCT, NONE_, "割")),
+        ("約10割5分", (Decimal(105), Decimal(1), PCT, Hedge.ABOUT, "割")),  # 分 printed: to the 分, whatever 10's zero
         ("1桁", (Decimal(1), Decimal(0), "", Hedge.DIGITS, "桁")),
         ("30桁", (Decimal(10) ** 29, Decimal(0), "", Hedge.DIGITS, "桁")),
         ("3万システム台", (Decimal(30_000), Decimal(10_000), "システム", Hedge.RANGE, "")),
@@ -547,6 +548,7 @@ def test_every_field_of_a_read_figure(text: str, expected: tuple[object, ...]) -
         ("1.5万34", "digits after a decimal figure"),
         ("1万割", "割 counts whole tenths: write 7割 or 7割5分"),
         ("7割5厘", "unexpected '5厘' after 割"),  # 厘 only after 分
+        ("7割十分", "unexpected '十分' after 割"),  # 分 counts 0–9
         ("31桁", "桁 counts the digits of a figure: write 二桁 or 3桁"),
     ],
 )
