@@ -498,6 +498,21 @@ PCT, NONE_ = "%", Hedge.NONE
         ("566企業", (Decimal(566), Decimal(0), "企業", NONE_, "")),
         ("９，３０８万枚", (Decimal(93_080_000), Decimal(10_000), "枚", NONE_, "")),  # full-width as printed
         ("+5%", (Decimal(5), Decimal(1), PCT, NONE_, "")),
+        ("9,308 万枚", (Decimal(93_080_000), Decimal(10_000), "枚", NONE_, "")),  # a space inside is no gap
+        ("約二倍", (Decimal(2), Decimal(1), "倍", Hedge.ABOUT, "")),  # about 2: to the nearest 1
+        ("約10.5万", (Decimal(105_000), Decimal(1_000), "", Hedge.ABOUT, "")),  # decimals: their last digit
+        ("約10割", (Decimal(100), Decimal(100), PCT, Hedge.ABOUT, "割")),  # 約: to the last non-zero digit
+        ("7割五分", (Decimal(75), Decimal(1), PCT, NONE_, "割")),
+        ("7割9分", (Decimal(79), Decimal(1), PCT, NONE_, "割")),
+        ("約10割5分", (Decimal(105), Decimal(1), PCT, Hedge.ABOUT, "割")),  # 分 printed: to the 分, whatever 10's zero
+        ("1桁", (Decimal(1), Decimal(0), "", Hedge.DIGITS, "桁")),
+        ("30桁", (Decimal(10) ** 29, Decimal(0), "", Hedge.DIGITS, "桁")),
+        ("3万システム台", (Decimal(30_000), Decimal(10_000), "システム", Hedge.RANGE, "")),
+        ("5X", (Decimal(5), Decimal(0), "X", NONE_, "")),
+        # more digits than Decimal's default 28: read exactly, by either reader
+        ("1" * 35 + "万", (Decimal("1" * 35 + "0000"), Decimal(10_000), "", NONE_, "")),
+        ("約" + "1" * 35 + "万", (Decimal("1" * 35 + "0000"), Decimal(10_000), "", Hedge.ABOUT, "")),
+        ("1" * 1000 + "件以上", (Decimal("1" * 1000), Decimal(1), "件", Hedge.AT_LEAST, "")),
     ],
 )
 def test_every_field_of_a_read_figure(text: str, expected: tuple[object, ...]) -> None:
@@ -518,8 +533,8 @@ def test_every_field_of_a_read_figure(text: str, expected: tuple[object, ...]) -
         ("過半数超", "過半数 takes no other word"),
         ("7.5割", "割 counts whole tenths: write 7割 or 7割5分"),
         ("二桁以上", "桁 counts the digits of a figure: write 二桁 or 3桁"),
-        ("▲2桁", "桁 counts the digits of a figure"),
-        ("0桁", "桁 counts the digits of a figure"),
+        ("▲2桁", "桁 counts the digits of a figure: write 二桁 or 3桁"),
+        ("0桁", "桁 counts the digits of a figure: write 二桁 or 3桁"),
         ("5万1億", "the parts of a compound figure go down from 億 to 万 to units"),
         ("1.5万3", "digits after a decimal figure"),
         ("1" * 1001, "more than 1000 digits"),
@@ -528,15 +543,22 @@ def test_every_field_of_a_read_figure(text: str, expected: tuple[object, ...]) -
         ("5割増", "unexpected '増' after 割"),
         ("約5%以上", "one hedge word at a time"),
         ("5件:", "'件:' is not a unit"),
+        ("1,000,", "',' is not a unit"),  # a trailing comma is no part of the number
+        ("1万2万", "the parts of a compound figure go down from 億 to 万 to units"),
+        ("1.5万34", "digits after a decimal figure"),
+        ("1万割", "割 counts whole tenths: write 7割 or 7割5分"),
+        ("7割5厘", "unexpected '5厘' after 割"),  # 厘 only after 分
+        ("7割十分", "unexpected '十分' after 割"),  # 分 counts 0–9
+        ("31桁", "桁 counts the digits of a figure: write 二桁 or 3桁"),
     ],
 )
 def test_every_refusal_says_why(text: str, words: str) -> None:
     from dgcli.errors import ValueFormatError
+    from dgcli.text.numbers import FIGURE_HINT
 
     with pytest.raises(ValueFormatError) as raised:
         parse_figure(text)
-    assert words in str(raised.value)
-    assert str(raised.value).startswith(f"cannot read {text!r} as a figure: ")
+    assert str(raised.value) == f"cannot read {text!r} as a figure: {words} ({FIGURE_HINT})"
 
 
 def test_a_thousand_digits_are_read_and_more_are_not() -> None:
@@ -558,6 +580,9 @@ def test_only_ascii_and_full_width_digits(char: str, name: str) -> None:
     with pytest.raises(ValueFormatError, match=r"U\+3359 .*is not an ASCII or full-width digit"):
         parse_figure("㍙件")  # a symbol NFKC turns into digits (1点)
     assert parse_figure("５件").value == 5
+    # ௰ (Tamil ten) is a number but no digit, and NFKC leaves it as it is: refused by its category
+    with pytest.raises(ValueFormatError, match=r"U\+0BF0 TAMIL NUMBER TEN\) is not an ASCII or full-width digit"):
+        parse_figure("௰件")
 
 
 @pytest.mark.parametrize(
@@ -646,6 +671,17 @@ def test_the_scale_a_figure_was_printed_in() -> None:
         ("年間2023年", "2023", "2023-01-01", "2023-12-31", "year"),
         ("(2023年)", "2023", "2023-01-01", "2023-12-31", "year"),
         ("2024年8月時点の調査結果", "2024-08", "2024-08-01", "2024-08-31", "month"),
+        ("累計年間2023年", "2023", "2023-01-01", "2023-12-31", "year"),  # two prefixes, in either order
+        ("2023年時点現在", "2023", "2023-01-01", "2023-12-31", "year"),  # two suffixes
+        ("(年間2023年)", "2023", "2023-01-01", "2023-12-31", "year"),
+        ("令和元年(2019年)8月", "2019-08", "2019-08-01", "2019-08-31", "month"),
+        ("2024年1月〜3月", "2024-01/2024-03", "2024-01-01", "2024-03-31", "range"),
+        ("2024年度第2四半期", "2024-07/2024-09", "2024-07-01", "2024-09-30", "range"),
+        ("2024年度第3四半期", "2024-10/2024-12", "2024-10-01", "2024-12-31", "range"),
+        ("2024年第1四半期", "2024-01/2024-03", "2024-01-01", "2024-03-31", "range"),
+        ("2024年第3四半期", "2024-07/2024-09", "2024-07-01", "2024-09-30", "range"),
+        ("2024年第4四半期", "2024-10/2024-12", "2024-10-01", "2024-12-31", "range"),
+        ("2024年下半期", "2024-07/2024-12", "2024-07-01", "2024-12-31", "range"),
     ],
 )
 def test_every_field_of_a_period(text: str, key: str, first: str, last: str, kind: str) -> None:
@@ -680,6 +716,29 @@ def test_every_field_of_a_period(text: str, key: str, first: str, last: str, kin
         ("24年", "not a period: '24年' (write e.g."),
         ("2024年から3日", "not a period: '2024年から3日' (write e.g."),
         ("2024年から3月", "not a period: '2024年から3月' (write e.g."),
+        ("FY1899", "year 1899 out of range in period 'FY1899'"),
+        ("1899-07", "year 1899 out of range in period '1899-07'"),
+        ("2024-13", "month 13 out of range in period '2024-13'"),
+        ("2024-13-01", "month 13 out of range in period '2024-13-01'"),
+        ("2024年123月", "month 123 out of range in period '2024年123月'"),
+        ("2024年13月から2025年1月", "month 13 out of range in period '2024年13月から2025年1月'"),
+        ("2024-02-30", "day 30 out of range in period '2024-02-30'"),
+        ("2024-02-3", "not a period: '2024-02-3' (write e.g."),
+        ("2024-0X", "not a period: '2024-0X' (write e.g."),
+        ("2023年13月末", "month 13 out of range in period '2023年13月末'"),
+        ("2024年6月から13月", "month 13 out of range in period '2024年6月から13月'"),
+        ("2024年6月1日から40日", "day 40 out of range in period '2024年6月1日から40日'"),
+        ("2024年6月から6月", "period '2024年6月から6月' ends before it starts"),
+        ("2024年7月1日から1日", "period '2024年7月1日から1日' ends before it starts"),
+        ("(2023年", "not a period: '(2023年' (write e.g."),
+        ("年前", "not a period: '年前' (write e.g."),
+        ("2024年1X月", "not a period: '2024年1X月' (write e.g."),
+        ("FY20234", "not a period: 'FY20234' (write e.g."),
+        ("FYX023", "not a period: 'FYX023' (write e.g."),
+        ("2024月", "not a period: '2024月' (write e.g."),
+        ("2023年7日", "not a period: '2023年7日' (write e.g."),
+        ("令和元年(2020年)8月", "not a period: '令和元年(2020年)8月': 令和元年 is not 2020年"),
+        ("2000年度末から", "not a period: '2000年度末から' (write e.g."),
     ],
 )
 def test_every_period_refusal_says_why(text: str, message: str) -> None:
@@ -725,3 +784,126 @@ def test_the_last_interval_edges() -> None:
         figure_interval(parse_figure("5.5%"), NEAREST)
     with pytest.raises(ValueError, match=r"^not a ranged hedge: at_least$"):
         _hedged(F(5), F(1), F(1, 2), Hedge.AT_LEAST)
+
+
+# ── the checks' words: reasons derived by hand from the shipped figures ───────────────────────
+
+
+@pytest.fixture(scope="module")
+def shipped_results() -> dict[str, object]:
+    from conftest import SHIPPED
+
+    return {r.claim.id: r for r in verify(load_dataset(SHIPPED))}
+
+
+@pytest.mark.parametrize(
+    ("claim_id", "verdict", "reason", "rounding"),
+    [
+        # 9,308万 ÷ 8,904万 − 1 = 4.537% → 5%
+        ("mynacard-change", "consistent", "the printed figures give 4.54%, which rounds to 5%", "nearest"),
+        # 7,371万 ÷ 9,308万 = 79.19% → 79%
+        (
+            "health-insurance-card-share",
+            "consistent",
+            "the printed figures give 79.19%, which rounds to 79%",
+            "nearest",
+        ),
+        # 753万 ÷ 478万 − 1 = 57.53%, not 57% = [56.5%, 57.5%); 752.5 ÷ 478.5 − 1 = 57.26%, 753.5 ÷ 477.5 − 1 = 57.80%
+        (
+            "etax-linkages-change",
+            "within_rounding",
+            "the printed figures give 57.53%, not 57% [56.5% – 57.5%); "
+            "values within their rounding do: (57.26% – 57.8%)",
+            "nearest",
+        ),
+        # 50.9 − 48.0 = 2.9PT; ends 50.85 − 48.05 = 2.8, 50.95 − 47.95 = 3.0
+        (
+            "headline-awareness-all-rose",
+            "consistent",
+            "approval: 48.0% → 50.9%, +2.9PT (2.8PT – 3PT): a rise",
+            "half_up",
+        ),
+        # 7,371 ÷ 6,484 − 1 = 13.68%; 7,370.5 ÷ 6,484.5 − 1 = 13.66%, 7,371.5 ÷ 6,483.5 − 1 = 13.70%
+        (
+            "headline-insurance-fund-double-digit",
+            "consistent",
+            "health-insurance-card: 6,484万件 → 7,371万件 is 13.68% (13.66% – 13.7%): a rise of 二桁 [10% – 100%)",
+            "nearest",
+        ),
+        ("common-services-count", "consistent", "the printed figures give 5, as stated", "nearest"),  # 5 listed
+        ("headline-gss-joined", "consistent", "the printed figures give 10, as stated", "nearest"),  # 5 + 5 listed
+        # 0.5億 + 5.1億 = 5.6億
+        ("jpki-verifications-sum", "consistent", "the printed figures give 5.6億, which rounds to 5.6億回", "nearest"),
+        # 48.0 + 36.6 + 15.3 = 99.9%: [99.75%, 100.05%) under 四捨五入 holds 100%
+        (
+            "approval-2023-07-sums-to-100",
+            "within_rounding",
+            "the printed figures give 99.9%, not 100%; values within their rounding do: [99.75% – 100.05%)",
+            "half_up",
+        ),
+    ],
+)
+def test_the_reasons_say_what_the_arithmetic_gives(
+    shipped_results: dict[str, object], claim_id: str, verdict: str, reason: str, rounding: str
+) -> None:
+    result = shipped_results[claim_id]
+    assert (result.verdict.value, result.reason, result.rounding) == (verdict, reason, rounding)  # type: ignore[attr-defined]
+
+
+def test_the_summary_line_counts_every_verdict() -> None:
+    from dgcli.check.claims import Result, summary_line
+
+    claim = _claim(ClaimKind.RESTATEMENT, "5%")
+    one = [Result(claim, Verdict.CONSISTENT, "")]
+    assert (
+        summary_line(one)
+        == "OK: 1 claim: 1 consistent, 0 within_rounding, 0 revised, 0 unverifiable, 0 inconsistent, 0 gross"
+    )
+    some = [*one, Result(claim, Verdict.WITHIN_ROUNDING, ""), Result(claim, Verdict.NOT_COMPARED, "")]
+    assert summary_line(some) == (
+        "OK: 3 claims: 1 consistent, 1 within_rounding, 0 revised, 0 unverifiable, 0 inconsistent, 0 gross; "
+        "1 not compared"
+    )
+    assert summary_line(some, strict=True).startswith("FAIL (strict): 3 claims: ")
+    failing = [*one, Result(claim, Verdict.GROSS, "")]
+    assert summary_line(failing).startswith("FAIL: 2 claims: 1 consistent, ") and summary_line(failing).endswith(
+        " 1 gross"
+    )
+
+
+def test_slips_upward_and_below_zero() -> None:
+    # 5.6億 stated for 5,600,000 (5.6 × 10^6): ×100 is 560,000,000, inside 5.6億's (5.5億, 5.7億)
+    up = _claim(ClaimKind.RESTATEMENT, "5.6億回")
+    result = verdict_for(up, Interval.exact(F(5_600_000)), figure_interval(up.stated, HALF_UP), up.stated)  # type: ignore[arg-type]
+    assert result.verdict is Verdict.GROSS and "10^2" in result.reason
+    # figures allowing [−0.1%, 0%] against ▲5%: scaled, they still end at 0 — no factor is told apart
+    down = _claim(ClaimKind.PERCENT_CHANGE, "▲5%")
+    computed = Interval(F(-1, 10), F(0), point=F(-1, 20))
+    touching = verdict_for(down, computed, figure_interval(down.stated, HALF_UP), down.stated)  # type: ignore[arg-type]
+    assert touching.verdict is Verdict.INCONSISTENT and "factor" not in touching.reason
+
+
+def test_two_sources_a_power_of_ten_apart_are_gross(tmp_path: Path) -> None:
+    # 8,904万 and 890.4万 for one month: ×10, not a revision
+    path = tmp_path / "indicators.yaml"
+    path.write_text(
+        """schema_version: "2"
+sources: [{id: a, title: a, publisher: p}, {id: b, title: b, publisher: p}]
+groups: [{id: g, title: g}]
+sections:
+  - id: x
+    title: x
+    group: g
+    metrics:
+      - id: m
+        name: m
+        name_en: m
+        unit: 枚
+        observations:
+          - {period: 2023年7月, value: "8,904万枚"}
+          - {period: 2023年7月, value: 890.4万枚, source: b}
+""",
+        encoding="utf-8",
+    )
+    (result,) = verify(load_dataset(path))
+    assert result.verdict is Verdict.GROSS and "off by a factor of 10^1" in result.reason

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console, Group
 from rich.measure import Measurement
@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from dgcli.render import Terminal
-from dgcli.render.text import _extent, _hanging, _table, plain_lines, t, table_overhead
+from dgcli.render.text import Prose, _extent, _fits, _hanging, _table, plain_lines, t, table_overhead
 
 WORDS = st.lists(
     st.sampled_from(["9,308万枚", "マイナンバーカード", "保有", "の", "79%", "health-insurance-card", " ", "、", "。"]),
@@ -79,3 +79,26 @@ def test_plain_lines_are_what_rich_prints_without_colour(piece: object, width: i
     if lines is not None:  # None: Rich prints it (wrapping or cropping it)
         printed = "".join(line + "\n" for line in lines)  # as _render writes them
         assert "\n".join(line.rstrip() for line in printed.split("\n")) == _plain(piece, width)
+
+
+@settings(max_examples=400)  # about one in six draws fits and takes the shortcut
+@given(
+    st.lists(st.lists(st.one_of(PROSE, TEXTS), min_size=3, max_size=3), min_size=1, max_size=5),
+    st.lists(st.booleans(), min_size=5, max_size=5),
+    st.lists(st.sampled_from(["default", "right"]), min_size=3, max_size=3),
+    st.integers(min_value=30, max_value=160),
+    WORDS,
+)
+def test_a_fitted_table_prints_what_rich_prints(
+    rows: list[list[Prose | Text]], sections: list[bool], justify: list[str], width: int, title: str
+) -> None:
+    table = _table(Terminal(width=width), "metric", "baseline → latest", "値", title=title)
+    for column, how in zip(table.columns, justify, strict=True):
+        column.justify = how  # type: ignore[assignment]
+    for row, end in zip(rows, sections, strict=False):
+        table.add_row(*row, end_section=end)
+    if not _fits(table, Terminal(width=width)):
+        return  # rows stack instead: no table is printed
+    lines = plain_lines(table, width)
+    if lines is not None:  # None: Rich prints it (a cell or the title it would wrap)
+        assert "\n".join(line.rstrip() for line in lines) == _plain(table, width).rstrip("\n")

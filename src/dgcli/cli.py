@@ -275,22 +275,23 @@ def verify_command(
     file: FileOption = None,
     as_json: JsonOption = False,
     output_format: Annotated[str | None, _format_option("verify", "github under GitHub Actions, else text")] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Also fail on within_rounding claims.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Also fail on within_rounding and not compared.")] = False,
 ) -> None:
     """Check every published claim against the published figures, allowing for their rounding.
 
     Verdicts: consistent · within_rounding (true only for values inside the figures' rounding) ·
     revised (sources differ, as the file acknowledges) · unverifiable (an operand is not
-    published) · inconsistent · gross (the conclusion changes too). Exits 1 if a claim is
-    inconsistent or gross (--strict: within_rounding too). Under CI (CI or GITHUB_ACTIONS set)
-    a bare dgcli verify with no ./indicators.yaml exits 2 naming the files it sees, rather than
-    checking the copy bundled with dgcli.
+    published) · inconsistent · gross (the conclusion changes too) · not compared (two sources'
+    figures may be of one time, docs/time.md). Exits 1 if a claim is inconsistent or gross
+    (--strict: within_rounding and not compared too). Under CI (CI or GITHUB_ACTIONS set) a bare
+    dgcli verify with no ./indicators.yaml exits 2 naming the files it sees, rather than checking
+    the copy bundled with dgcli.
 
     \b
     Examples:
       dgcli verify                    # for people; exit 1 if a claim fails
       dgcli verify data/indicators.yaml other/indicators.yaml   # each file, one summary
-      dgcli verify --strict           # also fail on within_rounding
+      dgcli verify --strict           # also fail on within_rounding, not compared
       dgcli verify --format github    # annotations on indicators.yaml's lines (automatic in Actions)
       dgcli verify --format sarif > dgcli.sarif    # GitHub code scanning
       dgcli verify --json | jq '.claims[] | select(.verdict != "consistent") | .id'

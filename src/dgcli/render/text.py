@@ -141,9 +141,67 @@ def plain_lines(renderable: RenderableType, width: int, *, top: bool = True) -> 
                 return None
             lines += found
         return lines
+    elif isinstance(renderable, Table) and top:
+        return _plain_table(renderable, width)
     else:
         return None
     return lines if all(cell_len(line) <= width for line in lines) else None
+
+
+def _plain_table(table: Table, width: int) -> list[str] | None:
+    """A ``_table`` whose widths ``_fits`` has fixed, as Rich prints it with unicode boxes and no colour:
+    heavy header rules, no outer edges, one cell of padding between columns, a rule after a section."""
+    widths = [column.width for column in table.columns]
+    right = [column.justify == "right" for column in table.columns]
+    if table.box is not box.HEAVY_HEAD or table.show_edge or any(w is None for w in widths):
+        return None  # an ASCII box, or a table _fits did not lay out: Rich prints it
+    if any(column.justify not in ("default", "left", "right") for column in table.columns):
+        return None
+    sizes = [w for w in widths if w is not None]
+    last = len(sizes) - 1
+
+    def row(cells: list[RenderableType], bar: str) -> list[str] | None:
+        columns = []
+        for number, (cell, size) in enumerate(zip(cells, sizes, strict=True)):
+            found = plain_lines(Text(cell) if isinstance(cell, str) else cell, size, top=False)
+            if found is None:
+                return None
+            # Rich right-justifies a Text (and a header) in a right-justified column, never a Prose's lines.
+            columns.append((found, right[number] and isinstance(cell, (str, Text))))
+        lines = []
+        for index in range(max(len(found) for found, _ in columns)):
+            parts = []
+            for number, ((found, flush_right), size) in enumerate(zip(columns, sizes, strict=True)):
+                text = found[index] if index < len(found) else ""
+                text = text.rstrip() if flush_right else text  # as Rich's right justification does
+                blank = " " * (size - cell_len(text))
+                padded = blank + text if flush_right else text + blank
+                parts.append((" " if number else "") + padded + (" " if number < last else ""))
+            lines.append(bar.join(parts))
+        return lines
+
+    def rule(fill: str, cross: str) -> str:
+        return cross.join(fill * (size + (number > 0) + (number < last)) for number, size in enumerate(sizes))
+
+    lines: list[str] = []
+    if table.title is not None:
+        title = table.title.plain if isinstance(table.title, Text) else str(table.title)
+        if cell_len(title) > sum(sizes) + table_overhead(len(sizes)) or "\n" in title:
+            return None  # Rich would wrap it to the table's width
+        lines.append(title)
+    header = row([column.header for column in table.columns], "┃")
+    if header is None:
+        return None
+    lines += [*header, rule("━", "╇")]
+    cells = [list(column.cells) for column in table.columns]
+    for index, table_row in enumerate(table.rows):
+        body = row([column[index] for column in cells], "│")
+        if body is None:
+            return None
+        lines += body
+        if table_row.end_section and index < len(table.rows) - 1:
+            lines.append(rule("─", "┼"))
+    return lines
 
 
 # Tokens a line must not break inside: figures with their multiplier, unit and one counter
