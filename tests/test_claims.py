@@ -584,7 +584,8 @@ sections:
 @pytest.mark.parametrize("stated", ["9億7,810万件", "9億7,811万件"])
 def test_a_power_of_ten_slip_is_gross_whatever_the_last_digit(stated: str) -> None:
     from dgcli.check.claims import verdict_for
-    from dgcli.data.model import Claim, ClaimKind
+    from dgcli.data.kinds import ClaimKind
+    from dgcli.data.model import Claim
     from dgcli.text.intervals import Interval, figure_interval
     from dgcli.text.numbers import Rounding, parse_figure
 
@@ -601,7 +602,8 @@ def test_a_power_of_ten_slip_is_gross_whatever_the_last_digit(stated: str) -> No
 
 def test_a_figure_one_step_off_is_no_slip() -> None:
     from dgcli.check.claims import verdict_for
-    from dgcli.data.model import Claim, ClaimKind
+    from dgcli.data.kinds import ClaimKind
+    from dgcli.data.model import Claim
     from dgcli.text.intervals import Interval, figure_interval
     from dgcli.text.numbers import Rounding, parse_figure
 
@@ -614,7 +616,8 @@ def test_a_figure_one_step_off_is_no_slip() -> None:
 
 def test_an_interval_touching_zero_is_no_power_of_ten_slip() -> None:
     from dgcli.check.claims import verdict_for
-    from dgcli.data.model import Claim, ClaimKind
+    from dgcli.data.kinds import ClaimKind
+    from dgcli.data.model import Claim
     from dgcli.text.intervals import Interval, figure_interval
     from dgcli.text.numbers import Rounding, parse_figure
 

@@ -20,8 +20,8 @@ import pytest
 from conftest import DATA, MINIMAL, SHIPPED, Outcome
 from dgcli.check.diff import diff
 from dgcli.data.fileformat import MAPPINGS
+from dgcli.data.kinds import ClaimKind
 from dgcli.data.loader import load_dataset
-from dgcli.data.model import ClaimKind
 from dgcli.data.published import BY_MEANING
 from dgcli.errors import DataError
 from dgcli.text.periods import parse_period

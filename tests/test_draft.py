@@ -8,8 +8,9 @@ import pytest
 
 from conftest import DATA, SHIPPED, run_bash, run_process
 from dgcli.check.claims import verify
+from dgcli.data.kinds import ClaimKind
 from dgcli.data.loader import load_dataset
-from dgcli.data.model import ClaimKind, Verdict
+from dgcli.data.model import Verdict
 from dgcli.page.audit import audit
 from dgcli.page.draft import draft, measure
 from test_audit import seed_page

@@ -9,8 +9,7 @@ import pytest
 
 from dgcli.check.claims import CHECKERS
 from dgcli.data.fileformat import MAPPINGS
-from dgcli.data.kinds import KINDS, WRITTEN, Stated
-from dgcli.data.model import ClaimKind
+from dgcli.data.kinds import KINDS, WRITTEN, ClaimKind, Stated
 
 SOURCES = sorted((Path(__file__).resolve().parents[1] / "src" / "dgcli").rglob("*.py"))
 # "direction" is also a key of the format (direction: up): only names that are nothing but a kind count.
@@ -26,7 +25,7 @@ def test_every_kind_has_one_row_and_one_checker() -> None:
 def test_no_kind_is_named_by_a_string_outside_its_enum(path: Path) -> None:
     # A kind written as "point_change" in code escapes the table: a renamed or new kind would
     # silently miss that place. Code names kinds as ClaimKind members and asks KINDS about them.
-    if path.name == "model.py":
+    if path.name == "kinds.py":
         return  # the enum itself
     tree = ast.parse(path.read_text(encoding="utf-8"))
     # A dict literal's keys are field names of an output ({"percent_change": …} in changes' JSON).

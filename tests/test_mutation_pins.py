@@ -15,8 +15,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dgcli.check.claims import Rules, _threshold_target, check, verdict_for, verify
+from dgcli.data.kinds import ClaimKind
 from dgcli.data.loader import load_dataset
-from dgcli.data.model import Claim, ClaimKind, Direction, Verdict
+from dgcli.data.model import Claim, Direction, Verdict
 from dgcli.text.intervals import (
     Interval,
     add,

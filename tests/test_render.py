@@ -11,8 +11,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from dgcli.check.claims import CHECKERS
-from dgcli.data.kinds import KINDS
-from dgcli.data.model import ClaimKind
+from dgcli.data.kinds import KINDS, ClaimKind
 from dgcli.render import FORMATS, Views, safe, views
 from dgcli.render.github import annotation, escape_data, escape_property
 from dgcli.render.text import wrap

@@ -16,8 +16,9 @@ import pytest
 from conftest import DATA, ROOT, SHIPPED, Outcome, edited
 from dgcli.check.diff import KINDS as DIFF_KINDS
 from dgcli.data.export import COLUMNS, export_report
+from dgcli.data.kinds import ClaimKind
 from dgcli.data.loader import load_dataset
-from dgcli.data.model import ClaimKind, Verdict
+from dgcli.data.model import Verdict
 from dgcli.render.jsonfmt import number
 from dgcli.render.schemas import NAMES as SCHEMA_NAMES
 from dgcli.render.schemas import with_enums

@@ -24,13 +24,12 @@ from itertools import pairwise, product
 from typing import NamedTuple
 
 from dgcli.data.implied import all_claims, implied_claims
-from dgcli.data.kinds import KINDS
+from dgcli.data.kinds import KINDS, ClaimKind
 from dgcli.data.model import (
     FAILING,
     SEVERITY,
     At,
     Claim,
-    ClaimKind,
     Dataset,
     Direction,
     Metric,

@@ -8,7 +8,8 @@ checking engine, which checks them like any written claim.
 
 from decimal import Decimal
 
-from dgcli.data.model import At, Claim, ClaimKind, Dataset, Metric, Observation
+from dgcli.data.kinds import ClaimKind
+from dgcli.data.model import At, Claim, Dataset, Metric, Observation
 from dgcli.text.numbers import PERCENT, Figure, Hedge
 
 

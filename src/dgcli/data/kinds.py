@@ -4,16 +4,33 @@ validates it and which reports it appears in.
 This table is data only. The loader (schema.py), the JSON Schema and the docs (fileformat.py), the
 words check (words.py), the draft (draft.py) and the checks read it; the checkers themselves are
 registered beside it in ``claims.CHECKERS`` (one per kind, a test keeps the two in step), so reading
-a file never imports the checking engine. A new kind is a member of ``model.ClaimKind``, a row here
-and a checker there.
+a file never imports the checking engine. A new kind is a member of ``ClaimKind`` and a row here, and a
+checker there: two files.
 """
 
 from collections.abc import Mapping
 from enum import StrEnum
 from typing import NamedTuple
 
-from dgcli.data.model import ClaimKind
 from dgcli.text.numbers import PERCENT, POINTS, TIMES
+
+
+class ClaimKind(StrEnum):
+    PERCENT_CHANGE = "percent_change"  # "2023年7月から5%増加"
+    POINT_CHANGE = "point_change"  # "2.9PT増"
+    ABSOLUTE_CHANGE = "absolute_change"  # "3,353件増加"
+    RATIO = "ratio"  # "3.6倍に"
+    SHARE_OF = "share_of"  # "マイナンバーカード保有の79%", "国民の75%"
+    SUM_OF_PARTS = "sum_of_parts"  # 0.5億 + 5.1億 = 5.6億
+    COUNT_OF_ITEMS = "count_of_items"  # "5サービス" with 5 listed
+    ITEMS_ADDED = "items_added"  # "5機関から…が加わり、10機関"
+    THRESHOLD = "threshold"  # "二桁成長"
+    DIRECTION = "direction"  # "いずれの指標も上昇"
+    ORDERING = "ordering"  # 申請 ≥ 交付 ≥ 保有 at one period
+    RESTATEMENT = "restatement"  # "52%の利用者が満足" restates 52.2%
+    DISTRIBUTION_SUM = "distribution_sum"  # implied: a survey distribution sums to 100%
+    AGREEMENT = "agreement"  # implied: two sources print the same figure alike
+
 
 COMMON_KEYS = frozenset({"id", "kind", "text", "note", "source", "unverifiable", "rounding"})
 # The keys a kind may take besides COMMON_KEYS (the JSON Schema forbids the rest per kind).

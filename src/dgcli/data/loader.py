@@ -16,11 +16,10 @@ from typing import TypeVar
 
 from dgcli.data.fileformat import BOOLEANS, MAPPINGS, READS_VERSIONS, SCHEMA_VERSION
 from dgcli.data.implied import implied_ids
-from dgcli.data.kinds import KINDS, WRITTEN, Percentages, Stated
+from dgcli.data.kinds import KINDS, WRITTEN, ClaimKind, Percentages, Stated
 from dgcli.data.model import (
     At,
     Claim,
-    ClaimKind,
     Dataset,
     Direction,
     Group,

@@ -14,8 +14,8 @@ would verify a figure nobody printed.
 
 from __future__ import annotations
 
-from dgcli.data.kinds import KINDS
-from dgcli.data.model import Claim, ClaimKind, Direction, Observation
+from dgcli.data.kinds import KINDS, ClaimKind
+from dgcli.data.model import Claim, Direction, Observation
 from dgcli.text.normalize import fold
 from dgcli.text.numbers import Figure, Hedge
 

@@ -13,7 +13,8 @@ import re
 from typing import Any, Literal, NamedTuple, get_args
 
 from dgcli.check.claims import observation_at
-from dgcli.data.model import Claim, ClaimKind, Dataset, Metric, Observation
+from dgcli.data.kinds import ClaimKind
+from dgcli.data.model import Claim, Dataset, Metric, Observation
 from dgcli.errors import DataError, Problem
 from dgcli.page.inputs import read_any
 from dgcli.page.reader import Mention, Page, as_period, mentions, split_figure_line, strip_marks

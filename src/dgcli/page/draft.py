@@ -15,9 +15,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
-from dgcli.data.kinds import KINDS
+from dgcli.data.kinds import KINDS, ClaimKind
 from dgcli.data.loader import load_dataset
-from dgcli.data.model import Claim, ClaimKind, Dataset, Metric, find_observations
+from dgcli.data.model import Claim, Dataset, Metric, find_observations
 from dgcli.errors import DataError, Problem
 from dgcli.page.inputs import read_any
 from dgcli.page.reader import (

@@ -14,8 +14,8 @@ from urllib.parse import quote
 
 from dgcli.check.claims import Result, Severity, severity, stated_and_recomputed
 from dgcli.check.reports import ErrorReport, VerifyReport
-from dgcli.data.kinds import KINDS
-from dgcli.data.model import ClaimKind, Verdict
+from dgcli.data.kinds import KINDS, ClaimKind
+from dgcli.data.model import Verdict
 from dgcli.render import Terminal, Views, in_environment, workspace_path
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

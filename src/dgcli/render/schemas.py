@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from dgcli.check.diff import KINDS as DIFF_KINDS
-from dgcli.data.model import ClaimKind, Verdict
+from dgcli.data.kinds import ClaimKind
+from dgcli.data.model import Verdict
 from dgcli.page.audit import CHOSEN_BY
 from dgcli.page.audit import KINDS as AUDIT_KINDS
 from dgcli.text.numbers import Hedge, Rounding

@@ -22,7 +22,8 @@ from rich.text import Text
 
 from dgcli.check.claims import Change, Result, stated_and_recomputed
 from dgcli.check.reports import ChangesReport, ErrorReport, ListReport, ShowReport, VerifyReport
-from dgcli.data.model import FAILING, ClaimKind, Dataset, Metric, Observation, Verdict
+from dgcli.data.kinds import ClaimKind
+from dgcli.data.model import FAILING, Dataset, Metric, Observation, Verdict
 from dgcli.render import Terminal, Views, safe
 from dgcli.text.display import format_fraction, format_scaled
 from dgcli.text.numbers import scale_of
