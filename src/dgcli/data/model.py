@@ -292,3 +292,18 @@ def rounding_rule(
     source_rule = source.rounding if source is not None else None
     other = source_rule if source is not None and source.id != main else None
     return own or metric or other or survey or source_rule or Rounding.NEAREST
+
+
+def metric_notes(dataset: Dataset, metric: Metric) -> list[str]:
+    """What is printed beside a metric, in words: its notes, its footnotes, and the survey behind it."""
+    notes = [*metric.notes, *(f"{mark}: {dataset.footnotes.get(mark, '')}" for mark in metric.footnotes)]
+    survey = dataset.surveys.get(metric.survey)
+    if survey is not None:
+        counts = "・".join(f"{period.text} n={count:,}" for period, count in survey.respondents)
+        described = ", ".join(part for part in (survey.population, survey.method, counts) if part)
+        notes.append(
+            f"survey: {survey.title}"
+            + (f" ({described})" if described else "")
+            + (f"; {survey.rounding_note}" if survey.rounding_note else "")
+        )
+    return notes

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from dgcli.check.claims import Result, stated_and_recomputed
-from dgcli.data.model import FAILING, Dataset, Metric, Observation, Verdict
+from dgcli.data.model import FAILING, Dataset, Metric, Observation, Verdict, metric_notes
 from dgcli.render import Terminal, Views
 from dgcli.render.chart import Chart, Stack, history_chart, short_period, stack_chart
 from dgcli.render.report import DOUBTFUL, VERDICT_ORDER, Report, anchor
@@ -168,16 +168,7 @@ def _shown(report: Report, metric: Metric, index: int) -> Shown:
         if listed
     )
     results = report.by_metric.get(metric.id, [])
-    notes = [*metric.notes, *(f"{mark}: {dataset.footnotes.get(mark, '')}" for mark in metric.footnotes)]
-    survey = dataset.surveys.get(metric.survey)
-    if survey is not None:
-        counts = "・".join(f"{period.text} n={count:,}" for period, count in survey.respondents)
-        described = ", ".join(part for part in (survey.population, survey.method, counts) if part)
-        notes.append(
-            f"survey: {survey.title}"
-            + (f" ({described})" if described else "")
-            + (f"; {survey.rounding_note}" if survey.rounding_note else "")
-        )
+    notes = metric_notes(dataset, metric)
     section = dataset.section(metric.section)
     if section.citation:
         notes.append(section.citation)

@@ -23,7 +23,7 @@ from rich.text import Text
 from dgcli.check.claims import Change, Result, stated_and_recomputed
 from dgcli.check.reports import ChangesReport, ErrorReport, ListReport, ShowReport, VerifyReport
 from dgcli.data.kinds import ClaimKind
-from dgcli.data.model import FAILING, Dataset, Metric, Observation, Verdict
+from dgcli.data.model import FAILING, Dataset, Metric, Observation, Verdict, metric_notes
 from dgcli.render import Terminal, Views, safe
 from dgcli.text.display import format_fraction, format_scaled
 from dgcli.text.numbers import scale_of
@@ -623,16 +623,7 @@ def render_show(report: ShowReport, terminal: Terminal) -> str:
             renderables.append(t(f"Revised{label} [{observation.source}]: {observation.revised}"))
     if results:
         renderables += [Text(""), _claims_table(results, terminal)]
-    notes = [*metric.notes, *(f"{mark}: {dataset.footnotes.get(mark, '')}" for mark in metric.footnotes)]
-    survey = dataset.surveys.get(metric.survey)
-    if survey is not None:
-        counts = "・".join(f"{period.text} n={count:,}" for period, count in survey.respondents)
-        described = ", ".join(part for part in (survey.population, survey.method, counts) if part)
-        notes.append(
-            f"survey: {survey.title}"
-            + (f" ({described})" if described else "")
-            + (f"; {survey.rounding_note}" if survey.rounding_note else "")
-        )
+    notes = metric_notes(dataset, metric)
     if section.citation:
         notes.append(section.citation)
     for source in dataset.sources:
