@@ -38,6 +38,10 @@ def _layer(module: str) -> int | None:
     return len(LAYERS)  # cli and anything else at the top
 
 
+def _is_module(name: str) -> bool:
+    return (PACKAGE / f"{name}.py").exists() or (PACKAGE / name).is_dir()
+
+
 def _imports(path: Path) -> list[tuple[str, int]]:
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -45,7 +49,8 @@ def _imports(path: Path) -> list[tuple[str, int]]:
             found += [(alias.name, node.lineno) for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             found.append((node.module, node.lineno))
-            found += [(f"{node.module}.{alias.name}", node.lineno) for alias in node.names if node.module == "dgcli"]
+            if node.module == "dgcli":  # from dgcli import claims (a module) or acyclic (the package's own)
+                found += [(f"dgcli.{alias.name}", node.lineno) for alias in node.names if _is_module(alias.name)]
     return found
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import sys
 
-from dgcli import __version__
+from dgcli import __version__, acyclic
 from dgcli.exit_codes import EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT
 
 # typing and contextlib cost more start-up time than `dgcli --version` needs in all: neither is imported
@@ -53,34 +53,33 @@ def run() -> NoReturn:
     if sys.argv[1:] == ["--version"]:  # the commonest probe of all needs none of the CLI, nor signal's enums
         os.write(1, f"dgcli {__version__}\n".encode())
         os._exit(EXIT_OK)
-    import gc
     import signal
 
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     signal.signal(signal.SIGINT, _interrupted)
     ready("start")
-    # A run builds one tree of objects and never drops it; the cycle collector would only re-walk
-    # the growing heap (half the time of loading a 50,000-metric file, and superlinear in it).
-    gc.disable()
-    from dgcli.cli import main
+    # From the imports to the end: the process ends with os._exit inside the block, so the collector
+    # never runs again (resuming it would first collect the whole heap, for nothing).
+    with acyclic():
+        from dgcli.cli import main
 
-    code = main()
-    try:
-        if sys.stdout is not None:
-            sys.stdout.flush()
-    except OSError as error:
-        try:  # noqa: SIM105
-            os.write(2, f"dgcli: cannot write output: {error.strerror or error}\n".encode())
+        code = main()
+        try:
+            if sys.stdout is not None:
+                sys.stdout.flush()
+        except OSError as error:
+            try:  # noqa: SIM105
+                os.write(2, f"dgcli: cannot write output: {error.strerror or error}\n".encode())
+            except OSError:
+                pass
+            code = EXIT_OUTPUT
+        try:
+            if sys.stderr is not None:
+                sys.stderr.flush()
         except OSError:
             pass
-        code = EXIT_OUTPUT
-    try:
-        if sys.stderr is not None:
-            sys.stderr.flush()
-    except OSError:
-        pass
-    os._exit(code)
+        os._exit(code)
 
 
 if __name__ == "__main__":

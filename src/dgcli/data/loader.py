@@ -9,11 +9,11 @@ against its kind's declaration (``kinds.KINDS``). Every problem points at the ke
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import TypeVar
 
+from dgcli import acyclic
 from dgcli.data.fileformat import BOOLEANS, MAPPINGS, READS_VERSIONS, SCHEMA_VERSION
 from dgcli.data.implied import implied_ids
 from dgcli.data.kinds import KINDS, WRITTEN, ClaimKind, Percentages, Stated
@@ -61,17 +61,10 @@ def load_dataset(
     """Read, parse and validate an indicators file (or ``text`` named ``file``). Raises ``DataError``
     listing every problem. ``keep_tree``: the dataset keeps the parsed tree (diff compares it)."""
     name = file or str(path)
-    # Loading allocates many small acyclic objects: the cycle collector would only rescan them
-    # over and over (super-linear on big files), so it waits until the model is built.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with acyclic():  # many small objects, no cycle: the collector would only rescan them
         root = read_tree(path, file=name, pure_python=pure_python, text=text)
         reader = _Reader()
         dataset = _read_dataset(reader, root, name, bundled)
-    finally:
-        if collecting:
-            gc.enable()
     if dataset is not None and not reader.problems:
         # A metric left out of the model must have been reported; if not, say so rather than crash later.
         missing = [m for s in dataset.sections for m in s.metrics if m not in dataset.metrics]
