@@ -435,10 +435,12 @@ def test_japanese_table_columns_line_up(run: Run) -> None:
 # ── conventions ───────────────────────────────────────────────────────────────────────────────
 
 
-def test_version_comes_from_the_package_metadata() -> None:
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version_comes_from_the_package_metadata(flag: str) -> None:
+    # dgcli.__version__ answers before the CLI is imported: it must be the installed package's version
     from importlib.metadata import version
 
-    outcome = run_process("--version")
+    outcome = run_process(flag)
     assert (outcome.code, outcome.out) == (0, f"dgcli {version('dgcli')}\n")
 
 

@@ -50,7 +50,7 @@ def run() -> NoReturn:
     ``dgcli show`` (benchmarks/README.md) and a finished command gains nothing from it; mypy's
     ``hard_exit`` makes the same trade. Nothing of dgcli's needs atexit handlers.
     """
-    if sys.argv[1:] == ["--version"]:  # the commonest probe of all needs none of the CLI, nor signal's enums
+    if sys.argv[1:] in (["--version"], ["-V"]):  # the commonest probe of all needs none of the CLI, nor signal's enums
         os.write(1, f"dgcli {__version__}\n".encode())
         os._exit(EXIT_OK)
     import signal

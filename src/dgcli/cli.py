@@ -36,10 +36,11 @@ Track and fact-check published government indicators:
 article that prints its figures.
 
 Reads an indicators file: --file (- for standard input), else $DGCLI_FILE, else
-./indicators.yaml, else the copy bundled with dgcli (and then says so).
+./indicators.yaml, else the copy bundled with dgcli (and then says so; never for verify
+under CI). verify also takes files as arguments.
 
 Exit codes: 0 success · 1 verify found an inconsistent or gross claim (--strict: also
-within_rounding), audit found a figure not accounted for, or diff --exit-code found a
+within_rounding or not_compared), audit found a figure not accounted for, or diff --exit-code found a
 difference · 2 usage error, unknown metric, a data file or page that cannot be read or
 validated, or under CI a bare verify with no ./indicators.yaml · 3 a bug in dgcli · 74
 output could not be written · 130 interrupted · 141 output closed early (| head).
