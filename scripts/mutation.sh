@@ -5,6 +5,7 @@
 #   pip install -e '.[test,mutation]'
 #   scripts/mutation.sh                  # every module below, one after another
 #   scripts/mutation.sh intervals        # one module
+#   scripts/mutation.sh claims 'dgcli.check.claims.x__trend__mutmut_*'   # one module, some mutants (fnmatch)
 #
 # Prints mutmut's summary per module and leaves the survivors' list in $OUT/<module>.survivors
 # (look at one with: cd $WORK/<module> && mutmut show <name>). docs/mutation.md has the last scores.
@@ -22,6 +23,7 @@ tests_for() {
     periods) echo '"tests/test_periods.py", "tests/test_mutation_pins.py"' ;;
     # the checks' words reach users through every renderer: their tests pin the reasons and summary line
     claims) echo '"tests/test_claims.py", "tests/test_timing.py", "tests/test_words.py", "tests/test_mutation_pins.py",
+      "tests/test_claims_verdicts.py", "tests/test_claims_verify.py",
       "tests/test_render.py", "tests/test_sarif.py", "tests/test_junit.py", "tests/test_cli.py", "tests/test_diff.py"' ;;
     *) echo "unknown module $1 (intervals, numbers, periods, claims)" >&2; exit 2 ;;
   esac
@@ -36,6 +38,8 @@ path_for() {
 
 run_one() {
   local module="$1" dir="$WORK/$1"
+  shift
+  local only=("$@")  # mutant names or fnmatch patterns; none: every mutant of the module
   rm -rf "$dir" && mkdir -p "$dir"
   cp -r "$ROOT/src" "$ROOT/tests" "$ROOT/schema" "$ROOT/benchmarks" "$ROOT/indicators.yaml" "$ROOT/README.md" \
     "$ROOT/pyproject.toml" "$dir/"
@@ -48,7 +52,7 @@ also_copy = ["indicators.yaml", "schema/", "benchmarks/", "README.md"]
 pytest_add_cli_args = ["-q", "-p", "no:cacheprovider", "-x"]
 pytest_add_cli_args_test_selection = [$(tests_for "$module")]
 TOML
-  (cd "$dir" && mutmut run --max-children "$CHILDREN" > "$OUT/$module.log" 2>&1 || true)
+  (cd "$dir" && mutmut run --max-children "$CHILDREN" "${only[@]}" > "$OUT/$module.log" 2>&1 || true)
   (cd "$dir" && mutmut results --all true > "$OUT/$module.results" 2>&1 || true)
   local killed survived total
   killed=$(grep -c ': killed' "$OUT/$module.results" || true)
@@ -58,6 +62,10 @@ TOML
   echo "$module: $killed killed, $survived survived, $total mutants"
 }
 
+if [ $# -ge 2 ]; then
+  run_one "$@"
+  exit
+fi
 for module in "${@:-intervals numbers periods claims}"; do
   for each in $module; do run_one "$each"; done
 done
