@@ -81,6 +81,20 @@ def test_a_sentence_with_a_subject_of_its_own_is_not_carried() -> None:
     assert [c.stated.text if c.stated else "" for c in dataset.metrics["todo-metric-1"].claims] == ["50万人"]
 
 
+def test_no_subject_is_carried_over_a_sentence_about_another_metric() -> None:
+    # the middle sentence restates the listed 利用システム数 (no metric of its own): the third sentence's
+    # subject is that one, not 利用者数 two sentences back; left to the transcriber rather than put there
+    page = (
+        "クラウドの利用状況\n---\n"
+        "概要\u3000利用者数は2024年3月末時点で50万人です。利用システム数は2024年3月末時点で512システムとなりました。"
+        "2023年3月末から203システム増加しました。\n---\n"
+        "利用システム数の推移\u3000- 2024年3月末:512システム\u3000- 2023年3月末:309システム\n---\n"
+    )
+    text, dataset = drafted(page)
+    assert "利用者数" not in [name for _, name, _ in claims_of(dataset, "203システム")]
+    assert "# not placed: 203システム in 「2023年3月末から203システム増加しました。」" in text
+
+
 # ── b: a sentence's figure and a listed history, one series ───────────────────────────────────
 
 
@@ -155,6 +169,7 @@ def test_the_evidence_one_series_needs() -> None:
     assert _one_series(sentence, [other_periods]) is None
     assert _one_series(sentence, [_metric("利用システム数の推移", "件", ("2024年3月末", "512件"), HISTORY[1])]) is None
     assert _one_series(sentence, [_metric("利用システム数の推移", "システム", HISTORY[0])]) is None  # no history
+    assert _one_series(sentence, [_metric("利用システム数の推移", "件", *HISTORY)]) is None  # another unit
     assert _one_series(sentence, [_metric("移行予定システムの推移", "システム", *HISTORY)]) is None  # no word shared
     twin = _metric("利用システム数(本番)", "システム", *HISTORY)
     assert _one_series(sentence, [history, twin]) is None  # two histories fit: which one is not known

@@ -138,7 +138,9 @@ class _Drafter:
         self.name = "page"
         self._by_name: dict[str, list[tuple[_Section, _Metric]]] | None = None
         self._first_named: dict[str, tuple[int, _Metric]] | None = None  # metrics by name, once built
-        self.described: set[int] = set()  # headline lines a metric was drafted from (its claims are its own)
+        # headline sentences a metric was drafted from or carried to (their claims are its own); by line and
+        # text, since a slide's sentences share its line
+        self.described: set[tuple[int, str]] = set()
         self.topic: list[_Metric] = []  # the subject a headline's sentence named, for the next one
         self.last_topic: list[_Metric] = []
         self.sections: list[_Section] = []
@@ -165,7 +167,7 @@ class _Drafter:
             restating = {(n, t) for n, t in section.headline if self._restates_one(t, every)}
             block = Block(section.title, section.line, "", section.headline, [], [])
             drafted.metrics += self.sentence_metrics(block, skip=restating)
-            self.described |= {m.line for m in drafted.metrics}
+            self.described |= {(n, t) for m in drafted.metrics for n, t in [(m.line, m.description), *m.sentences]}
         self.join_series()
         for drafted in self.sections:  # claims once every metric is known: a lead may name a later one
             section = drafted.source
@@ -176,7 +178,7 @@ class _Drafter:
             for number, sentence, metric in drafted.carried:  # a sentence about a history another section lists
                 drafted.claims += self.claims_in(sentence, number, [metric], drafted, headline=True)
             for number, sentence in section.headline:
-                if not history_in(sentence) and number not in self.described:
+                if not history_in(sentence) and (number, sentence) not in self.described:
                     drafted.claims += self.claims_in(sentence, number, [], drafted, headline=True)
                     self.topic = self.last_topic  # the next sentence of the headline may leave it unsaid
             self.topic = []
