@@ -47,12 +47,30 @@ def numbered_lines(text: str, name: str = "") -> Numbered:
 
 # ── the agency's .txt: one line per slide ─────────────────────────────────────────────────────
 
-_SLIDE_BREAK = re.compile(r"\u3000+|\t+| {2,}|(?<=[。])\s*|\s+(?=[-・]\s)")
+_NUMBERED = r"[0-9]{1,2}[.．](?![0-9])|[(（][0-9]{1,2}[)）]|[\u2460-\u2473]"  # 1. (1) ①, never 2.5倍
+_SLIDE_BREAK = re.compile(
+    r"\u3000+|\t+| {2,}|(?<=[。])\s*"  # wide spaces, tabs, after 。
+    rf"|\s+(?=-\s|・|※|{_NUMBERED})"  # after a space: a list item (- or ・), a ※ note, a numbered item
+    r"|\s*(?=[■□◆◇●▶])"  # a mark that opens a part, wherever it stands
+)
+_HEAD_MARK = re.compile(r"[■□]\s*")  # ■ 利用状況: a heading's mark, left out
+_ITEM_MARK = re.compile(rf"(?:[◆◇●▶]|{_NUMBERED})\s*")  # ● 利用者数:50万人, 1. …: a list item
+
+
+def _slide_part(piece: str, first: bool) -> str:
+    """A part of a slide as the page reader takes it: a heading's mark left out, an item's mark
+    (●, ◆, 1., (1), ①) made the list marker ``- `` (a slide's title keeps its number: 1.利用状況)."""
+    piece = _HEAD_MARK.sub("", piece, count=1) if _HEAD_MARK.match(piece) else piece
+    mark = _ITEM_MARK.match(piece)
+    if mark is not None and piece[mark.end() :] and not (first and mark[0][0] not in "◆◇●▶"):
+        return "- " + piece[mark.end() :]
+    return piece
 
 
 def slide_lines(text: str) -> Numbered:
     """Slides between ``---`` lines. A slide written on one line is cut where its parts meet: wide
-    spaces, tabs, after 。 and before a list marker; its first part is the slide's title."""
+    spaces, tabs, after 。, before a list item (``- ``, ・, ●, ◆, ▶, 1., (1), ①), a ※ note or a ■
+    heading; its first part is the slide's title."""
     lines: Numbered = []
     first = True  # the first line of a slide is its title
     for number, line in enumerate(split_lines(text), 1):
@@ -60,6 +78,7 @@ def slide_lines(text: str) -> Numbered:
             first = True
             continue
         pieces = [piece.strip() for piece in _SLIDE_BREAK.split(line) if piece and piece.strip()]
+        pieces = [_slide_part(piece, first and i == 0) for i, piece in enumerate(pieces)]
         if pieces and first and lines:  # the page's own title (the first line) is no slide
             pieces[0] = HEADING + pieces[0]
         lines += [(number, piece) for piece in pieces]
