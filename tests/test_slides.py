@@ -25,6 +25,7 @@ def test_a_middle_dot_inside_words_is_no_cut() -> None:
 def test_a_square_opens_a_heading_and_is_left_out() -> None:
     assert parts("概要\u3000■利用状況\u3000利用者は50万人です。") == ["概要", "利用状況", "利用者は50万人です。"]
     assert parts("■利用状況\u3000利用者は50万人です。") == ["利用状況", "利用者は50万人です。"]
+    assert parts("概要■利用状況\u3000利用者は50万人です。") == ["概要", "利用状況", "利用者は50万人です。"]
 
 
 @pytest.mark.parametrize("mark", ["●", "◆", "◇", "▶"])
