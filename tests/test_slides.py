@@ -15,7 +15,11 @@ def parts(slide: str) -> list[str]:
 
 
 def test_a_middle_dot_after_a_space_opens_a_list_item() -> None:
-    assert parts("主な指標 ・利用者数:50万人 ・申請件数:20万件") == ["主な指標", "・利用者数:50万人", "・申請件数:20万件"]
+    assert parts("主な指標 ・利用者数:50万人 ・申請件数:20万件") == [
+        "主な指標",
+        "・利用者数:50万人",
+        "・申請件数:20万件",
+    ]
 
 
 def test_a_middle_dot_inside_words_is_no_cut() -> None:
