@@ -138,7 +138,10 @@ def test_the_same_figure_at_another_period_is_another_series() -> None:
     text, dataset = drafted(page)
     assert len([m for m in dataset.metrics.values() if m.unit == "システム"]) == 2
     assert claims_of(dataset, "203システム") == []  # no year before to count from: listed, not guessed
-    assert "# not placed: 203システム in 「前年同期から203システム増加しました。」" in text
+    assert (
+        "# not placed: 203システム in 「前年同期から203システム増加しました。」: a change counted 前年同期から: "
+        "the page prints no figure of ガバメントクラウドを利用するシステム for that period"
+    ) in text
 
 
 def test_a_different_figure_at_the_shared_period_is_another_series() -> None:

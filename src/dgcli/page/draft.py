@@ -540,6 +540,11 @@ class _Drafter:
         period = self.restated(subjects[0], figure)
         if period is not None:
             return _Claim(ClaimKind.RESTATEMENT, words, text, period, line, ids[:1], restated=True)
+        relative = next((m for words, _, _ in _RELATIVE if (m := re.search(words, clause))), None)
+        if rising and relative is not None:  # 前年同期から: no figure that long before the latest
+            why = f"a change counted {relative[0]}: the page prints no figure of {subjects[0].name} for that period"
+            self.comments.append(_NotPlaced(line, text, clause, why))
+            return None
         self.comments.append(_NotPlaced(line, text, clause, "not read as a claim (no kind fits its words)"))
         return None
 
