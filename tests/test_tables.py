@@ -4,10 +4,11 @@ so each cell is read with its row and column headers; hostile span values clampe
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
-from conftest import DATA
+from conftest import DATA, run_bash
 from dgcli.page.inputs import html_lines, read_any
 from dgcli.page.tables import MAX_COLSPAN, grid, span
 
@@ -118,3 +119,16 @@ def test_hostile_spans_neither_crash_nor_blow_up_the_grid() -> None:
 def test_rowspan_zero_runs_to_the_last_row() -> None:
     laid = grid([(1, [("甲", True, "0", None), ("1件", False, None, None)]), (2, [("2件", False, None, None)])])
     assert [row for _, row in laid] == [[("甲", True), ("1件", False)], [("甲", True), ("2件", False)]]
+
+
+def test_cli_drafts_a_spanned_table_that_verifies_and_audits_clean(tmp_path: Path) -> None:
+    page = SHAPES / "spans.html"
+    outcome = run_bash(
+        f'"$DGCLI" draft {page} > d.yaml && "$DGCLI" verify --file d.yaml | tail -1 '
+        f'&& "$DGCLI" audit {page} --file d.yaml | tail -1',
+        cwd=tmp_path,
+    )
+    assert outcome.code == 0, outcome
+    verified, audited = outcome.out.strip().splitlines()
+    assert verified.startswith("OK: 2 claims: 2 consistent"), outcome  # 1,842万件; 1,842 / 735 = 2.51 ≈ 約2.5倍
+    assert audited.startswith("OK: 10 figures on the page, 10 placed"), outcome  # 8 in the tables, 2 in the lead
