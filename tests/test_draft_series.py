@@ -95,6 +95,23 @@ def test_no_subject_is_carried_over_a_sentence_about_another_metric() -> None:
     assert "# not placed: 203システム in 「2023年3月末から203システム増加しました。」" in text
 
 
+def test_a_subject_found_by_the_figure_it_prints_carries_to_the_next_sentence() -> None:
+    # text copied from a browser: the list sits in the same section, so the first sentence's subject is
+    # found by the figure it prints (512 in the list, named in much the same words); the next sentence,
+    # with no subject of its own, is about that metric too: 前年同期 = 2023年3月末, 512 − 309 = 203
+    page = (
+        "ガバメントクラウドの利用状況(概要版)\nガバメントクラウドの利用状況\n"
+        "ガバメントクラウドを利用するシステムは2024年3月末時点で512システムとなりました。\n"
+        "前年同期から203システム増加しました。\n利用システム数の推移\n"
+        "- 2024年3月末:512システム\n- 2023年3月末:309システム\n- 2022年3月末:118システム\n"
+    )
+    text, dataset = drafted(page)
+    assert "not placed" not in text
+    (change,) = claims_of(dataset, "203システム")
+    assert (change[0], change[2]) == (ClaimKind.ABSOLUTE_CHANGE, "2023年3月末")
+    assert audit(page, dataset, page_file="page.txt").clean
+
+
 # ── b: a sentence's figure and a listed history, one series ───────────────────────────────────
 
 

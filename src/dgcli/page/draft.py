@@ -408,9 +408,9 @@ class _Drafter:
                     # a subject named in other words must share much of that metric's name (共通サービス, 参加会員)
                     candidates = section.metrics or [m for s in self.sections for m in s.metrics]
                     printing = [m for m in candidates if self.restated(m, figure) is not None]
-                    if own_topic is not None:
-                        printing = [m for m in printing if _related(own_topic[1], m)]
-                        topic = []
+                    if own_topic is not None:  # its own subject, found by the figure it prints: the next
+                        printing = [m for m in printing if _related(own_topic[1], m)]  # sentence's, too
+                        topic = printing if len(printing) == 1 else []
                     subjects = printing if len(printing) == 1 else topic
                 topic = named[:1] or topic
                 if not subjects:
