@@ -7,10 +7,13 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import DATA, run_bash
 from dgcli.page.inputs import html_lines, read_any
-from dgcli.page.tables import MAX_COLSPAN, grid, span
+from dgcli.page.tables import MAX_COLSPAN, RawCell, grid, span
+from dgcli.text.scan import figures_in
 
 SHAPES = DATA / "pages" / "shapes"
 
@@ -132,3 +135,48 @@ def test_cli_drafts_a_spanned_table_that_verifies_and_audits_clean(tmp_path: Pat
     verified, audited = outcome.out.strip().splitlines()
     assert verified.startswith("OK: 2 claims: 2 consistent"), outcome  # 1,842万件; 1,842 / 735 = 2.51 ≈ 約2.5倍
     assert audited.startswith("OK: 10 figures on the page, 10 placed"), outcome  # 8 in the tables, 2 in the lead
+
+
+_TEXTS = st.sampled_from(["", "時点", "登録数", "2024年6月末", "2023年9月", "6,201万件", "67.3%", "甲", "1件"])
+_SPANS = st.sampled_from([None, "1", "2", "3", "0", "-1", "99999", "x", "2px"])
+_CELLS = st.tuples(_TEXTS, st.booleans(), _SPANS, _SPANS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_CELLS, max_size=5), max_size=6), st.booleans())
+def test_any_table_is_read_and_no_printed_cell_is_left_out(rows: list[list[RawCell]], closed: bool) -> None:
+    markup = "".join(
+        "<tr>"
+        + "".join(
+            f"<{'th' if th else 'td'}"
+            + (f' rowspan="{down}"' if down is not None else "")
+            + (f' colspan="{across}"' if across is not None else "")
+            + f">{text}</{'th' if th else 'td'}>"
+            for text, th, down, across in cells
+        )
+        + "</tr>"
+        for cells in rows
+    )
+    lines = html_lines(f"<table>{markup}" + ("</table>" if closed else ""))
+    printed = "\n".join(text for _, text in lines)
+    for cells in rows:
+        for text, th, *_ in cells:
+            # a figure in a data cell is always in a line (a header cell names a list, a key may head none)
+            assert th or not figures_in(text) or text in printed
+
+
+def test_tables_of_every_shape_keep_their_figures() -> None:
+    # one column under its header
+    assert texts("<table><tr><th>登録数</th></tr><tr><td>6,201万件</td></tr></table>") == ["- 登録数", "- 6,201万件"]
+    # three columns and no header: each row a line of text
+    assert texts("<table><tr><td>2024年6月末</td><td>6,201万件</td><td>67.3%</td></tr></table>") == [
+        "2024年6月末 6,201万件 67.3%"
+    ]
+    # a table in a cell is read as its own; the table around it is kept whole
+    nested = (
+        "<table><tr><th>時点</th><th>登録数</th></tr><tr><td>2024年6月末</td><td>6,201万件</td></tr>"
+        "<tr><td>2023年6月末</td><td><table><tr><td>内訳:5件</td></tr></table>5,537万件</td></tr></table>"
+    )
+    assert texts(nested) == ["- 内訳:5件", "- 登録数", "- 2024年6月末:6,201万件", "- 2023年6月末:5,537万件"]
+    # a table never closed is read all the same
+    assert texts("<p>前</p><table><tr><td>甲</td><td>1件</td></tr>") == ["前", "- 甲:1件"]

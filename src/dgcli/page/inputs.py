@@ -135,6 +135,9 @@ class _Reader(HTMLParser):
         self.cell: list[str] | None = None
         self.header_cell = False
         self.spans: tuple[str | None, str | None] = (None, None)  # the cell's rowspan and colspan as printed
+        self.outer: list[
+            tuple[list[tuple[int, list[RawCell]]], list[str] | None, bool, tuple[str | None, str | None]]
+        ] = []
 
     def flush(self) -> None:
         words = " ".join("".join(self.text).split())
@@ -152,7 +155,9 @@ class _Reader(HTMLParser):
             self.in_title = True
         elif tag == "table":
             self.flush()
-            self.table = []
+            if self.table is not None:  # a table in a cell: read as its own, the outer one kept whole
+                self.outer.append((self.table, self.cell, self.header_cell, self.spans))
+            self.table, self.cell = [], None
         elif tag == "tr" and self.table is not None:
             self.end_cell()  # a cell left unclosed (<td>a<tr>) ends where the next row starts
             self.table.append((self.getpos()[0], []))
@@ -174,6 +179,15 @@ class _Reader(HTMLParser):
                 self.table[-1][1].append((text, self.header_cell, *self.spans))
             self.cell = None
 
+    def end_table(self) -> None:
+        """The innermost table ends: its lines are read; the table around it, if any, goes on."""
+        self.end_cell()
+        if self.table is not None:
+            self.lines += table_lines(self.table)
+        self.table = None
+        if self.outer:
+            self.table, self.cell, self.header_cell, self.spans = self.outer.pop()
+
     def handle_endtag(self, tag: str) -> None:
         if self.skipping:
             if tag == self.skipping[-1]:
@@ -184,9 +198,7 @@ class _Reader(HTMLParser):
         elif tag in ("td", "th") and self.table is not None:
             self.end_cell()
         elif tag == "table" and self.table is not None:
-            self.end_cell()
-            self.lines += table_lines(self.table)
-            self.table = None
+            self.end_table()
         elif tag in _BLOCKS:
             self.flush()
 
@@ -197,7 +209,7 @@ class _Reader(HTMLParser):
             self.title.append(data)
         elif self.cell is not None:
             self.cell.append(data)
-        elif self.table is None:
+        elif self.table is None or data.strip():  # words in a table outside its cells: a browser shows them
             if not self.text:
                 self.line = self.getpos()[0]
             self.text.append(data)
@@ -207,6 +219,8 @@ def html_lines(text: str) -> Numbered:
     reader = _Reader()
     reader.feed(text)
     reader.close()
+    while reader.table is not None:  # a table never closed: read all the same, never dropped
+        reader.end_table()
     reader.flush()
     title = " ".join("".join(reader.title).split())
     lines = reader.lines

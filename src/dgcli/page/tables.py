@@ -88,8 +88,13 @@ def table_lines(table: list[tuple[int, list[RawCell]]]) -> Numbered:
     while keys < width - 1 and all(_is_key(row[keys]) for _, row in body):
         keys += 1
     dated = all(as_period(row[0]) is not None for _, row in body)
-    if not header or (width == 2 and not dated):  # 申請数 | 5件: a line of its own
+    if width == 1:  # one column: its cells are a list under its header
+        named = [(rows[0][0], f"- {header[0]}")] if header else []
+        return named + [(line, f"- {row[0]}") for line, row in body]
+    if width == 2 and not (header and dated):  # 申請数 | 5件: a line of its own
         return [(line, f"- {row[0]}:{row[1]}" if row[1] else f"- {row[0]}") for line, row in body]
+    if not header:  # no header names the columns: each row a line of text, no cell left out
+        return [(line, " ".join(cell for cell in row if cell)) for line, row in body]
     values = range(keys, width)
     if keys == 2 and all(as_period(row[1]) is not None for _, row in body):
         return _by_name(body, header, values)
