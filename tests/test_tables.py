@@ -178,5 +178,8 @@ def test_tables_of_every_shape_keep_their_figures() -> None:
         "<tr><td>2023年6月末</td><td><table><tr><td>内訳:5件</td></tr></table>5,537万件</td></tr></table>"
     )
     assert texts(nested) == ["- 内訳:5件", "- 登録数", "- 2024年6月末:6,201万件", "- 2023年6月末:5,537万件"]
+    # a caption, and words a table prints outside its cells, are read as a browser shows them
+    caption = "<table><caption>利用者数は50万人</caption><tr><td>甲</td><td>1件</td></tr></table>"
+    assert texts(caption) == ["利用者数は50万人", "- 甲:1件"]
     # a table never closed is read all the same
     assert texts("<p>前</p><table><tr><td>甲</td><td>1件</td></tr>") == ["前", "- 甲:1件"]
