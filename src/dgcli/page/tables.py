@@ -6,7 +6,7 @@ heads both columns). Span values are read as browsers read them and clamped, so 
 blow up the grid: ``rowspan="0"`` runs to the table's last row, a rowspan never reaches past it, a
 colspan is at most 1000 (HTML's limit), anything else (``-1``, ``abc``) is 1; and the copies spans
 make are bounded by a budget linear in the table's own cells — past it, a cell is laid out as if it
-spanned nothing. No cell the page prints is ever left out.
+spanned nothing. No figure a data cell prints is ever left out.
 
 ``table_lines`` turns the grid into lines: header rows (all ``th``) name the columns (a spanning
 header and the one below it: ``登録数(件数)``); leading columns that print no figure are the rows'
