@@ -43,6 +43,7 @@ def test_a_bullet_mark_opens_a_list_item_wherever_it_stands(mark: str) -> None:
 
 def test_a_note_after_a_space_is_a_part_of_its_own_but_a_footnote_mark_is_not() -> None:
     assert parts("利用状況 利用者数※1は50万人です ※速報値") == ["利用状況 利用者数※1は50万人です", "※速報値"]
+    assert parts("主な指標\u3000- 利用者数 ※1:50万人") == ["主な指標", "- 利用者数 ※1:50万人"]
 
 
 @pytest.mark.parametrize("number", ["1.", "1．", "(1)", "（1）", "①"])

@@ -50,7 +50,8 @@ def numbered_lines(text: str, name: str = "") -> Numbered:
 _NUMBERED = r"[0-9]{1,2}[.．](?![0-9])|[(（][0-9]{1,2}[)）]|[\u2460-\u2473]"  # 1. (1) ①, never 2.5倍
 _SLIDE_BREAK = re.compile(
     r"\u3000+|\t+| {2,}|(?<=[。])\s*"  # wide spaces, tabs, after 。
-    rf"|\s+(?=-\s|・|※|{_NUMBERED})"  # after a space: a list item (- or ・), a ※ note, a numbered item
+    rf"|\s+(?=-\s|・|※(?![0-9])|{_NUMBERED})"  # after a space: a list item (- or ・), a ※ note (※1 is a
+    # footnote mark: it stays with its label), a numbered item
     r"|\s*(?=[■□◆◇●▶])"  # a mark that opens a part, wherever it stands
 )
 _HEAD_MARK = re.compile(r"[■□]\s*")  # ■ 利用状況: a heading's mark, left out
