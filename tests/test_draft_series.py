@@ -112,6 +112,19 @@ def test_a_subject_found_by_the_figure_it_prints_carries_to_the_next_sentence() 
     assert audit(page, dataset, page_file="page.txt").clean
 
 
+def test_a_figure_the_headline_places_is_not_also_listed_as_not_placed() -> None:
+    # 「利用システム数は…512システム」 restates the listed metric, named alike: a headline claim of it, and the
+    # sentence after it, with no subject, another; neither figure is listed as left out
+    page = (
+        "クラウドの利用状況\n---\n"
+        "概要\u3000利用システム数は2024年3月末時点で512システムとなりました。前年同期から203システム増加しました。\n---\n"
+        "利用システム数の推移\u3000- 2024年3月末:512システム\u3000- 2023年3月末:309システム\n---\n"
+    )
+    text, dataset = drafted(page)
+    assert "not placed" not in text
+    assert claims_of(dataset, "203システム") == [(ClaimKind.ABSOLUTE_CHANGE, "利用システム数の推移", "2023年3月末")]
+
+
 # ── b: a sentence's figure and a listed history, one series ───────────────────────────────────
 
 

@@ -166,7 +166,7 @@ class _Drafter:
                 continue
             restating = {(n, t) for n, t in section.headline if self._restates_one(t, every)}
             block = Block(section.title, section.line, "", section.headline, [], [])
-            drafted.metrics += self.sentence_metrics(block, skip=restating)
+            drafted.metrics += self.sentence_metrics(block, skip=restating, headline=True)
             self.described |= {(n, t) for m in drafted.metrics for n, t in [(m.line, m.description), *m.sentences]}
         self.join_series()
         for drafted in self.sections:  # claims once every metric is known: a lead may name a later one
@@ -305,7 +305,9 @@ class _Drafter:
         metric.unit = _unit(value)
         return metric
 
-    def sentence_metrics(self, block: Block, skip: set[tuple[int, str]] | None = None) -> list[_Metric]:
+    def sentence_metrics(
+        self, block: Block, skip: set[tuple[int, str]] | None = None, *, headline: bool = False
+    ) -> list[_Metric]:
         """Sentences like "e-Gov申請数は2,863万件です。" under a heading with no list. A sentence with no
         subject of its own right after one that named a metric is about that metric (Japanese drops a
         subject it has just named: 「…は512システムとなりました。前年同期から203システム増加しました。」);
@@ -329,8 +331,9 @@ class _Drafter:
             period = dated[-1][0] if dated and not dated[-1][1] else None
             subject = re.sub(r"^.*(?:時点|現在|末)(?:で|の|に|、)?", "", subject) if period else subject
             if not rest or not figures or len(subject) > 40 or any(c.isdigit() for c in subject):
-                reason = "no metric read from the sentence (its subject names none)"
-                self.comments += [_NotPlaced(number, text, sentence, reason) for _, text, _ in figures_in(sentence)]
+                if not headline:  # a headline's sentence is read for claims next, and listed there if need be
+                    reason = "no metric read from the sentence (its subject names none)"
+                    self.comments += [_NotPlaced(number, text, sentence, reason) for _, text, _ in every]
                 continue
             metric = self.new_metric(subject, number, block.heading)
             metric.description = sentence
