@@ -2,8 +2,9 @@
 
 tests/data/pages/shapes/ holds pages written for the purpose (invented figures, real style): prose
 with an inline multi-period history and two labels for one series, a dashboard with numbered
-sections and integer shares, the agency's .txt with slides, a saved HTML page with a table, and text
-copied from a browser with a heading figure and a direction sentence. expected.yaml says by hand
+sections and integer shares, the agency's .txt with slides, saved HTML pages with tables (one with
+rowspan and colspan), and text copied from a browser with a heading figure and a direction sentence.
+expected.yaml says by hand
 where each figure belongs. ``python tests/test_shapes.py`` prints the per-page report.
 """
 

@@ -102,6 +102,8 @@ class _Metric:
         "line",
         "name",
         "observations",
+        "sentence_made",
+        "sentences",
         "unit",
     )
 
@@ -115,6 +117,8 @@ class _Metric:
         self.claims: list[_Claim] = []
         self.unit = ""
         self.extra_units: list[str] = []  # other counter words its claims print (753万件 for 753万連携)
+        self.sentences: list[tuple[int, str]] = []  # sentences after its own that leave it unsaid (carried)
+        self.sentence_made = False  # drafted from one sentence 「XはN件」, not from a list
 
 
 class _Section:
@@ -122,6 +126,7 @@ class _Section:
         self.id, self.source, self.group_id = section_id, source, group_id
         self.metrics: list[_Metric] = []
         self.claims: list[_Claim] = []
+        self.carried: list[tuple[int, str, _Metric]] = []  # its sentences about a metric another section lists
 
 
 class _Drafter:
@@ -133,7 +138,9 @@ class _Drafter:
         self.name = "page"
         self._by_name: dict[str, list[tuple[_Section, _Metric]]] | None = None
         self._first_named: dict[str, tuple[int, _Metric]] | None = None  # metrics by name, once built
-        self.described: set[int] = set()  # headline lines a metric was drafted from (its claims are its own)
+        # headline sentences a metric was drafted from or carried to (their claims are its own); by line and
+        # text, since a slide's sentences share its line
+        self.described: set[tuple[int, str]] = set()
         self.topic: list[_Metric] = []  # the subject a headline's sentence named, for the next one
         self.last_topic: list[_Metric] = []
         self.sections: list[_Section] = []
@@ -157,17 +164,21 @@ class _Drafter:
             section = drafted.source  # unless its figure restates one another section lists
             if drafted.metrics or not section.headline:
                 continue
-            own = [(n, t) for n, t in section.headline if not self._restates_one(t, every)]
-            drafted.metrics += self.sentence_metrics(Block(section.title, section.line, "", own, [], []))
-            self.described |= {m.line for m in drafted.metrics}
+            restating = {(n, t) for n, t in section.headline if self._restates_one(t, every)}
+            block = Block(section.title, section.line, "", section.headline, [], [])
+            drafted.metrics += self.sentence_metrics(block, skip=restating, headline=True)
+            self.described |= {(n, t) for m in drafted.metrics for n, t in [(m.line, m.description), *m.sentences]}
+        self.join_series()
         for drafted in self.sections:  # claims once every metric is known: a lead may name a later one
             section = drafted.source
             for metric in drafted.metrics:
                 for number, sentence in self.sentences_of(section, metric):
                     metric.claims += self.claims_in(sentence, number, [metric], drafted)
                 metric.claims += self.implied_by_lists(metric)
+            for number, sentence, metric in drafted.carried:  # a sentence about a history another section lists
+                drafted.claims += self.claims_in(sentence, number, [metric], drafted, headline=True)
             for number, sentence in section.headline:
-                if not history_in(sentence) and number not in self.described:
+                if not history_in(sentence) and (number, sentence) not in self.described:
                     drafted.claims += self.claims_in(sentence, number, [], drafted, headline=True)
                     self.topic = self.last_topic  # the next sentence of the headline may leave it unsaid
             self.topic = []
@@ -294,10 +305,24 @@ class _Drafter:
         metric.unit = _unit(value)
         return metric
 
-    def sentence_metrics(self, block: Block) -> list[_Metric]:
-        """Sentences like "e-Gov申請数は2,863万件です。" under a heading with no list."""
-        found = []
+    def sentence_metrics(
+        self, block: Block, skip: set[tuple[int, str]] | None = None, *, headline: bool = False
+    ) -> list[_Metric]:
+        """Sentences like "e-Gov申請数は2,863万件です。" under a heading with no list. A sentence with no
+        subject of its own right after one that named a metric is about that metric (Japanese drops a
+        subject it has just named: 「…は512システムとなりました。前年同期から203システム増加しました。」);
+        its figures become that metric's claims. Sentences in ``skip`` are another metric's: no carry over them."""
+        found: list[_Metric] = []
+        previous: _Metric | None = None  # the metric the sentence before named, in this block
         for number, sentence in block.sentences:
+            if skip and (number, sentence) in skip:
+                previous = None
+                continue
+            every = figures_in(sentence)
+            if previous is not None and every and not _own_subject(sentence[: every[0][0]]):
+                previous.sentences.append((number, sentence))
+                continue
+            previous = None
             subject, _, rest = sentence.partition("は")
             # 「2024年3月末時点で移行した自治体は85団体」: the period opens the subject, it does not name it
             figures = figures_in(rest)
@@ -306,16 +331,43 @@ class _Drafter:
             period = dated[-1][0] if dated and not dated[-1][1] else None
             subject = re.sub(r"^.*(?:時点|現在|末)(?:で|の|に|、)?", "", subject) if period else subject
             if not rest or not figures or len(subject) > 40 or any(c.isdigit() for c in subject):
-                reason = "no metric read from the sentence (its subject names none)"
-                self.comments += [_NotPlaced(number, text, sentence, reason) for _, text, _ in figures_in(sentence)]
+                if not headline:  # a headline's sentence is read for claims next, and listed there if need be
+                    reason = "no metric read from the sentence (its subject names none)"
+                    self.comments += [_NotPlaced(number, text, sentence, reason) for _, text, _ in every]
                 continue
             metric = self.new_metric(subject, number, block.heading)
             metric.description = sentence
             value = figures[0][1]
             metric.observations.append(_Observation(period.text if period else "", value, number, [], [], []))
             metric.unit = _unit(value)
+            metric.sentence_made = True
             found.append(metric)
+            previous = metric
         return found
+
+    def join_series(self) -> None:
+        """A metric drafted from one sentence that is one series with a history another section lists
+        becomes that history's metric: its name an alias, its sentences claims about the history (so
+        「前年同期から…増加」 finds the year before). See ``_one_series`` for the evidence required."""
+        histories = [m for s in self.sections for m in s.metrics if not m.sentence_made and len(m.observations) > 1]
+        by_figure: dict[tuple[str, str], list[_Metric]] = {}  # (period key, figure): built once, linear
+        for history in histories:
+            for key, value in _levels(history).items():
+                by_figure.setdefault((key, value), []).append(history)
+        if not by_figure:
+            return
+        for drafted in self.sections:
+            for metric in [m for m in drafted.metrics if m.sentence_made]:
+                levels = _levels(metric)
+                candidates = {id(h): h for key in levels.items() for h in by_figure.get(key, [])}
+                series = _one_series(metric, list(candidates.values()))
+                if series is None:
+                    continue
+                drafted.metrics.remove(metric)
+                series.aliases += [metric.name, *metric.aliases]
+                series.footnotes += [mark for mark in metric.footnotes if mark not in series.footnotes]
+                sentences = [(metric.line, metric.description), *metric.sentences]
+                drafted.carried += [(number, sentence, series) for number, sentence in sentences]
 
     def _restates_one(self, sentence: str, metrics: list[_Metric]) -> bool:
         """Whether a sentence's first figure is one that exactly one listed metric prints."""
@@ -330,7 +382,7 @@ class _Drafter:
         for block in section.blocks:
             if strip_marks(block.heading) == metric.name or (block.entries and block.entries[0].line == metric.line):
                 return block.sentences
-        return [(metric.line, metric.description)] if metric.description else []
+        return [(metric.line, metric.description), *metric.sentences] if metric.description else metric.sentences
 
     # ── claims ───────────────────────────────────────────────────────────────────────────────
 
@@ -359,9 +411,9 @@ class _Drafter:
                     # a subject named in other words must share much of that metric's name (共通サービス, 参加会員)
                     candidates = section.metrics or [m for s in self.sections for m in s.metrics]
                     printing = [m for m in candidates if self.restated(m, figure) is not None]
-                    if own_topic is not None:
-                        printing = [m for m in printing if _related(own_topic[1], m)]
-                        topic = []
+                    if own_topic is not None:  # its own subject, found by the figure it prints: the next
+                        printing = [m for m in printing if _related(own_topic[1], m)]  # sentence's, too
+                        topic = printing if len(printing) == 1 else []
                     subjects = printing if len(printing) == 1 else topic
                 topic = named[:1] or topic
                 if not subjects:
@@ -491,6 +543,11 @@ class _Drafter:
         period = self.restated(subjects[0], figure)
         if period is not None:
             return _Claim(ClaimKind.RESTATEMENT, words, text, period, line, ids[:1], restated=True)
+        relative = next((m for words, _, _ in _RELATIVE if (m := re.search(words, clause))), None)
+        if rising and relative is not None:  # 前年同期から: no figure that long before the latest
+            why = f"a change counted {relative[0]}: the page prints no figure of {subjects[0].name} for that period"
+            self.comments.append(_NotPlaced(line, text, clause, why))
+            return None
         self.comments.append(_NotPlaced(line, text, clause, "not read as a claim (no kind fits its words)"))
         return None
 
@@ -683,6 +740,9 @@ class _Drafter:
             for claim in section.claims:
                 out.add(self.write_claim(claim, "      ", headline=True), ("claim", claim, section.claims, None))
         metrics = [m for m in section.metrics if m.observations]
+        if not metrics and section.carried:
+            out.add(["    metrics: []  # its figures are claims about metrics other sections list"])
+            return
         if not metrics:
             out.add(["    metrics: []  # TODO: the draft found no figures in this section"])
             return
@@ -915,6 +975,68 @@ def _same_series(metrics: list[_Metric], label: str, text: str, period: Any, at_
         and difflib.SequenceMatcher(None, m.name, label).ratio() >= 0.6
     ]
     return fits[0] if len(fits) == 1 else None
+
+
+def _own_subject(before: str) -> bool:
+    """Whether the words before a sentence's first figure name a subject of their own: a topic or
+    subject particle (は, が, も), not counting 「…時点では」「…には」 or 最も."""
+    return re.search("[はがも]", re.sub("[でに]は|最も|いずれも", "", before)) is not None
+
+
+_GENERIC = ("推移", "状況", "実績", "件数", "数", "率", "割合", "累計", "合計", "総数")
+_RUN = re.compile(r"[\u4e00-\u9fff\u3005]+|[\u30a0-\u30ff]+|[A-Za-z]+")  # a run of kanji, katakana or latin
+
+
+def _levels(metric: _Metric) -> dict[str, str]:
+    """A metric's figures by period key ("" when it prints none there): {"2024-03-31": "512システム"}."""
+    found: dict[str, str] = {}
+    for observation in metric.observations:
+        period = as_period(observation.period) if observation.period else None
+        if period is not None and observation.value and not observation.shares:
+            found[period.key] = _plain(observation.value)
+    return found
+
+
+def _plain(printed: str) -> str:
+    return "".join(fold(printed).split())
+
+
+def _one_series(metric: _Metric, histories: list[_Metric]) -> _Metric | None:
+    """The one history that a metric drafted from a sentence is a figure of, or None. Conservative (a
+    figure under a wrong metric is worse than one listed as not placed); every condition must hold:
+    the history prints at least two figures; both are in one unit; the sentence's figure is printed,
+    as written, in the history at the same period; no period both print holds two different figures;
+    the two names share a word (a run of two or more kanji, katakana or latin letters, other than the
+    unit and words such as 推移, 状況, 数); and exactly one history fits."""
+    own = _levels(metric)
+    if not own or not metric.unit:
+        return None
+    fits = []
+    for history in histories:
+        theirs = _levels(history)
+        shared = own.keys() & theirs.keys()
+        if (
+            history is not metric
+            and len(history.observations) > 1
+            and history.unit == metric.unit
+            and shared
+            and all(own[key] == theirs[key] for key in shared)
+            and _share_a_word(metric, history)
+        ):
+            fits.append(history)
+    return fits[0] if len(fits) == 1 else None
+
+
+def _share_a_word(metric: _Metric, other: _Metric) -> bool:
+    """Two characters in a row of one run, in both names (利用 in 利用システム数の推移 and ガバメントクラウドを
+    利用するシステム), not counting the unit's or a generic word's (推移, 数): kanji compounds are not cut."""
+
+    def pairs(m: _Metric) -> set[str]:
+        runs = [run for name in (m.name, *m.aliases) for run in _RUN.findall(strip_marks(name))]
+        found = {run[i : i + 2] for run in runs for i in range(len(run) - 1)}
+        return {p for p in found if p not in m.unit and not any(p in word for word in _GENERIC)}
+
+    return bool(pairs(metric) & pairs(other))
 
 
 def _comment(text: str) -> str:

@@ -13,7 +13,8 @@ One reader per input kind, one page model after it (``page.read_page``):
 import re
 from html.parser import HTMLParser
 
-from dgcli.page.reader import HEADING, Numbered, Page, as_period, read_page, split_lines
+from dgcli.page.reader import HEADING, Numbered, Page, read_page, split_lines
+from dgcli.page.tables import RawCell, table_lines
 
 KINDS = ("text", "slides", "html")
 _SEPARATOR = re.compile(r"\s*(?:-{3,}|={3,}|ー{3,})\s*")
@@ -46,12 +47,31 @@ def numbered_lines(text: str, name: str = "") -> Numbered:
 
 # ── the agency's .txt: one line per slide ─────────────────────────────────────────────────────
 
-_SLIDE_BREAK = re.compile(r"\u3000+|\t+| {2,}|(?<=[。])\s*|\s+(?=[-・]\s)")
+_NUMBERED = r"[0-9]{1,2}[.．](?![0-9])|[(（][0-9]{1,2}[)）]|[\u2460-\u2473]"  # 1. (1) ①, never 2.5倍
+_SLIDE_BREAK = re.compile(
+    r"\u3000+|\t+| {2,}|(?<=[。])\s*"  # wide spaces, tabs, after 。
+    rf"|\s+(?=-\s|・|※(?![0-9])|{_NUMBERED})"  # after a space: a list item (- or ・), a ※ note (※1 is a
+    # footnote mark: it stays with its label), a numbered item
+    r"|\s*(?=[■□◆◇●▶])"  # a mark that opens a part, wherever it stands
+)
+_HEAD_MARK = re.compile(r"[■□]\s*")  # ■ 利用状況: a heading's mark, left out
+_ITEM_MARK = re.compile(rf"(?:[◆◇●▶]|{_NUMBERED})\s*")  # ● 利用者数:50万人, 1. …: a list item
+
+
+def _slide_part(piece: str, first: bool) -> str:
+    """A part of a slide as the page reader takes it: a heading's mark left out, an item's mark
+    (●, ◆, 1., (1), ①) made the list marker ``- `` (a slide's title keeps its number: 1.利用状況)."""
+    piece = _HEAD_MARK.sub("", piece, count=1) if _HEAD_MARK.match(piece) else piece
+    mark = _ITEM_MARK.match(piece)
+    if mark is not None and piece[mark.end() :] and not (first and mark[0][0] not in "◆◇●▶"):
+        return "- " + piece[mark.end() :]
+    return piece
 
 
 def slide_lines(text: str) -> Numbered:
     """Slides between ``---`` lines. A slide written on one line is cut where its parts meet: wide
-    spaces, tabs, after 。 and before a list marker; its first part is the slide's title."""
+    spaces, tabs, after 。, before a list item (``- ``, ・, ●, ◆, ▶, 1., (1), ①), a ※ note or a ■
+    heading; its first part is the slide's title."""
     lines: Numbered = []
     first = True  # the first line of a slide is its title
     for number, line in enumerate(split_lines(text), 1):
@@ -59,6 +79,7 @@ def slide_lines(text: str) -> Numbered:
             first = True
             continue
         pieces = [piece.strip() for piece in _SLIDE_BREAK.split(line) if piece and piece.strip()]
+        pieces = [_slide_part(piece, first and i == 0) for i, piece in enumerate(pieces)]
         if pieces and first and lines:  # the page's own title (the first line) is no slide
             pieces[0] = HEADING + pieces[0]
         lines += [(number, piece) for piece in pieces]
@@ -96,6 +117,7 @@ _BLOCKS = frozenset(
         "hr",
     ]
 )
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SKIPPED = frozenset({"script", "style", "noscript", "template", "nav", "svg"})  # <head>'s <title> is read
 
 
@@ -107,17 +129,23 @@ class _Reader(HTMLParser):
         self.line = 1
         self.skipping: list[str] = []
         self.bullet = False
+        self.heading = False
         self.title: list[str] = []
         self.in_title = False
-        self.table: list[tuple[int, list[tuple[str, bool]]]] | None = None  # rows: (line, cells)
+        self.table: list[tuple[int, list[RawCell]]] | None = None  # rows: (line, cells)
         self.cell: list[str] | None = None
         self.header_cell = False
+        self.spans: tuple[str | None, str | None] = (None, None)  # the cell's rowspan and colspan as printed
+        self.outer: list[
+            tuple[list[tuple[int, list[RawCell]]], list[str] | None, bool, tuple[str | None, str | None]]
+        ] = []
 
     def flush(self) -> None:
         words = " ".join("".join(self.text).split())
         if words:
-            self.lines.append((self.line, f"- {words}" if self.bullet else words))
-        self.text, self.bullet = [], False
+            prefix = "- " if self.bullet else HEADING if self.heading else ""  # h1-h6: headings by structure
+            self.lines.append((self.line, prefix + words))
+        self.text, self.bullet, self.heading = [], False, False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIPPED:
@@ -128,15 +156,38 @@ class _Reader(HTMLParser):
             self.in_title = True
         elif tag == "table":
             self.flush()
-            self.table = []
+            if self.table is not None:  # a table in a cell: read as its own, the outer one kept whole
+                self.outer.append((self.table, self.cell, self.header_cell, self.spans))
+            self.table, self.cell = [], None
         elif tag == "tr" and self.table is not None:
+            self.end_cell()  # a cell left unclosed (<td>a<tr>) ends where the next row starts
             self.table.append((self.getpos()[0], []))
         elif tag in ("td", "th") and self.table is not None:
+            self.end_cell()
             self.cell, self.header_cell = [], tag == "th"
+            found = dict(attrs)
+            self.spans = (found.get("rowspan"), found.get("colspan"))
         elif tag in _BLOCKS:
             self.flush()
             self.line = self.getpos()[0]
             self.bullet = tag == "li"
+            self.heading = tag in _HEADINGS
+
+    def end_cell(self) -> None:
+        if self.table is not None and self.cell is not None:
+            if self.table:
+                text = " ".join("".join(self.cell).split())
+                self.table[-1][1].append((text, self.header_cell, *self.spans))
+            self.cell = None
+
+    def end_table(self) -> None:
+        """The innermost table ends: its lines are read; the table around it, if any, goes on."""
+        self.end_cell()
+        if self.table is not None:
+            self.lines += table_lines(self.table)
+        self.table = None
+        if self.outer:
+            self.table, self.cell, self.header_cell, self.spans = self.outer.pop()
 
     def handle_endtag(self, tag: str) -> None:
         if self.skipping:
@@ -145,13 +196,10 @@ class _Reader(HTMLParser):
             return
         if tag == "title":
             self.in_title = False
-        elif tag in ("td", "th") and self.table is not None and self.cell is not None:
-            if self.table:
-                self.table[-1][1].append((" ".join("".join(self.cell).split()), self.header_cell))
-            self.cell = None
+        elif tag in ("td", "th") and self.table is not None:
+            self.end_cell()
         elif tag == "table" and self.table is not None:
-            self.lines += _table_lines(self.table)
-            self.table = None
+            self.end_table()
         elif tag in _BLOCKS:
             self.flush()
 
@@ -162,44 +210,23 @@ class _Reader(HTMLParser):
             self.title.append(data)
         elif self.cell is not None:
             self.cell.append(data)
-        elif self.table is None:
+        elif self.table is None or data.strip():  # words in a table outside its cells: a browser shows them
             if not self.text:
                 self.line = self.getpos()[0]
             self.text.append(data)
-
-
-def _table_lines(table: list[tuple[int, list[tuple[str, bool]]]]) -> Numbered:
-    """A table as the page reader's lists, each line numbered where its row starts. Rows of periods
-    (時点 | 交付枚数 | 交付率): one list per column, ``- 交付枚数`` then ``- 2024年9月末:9,318万枚``; rows of
-    names (項目 | 2023年 | 2024年): one list per row; two columns: ``- name:value`` lines."""
-    rows = [(line, cells) for line, cells in table if cells]
-    if not rows:
-        return []
-    head_line, first = rows[0]
-    header = [text for text, _ in first] if all(is_th for _, is_th in first) else []
-    body = [(line, [text for text, _ in cells]) for line, cells in (rows[1:] if header else rows)]
-    out: Numbered = []
-    width = max(len(cells) for _, cells in body) if body else 0
-    if width == 2 or not header:
-        return [(line, f"- {row[0]}:{row[1]}" if len(row) > 1 else f"- {row[0]}") for line, row in body]
-    if all(as_period(row[0]) is not None for _, row in body):
-        for column in range(1, len(header)):
-            out.append((head_line, f"- {header[column]}"))
-            out += [(line, f"- {row[0]}:{row[column]}") for line, row in body if len(row) > column and row[column]]
-        return out
-    for line, row in body:
-        out.append((line, f"- {row[0]}"))
-        out += [(line, f"- {header[c]}:{row[c]}") for c in range(1, min(len(row), len(header))) if row[c]]
-    return out
 
 
 def html_lines(text: str) -> Numbered:
     reader = _Reader()
     reader.feed(text)
     reader.close()
+    while reader.table is not None:  # a table never closed: read all the same, never dropped
+        reader.end_table()
     reader.flush()
     title = " ".join("".join(reader.title).split())
     lines = reader.lines
+    if lines:  # the page's own title is no section heading
+        lines[0] = (lines[0][0], lines[0][1].removeprefix(HEADING))
     if title and (not lines or lines[0][1] != title):
         lines = [(1, title), *lines]
     return lines
