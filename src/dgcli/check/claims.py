@@ -417,8 +417,8 @@ def _trend(claim: Claim, metric: Metric, rules: Rules, new: Observation, old: Ob
     computed = subtract(n, o)
     target = Interval(None, Fraction(0), high_open=True) if down else Interval(Fraction(0), None, low_open=True)
     terms = Terms(new.figure._replace(unit=POINTS) if new.figure.unit == PERCENT else new.figure)
-    change = terms.computed(computed)
-    gives = f"{moved}, {change if change.startswith('-') else '+' + change}"
+    change = terms.computed(computed)  # a signed value, or only a range ("≥ 0") when a figure is a bound
+    gives = f"{moved}, {'+' + change if change[:1].isdigit() else change}"
     return conclusion_for(claim, computed, target, says="a fall" if down else "a rise", gives=gives)
 
 
