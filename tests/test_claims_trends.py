@@ -35,6 +35,7 @@ sections:
       - {id: t-fall, kind: threshold, text: 2023年7月から10%以上減少, metric: fall, from: 2023年7月, stated: 10%,
          direction: down}
       - {id: t-zero, kind: threshold, text: 2023年7月から10%以上増加, metric: zero, from: 2023年7月, stated: 10%}
+      - {id: t-zero-digits, kind: threshold, text: 二桁成長, metric: zero, from: 2023年7月, stated: 二桁}
       - {id: t-several, kind: threshold, text: いずれも10%以上増加, metrics: [a, b], from: 2023年7月, stated: 10%}
       - {id: t-several-zero, kind: threshold, text: いずれも10%以上増加, metrics: [a, zero], from: 2023年7月,
          stated: 10%}
@@ -225,6 +226,10 @@ def test_a_threshold_from_a_zero_baseline_is_gross(dataset: Dataset) -> None:
     # 5 ÷ 0: no growth rate exists, so no threshold is reached; what 10% stood for is still shown
     reason = "0件 → 5件: the baseline is exactly zero, so no growth rate exists"
     assert outcome(_checked(dataset, "t-zero")) == ("gross", reason, None, PERCENT_10, FLOOR_10, "half_up")
+    # 二桁 from zero: no rate at all, so not 二桁 either; 二桁 stands for [10%, 100%) (the stated figure
+    # is kept as written, as where a figure is missing: only a computed change makes it a percent)
+    digits = outcome(_checked(dataset, "t-zero-digits"))
+    assert digits == ("gross", reason, None, parse_figure("二桁"), (F(10), F(100), False, True, None), "half_up")
 
 
 def test_a_threshold_over_several_metrics_names_the_worst(dataset: Dataset) -> None:
