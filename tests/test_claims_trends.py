@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from dgcli.check.claims import Result, check, conclusion_for
+from dgcli.check.claims import Result, Rules, _threshold_target, check, conclusion_for
 from dgcli.data.loader import load_dataset
 from dgcli.data.model import Dataset, Verdict
 from dgcli.errors import DataError
@@ -263,6 +263,24 @@ def test_a_threshold_whose_baseline_is_not_published_says_why(dataset: Dataset) 
         None,
         "half_up",
     )
+
+
+def test_a_hedged_threshold_asks_for_no_tie_direction(tmp_path: Path) -> None:
+    # Nothing declared (nearest): 二桁 is [10%, 100%) whichever way ties go, so reading it asks for no
+    # source's tie direction — check() reads both directions only of sources that can change a figure.
+    path = tmp_path / "indicators.yaml"
+    path.write_text(
+        TRENDS.split("    claims:")[0].replace(", rounding: half_up", "")
+        + "    claims:\n"
+        + "      - {id: t, kind: threshold, text: 二桁成長, metric: b, from: 2023年7月, stated: 二桁}\n"
+        + "    metrics:\n"
+        + _metric("b", "114件", "100件"),
+        encoding="utf-8",
+    )
+    dataset = load_dataset(path)
+    rules = Rules(dataset)
+    target = _threshold_target(dataset.claims()[0], rules)
+    assert (whole(target), rules.asked) == ((F(10), F(100), False, True, None), [])
 
 
 def test_a_missing_baseline_without_a_reason_is_refused_at_load(tmp_path: Path) -> None:
