@@ -371,7 +371,8 @@ def _threshold_target(claim: Claim, rules: Rules) -> Interval:
     elif stated.hedge is Hedge.OVER:  # 10%超の伸び: more than 10%, however much more
         target = Interval(Fraction(stated.value), None, low_open=True)
     else:
-        target = figure_interval(stated, rules.concrete(stated_rule(claim, rules.dataset), claim.source))
+        # A hedge fixes its own range, whatever the rule: no tie direction to read (concrete() would ask for one).
+        target = figure_interval(stated, stated_rule(claim, rules.dataset))
     return negate(target) if claim.direction is Direction.DOWN and not stated.negative else target
 
 
@@ -407,7 +408,7 @@ def _trend(claim: Claim, metric: Metric, rules: Rules, new: Observation, old: Ob
             reason = f"{moved}: the baseline is exactly zero, so no growth rate exists"
             return Result(claim, Verdict.GROSS, reason, stated=claim.stated, target=_threshold_target(claim, rules))
         target = _threshold_target(claim, rules)
-        terms = Terms(claim.stated._replace(unit=PERCENT), places=2)
+        terms = Terms(claim.stated._replace(unit=PERCENT))  # a percent: 2 places
         bare = claim.stated.hedge is Hedge.NONE
         says = f"a {'fall' if down else 'rise'} of {claim.stated.text}" + (
             " or more" if bare else f" {terms.interval(target)}"
@@ -417,19 +418,18 @@ def _trend(claim: Claim, metric: Metric, rules: Rules, new: Observation, old: Ob
     computed = subtract(n, o)
     target = Interval(None, Fraction(0), high_open=True) if down else Interval(Fraction(0), None, low_open=True)
     terms = Terms(new.figure._replace(unit=POINTS) if new.figure.unit == PERCENT else new.figure)
-    change = terms.computed(computed)
-    gives = f"{moved}, {change if change.startswith('-') else '+' + change}"
+    change = terms.computed(computed)  # a signed value, or only a range ("≥ 0") when a figure is a bound
+    gives = f"{moved}, {'+' + change if change[:1].isdigit() else change}"
     return conclusion_for(claim, computed, target, says="a fall" if down else "a rise", gives=gives)
 
 
 def check_ordering(claim: Claim, dataset: Dataset, rules: Rules) -> Result:
     """ordering: the metrics, as listed, never increase (申請 ≥ 交付 ≥ 保有) at one period; up: never decrease."""
-    observations = [_at(claim, dataset, metric_id, claim.target) for metric_id in claim.metrics]
+    pairs = [(metric_id, _at(claim, dataset, metric_id, claim.target)) for metric_id in claim.metrics]
     up = claim.direction is Direction.UP
     relation = "≤" if up else "≥"
     target = Interval(None, Fraction(0)) if up else Interval(Fraction(0), None)
     worst: Result | None = None
-    pairs = list(zip(claim.metrics, observations, strict=True))
     for (left_id, left), (right_id, right) in pairwise(pairs):
         difference = subtract(rules.observed(left, left.figure), rules.observed(right, right.figure))
         gives = f"{left_id} {left.figure.text}, {right_id} {right.figure.text}"
