@@ -38,10 +38,11 @@ if os.environ.get("MUTANT_UNDER_TEST"):  # scripts/mutation.sh: a cached result 
 
     @pytest.fixture(autouse=True)
     def _no_caches() -> None:
-        from dgcli.text import intervals, periods
+        from dgcli.text import intervals, numbers, periods
 
         intervals.figure_interval.cache_clear()
         periods._PARSED.clear()
+        numbers._PLAIN = None  # compiled on first use: each test compiles the mutant's pattern
 
 
 @pytest.fixture(scope="session")

@@ -101,3 +101,14 @@ def test_the_bounds_of_a_sum_are_reached_only_when_both_ends_are(a: Interval, b:
     assert result.low == (a.low or 0) + (b.low or 0)
     assert result.low_open == (a.low_open or b.low_open)
     assert result.high_open == (a.high_open or b.high_open)
+
+
+def test_an_interval_within_the_bounds_comes_back_unchanged() -> None:
+    from dgcli.text.intervals import clamp
+
+    # [0, ∞) is within [0, ∞): clamp returns it as it is, down to the flag of its unbounded side
+    a = Interval(F(0), None, False, True, F(3))
+    assert tuple(clamp(a, F(0), None)) == (F(0), None, False, True, F(3))
+    # [0, 100%] within [0, 100%]
+    b = Interval(F(0), F(100), False, False, F(50))
+    assert tuple(clamp(b, F(0), F(100))) == (F(0), F(100), False, False, F(50))

@@ -195,3 +195,33 @@ def test_never_raises_anything_but_its_own_error(text: str) -> None:
     except ValueFormatError:
         return
     assert figure.text == text
+
+
+def test_the_first_figure_read_compiles_the_fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dgcli.text import numbers
+
+    monkeypatch.setattr(numbers, "_PLAIN", None)  # as in a fresh process: nothing read yet
+    # 9,308万枚: 9,308 × 10^4 = 93,080,000, printed to 1万 (step 10,000), counter 枚, no hedge
+    assert tuple(parse_figure("9,308万枚")) == ("9,308万枚", Decimal(93080000), Decimal(10000), "枚", Hedge.NONE, "")
+    assert numbers._PLAIN is not None
+
+
+@pytest.mark.parametrize("text", ["概算5", "ほ5万人", "お5", "XX5XX"])
+def test_words_before_the_number_are_refused(text: str) -> None:
+    # 概算, ほ, お begin like a prefix hedge (概ね, ほぼ, およそ) but are none; XX is no hedge, sign or digit
+    with pytest.raises(ValueFormatError) as raised:
+        parse_figure(text)
+    assert str(raised.value).startswith(f"cannot read {text!r} as a figure: no number ("), str(raised.value)
+
+
+def test_wari_beyond_a_binary_float_is_exact() -> None:
+    # 9,007,199,254,740,993 = 2^53 + 1 (no binary float holds it) tenths: × 10% = 90,071,992,547,409,930%,
+    # the last digit worth 1割 = 10%
+    figure = parse_figure("9007199254740993割")
+    assert (figure.value, figure.step, figure.unit, figure.hedge, figure.printed_unit) == (
+        Decimal(90071992547409930),
+        Decimal(10),
+        "%",
+        Hedge.NONE,
+        "割",
+    )

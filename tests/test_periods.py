@@ -122,3 +122,51 @@ def test_japanese_and_iso_days_agree(day: date) -> None:
 def test_never_raises_anything_but_its_own_error(text: str) -> None:
     with contextlib.suppress(ValueFormatError):
         parse_period(text)
+
+
+@given(st.integers(1, date.max.toordinal()))
+def test_a_day_number_reads_back_as_its_date(number: int) -> None:
+    from dgcli.text.periods import iso_day
+
+    assert iso_day(number) == date.fromordinal(number).isoformat()
+
+
+def test_the_first_days_read_back() -> None:
+    from dgcli.text.periods import iso_day
+
+    # day 1 is 0001-01-01; the year 1 has 365 days (not a leap year), so day 366 is 0002-01-01
+    assert (iso_day(1), iso_day(365), iso_day(366)) == ("0001-01-01", "0001-12-31", "0002-01-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "first", "last"),
+    [
+        # decorations inside brackets, then the quarter 1-3月期 (January to March)
+        ("(累計2024年1-3月期)", "2024-01/2024-03", "2024-01-01", "2024-03-31"),
+        # a range from a 年度 (April 2023 to March 2024) or a year to a month: no month is left out
+        ("2023年度から2025年3月", "FY2023/2025-03", "2023-04-01", "2025-03-31"),
+        ("2023年から2024年6月", "2023/2024-06", "2023-01-01", "2024-06-30"),
+    ],
+)
+def test_ranges_that_start_with_a_year_or_a_decorated_quarter(text: str, key: str, first: str, last: str) -> None:
+    period = parse_period(text)
+    assert (period.key, period.first_day, period.last_day, period.kind) == (key, first, last, "range")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2024年007月", "month 007 out of range in period '2024年007月'"),  # a month has at most two digits
+        # 2024年1 is read as 1月 only before an end that is a month (2024年1〜3月)
+        ("2024年1から2024年度", "not a period: '2024年1から2024年度' (write e.g."),
+        # of two faults, the first in reading order is named
+        ("令和0年から令和年", "not a period: '令和0年から令和年': an era's first year is 元年"),
+        ("2024年から1800年から2025年", "year 1800 out of range in period '2024年から1800年から2025年'"),
+        ("2023-13/2024-07/2025-01", "month 13 out of range in period '2023-13/2024-07/2025-01'"),
+        ("2024年13-3-5月", "month 13 out of range in period '2024年13-3-5月'"),
+    ],
+)
+def test_refusals_name_the_first_fault(text: str, message: str) -> None:
+    with pytest.raises(ValueFormatError) as raised:
+        parse_period(text)
+    assert str(raised.value).startswith(message), str(raised.value)
