@@ -2,3 +2,295 @@
 quantity stated twice, agreement between sources, labels, summaries and ``changes``, every field of
 their results derived by hand. Written from mutmut's survivors (docs/mutation.md).
 """
+
+from __future__ import annotations
+
+import textwrap
+from fractions import Fraction as F
+from pathlib import Path
+
+import pytest
+
+from dgcli.check.claims import Result, Severity, check, severity, stated_and_recomputed, verify
+from dgcli.data.loader import load_dataset
+from dgcli.data.model import Dataset, Verdict
+from dgcli.errors import DataError
+from dgcli.text.intervals import Interval
+
+ONE_SOURCE = "[{id: s, title: t, publisher: p}]"
+
+
+def _load(tmp_path: Path, metrics: str, *, sources: str = ONE_SOURCE, top: str = "", section: str = "") -> Dataset:
+    """A file with one section holding ``metrics`` (a YAML list, written flush left)."""
+    head = f'schema_version: "2"\nsources: {sources}\ngroups: [{{id: g, title: g}}]\n{top}'
+    head += f"sections:\n  - id: x\n    title: x\n    group: g\n{textwrap.indent(textwrap.dedent(section), '    ')}"
+    path = tmp_path / "indicators.yaml"
+    path.write_text(head + "    metrics:\n" + textwrap.indent(textwrap.dedent(metrics), "      "), encoding="utf-8")
+    return load_dataset(path)
+
+
+def whole(interval: Interval | None) -> tuple[object, ...] | None:
+    return None if interval is None else tuple(interval)
+
+
+def row(result: Result) -> tuple[object, ...]:
+    """Every field of a result a user sees."""
+    stated = result.stated.text if result.stated is not None else None
+    return (result.verdict.value, result.reason, whole(result.computed), stated, whole(result.target), result.rounding)
+
+
+def by_id(results: list[Result]) -> dict[str, Result]:
+    return {result.claim.id: result for result in results}
+
+
+# ── check: what an unverifiable claim keeps, and the readings of the rounding rules ──────────
+
+
+def test_an_unpublished_operand_keeps_the_stated_figure_and_the_rule_it_is_read_under(tmp_path: Path) -> None:
+    dataset = _load(
+        tmp_path,
+        """
+        - id: m
+          name: m
+          name_en: m
+          unit: 件
+          observations:
+            - {period: 2024年7月, value: 110件, rounding: down}
+            - {period: 2023年7月, value: 100件}
+          claims:
+            - {id: fall, kind: percent_change, text: 5%減少, stated: 5%, direction: down, unverifiable: 前年は非公表}
+            - {id: order, kind: ordering, text: m≥w, metrics: [m, w], to: 2022年7月, unverifiable: 22年は非公表}
+            - {id: rose, kind: direction, text: 上昇, from: 2023年7月}
+        - id: w
+          name: w
+          name_en: w
+          unit: 件
+          observations:
+            - {period: 2024年7月, value: 50件}
+        """,
+    )
+    results = by_id(verify(dataset))
+    # 5% under nearest, first read with ties up: [4.5%, 5.5%); a fall (direction: down) negates it: (−5.5%, −4.5%]
+    assert row(results["fall"]) == (
+        "unverifiable",
+        "前年は非公表",
+        None,
+        "5%",
+        (F(-11, 2), F(-9, 2), True, False, F(-5)),
+        "nearest",
+    )
+    # no stated figure: no target; the label is the rule of the metric's first figure (its own rounding: down)
+    assert row(results["order"]) == ("unverifiable", "22年は非公表", None, None, None, "down")
+    # a direction states no figure: its label is the claim's rule (nearest: nothing declared), not the figures'
+    # 100件 → 110件 exact: +10, which is a rise (0, ∞)
+    assert row(results["rose"]) == (
+        "consistent",
+        "100件 → 110件, +10: a rise",
+        (F(10), F(10), False, False, F(10)),
+        None,
+        (F(0), None, True, False, None),
+        "nearest",
+    )
+
+
+def test_an_operand_left_unnamed_is_refused_at_load(tmp_path: Path) -> None:
+    # why check's own default reason ("a figure the claim names is not published") is never reached
+    with pytest.raises(DataError, match="add unverifiable: with the reason if it is not published"):
+        _load(
+            tmp_path,
+            """
+            - id: m
+              name: m
+              name_en: m
+              unit: 件
+              observations:
+                - {period: 2024年7月, value: 110件}
+              claims:
+                - {id: c, kind: percent_change, text: 5%増加, stated: 5%, from: 2020年7月}
+            """,
+        )
+
+
+def test_the_stated_figures_rule_comes_from_the_claim_the_metric_the_survey_then_the_source(tmp_path: Path) -> None:
+    dataset = _load(
+        tmp_path,
+        """
+        - id: bysurvey
+          name: a
+          name_en: a
+          unit: "%"
+          survey: sv
+          observations:
+            - {period: 2024年7月, value: 52%}
+          claims:
+            - {id: survey-rule, kind: restatement, text: 52%, stated: 52%}
+        - id: bymetric
+          name: b
+          name_en: b
+          unit: "%"
+          survey: sv
+          rounding: up
+          observations:
+            - {period: 2024年7月, value: 52%}
+          claims:
+            - {id: metric-rule, kind: restatement, text: 52%, stated: 52%}
+            - {id: claim-rule, kind: restatement, text: 52%, stated: 52%, rounding: half_up}
+        - id: bysource
+          name: c
+          name_en: c
+          unit: "%"
+          observations:
+            - {period: 2024年7月, value: 52%}
+          claims:
+            - {id: source-rule, kind: restatement, text: 52%, stated: 52%}
+        """,
+        sources="[{id: s, title: t, publisher: p, rounding: down}]",
+        top="surveys: [{id: sv, title: 調査, rounding: 小数点以下を四捨五入}]\n",
+    )
+    results = by_id(verify(dataset))
+    half_up, up, down = (
+        (F(103, 2), F(105, 2), False, True, F(52)),
+        (F(51), F(52), True, False, F(52)),
+        (
+            F(52),
+            F(53),
+            False,
+            True,
+            F(52),
+        ),
+    )
+    rounds = "the printed figures give 52%, which rounds to 52%"
+    # the survey's 四捨五入 outranks the main source's 切り捨て: 52% is [51.5%, 52.5%)
+    assert row(results["survey-rule"]) == ("consistent", rounds, half_up, "52%", half_up, "half_up")
+    # the metric's 切り上げ outranks the survey: (51%, 52%]
+    assert row(results["metric-rule"]) == ("consistent", rounds, up, "52%", up, "up")
+    # the claim's own rule outranks its metric's: its 52% is [51.5%, 52.5%), the figure's (51%, 52%]
+    assert row(results["claim-rule"]) == ("consistent", rounds, up, "52%", half_up, "half_up")
+    # nothing else declared: the main source's 切り捨て, [52%, 53%)
+    assert row(results["source-rule"]) == ("consistent", rounds, down, "52%", down, "down")
+
+
+def test_a_verdict_alike_under_every_reading_is_the_first_readings(tmp_path: Path) -> None:
+    # 52.4% beside a restated 52.2%, both nearest: ties up, [52.35%, 52.45%) against [52.15%, 52.25%);
+    # ties down, (52.35%, 52.45%] against (52.15%, 52.25%]: apart either way; the first reading stands
+    dataset = _load(
+        tmp_path,
+        """
+        - id: m
+          name: m
+          name_en: m
+          unit: "%"
+          observations:
+            - {period: 2024年7月, value: 52.4%}
+          claims:
+            - {id: r, kind: restatement, text: 52.2%, stated: 52.2%}
+        """,
+    )
+    assert row(check(dataset.metrics["m"].claims[0], dataset)) == (
+        "inconsistent",
+        "no values within the figures' rounding give 52.2% [52.15% – 52.25%): they give 52.4% [52.35% – 52.45%)",
+        (F("52.35"), F("52.45"), False, True, F("52.4")),
+        "52.2%",
+        (F("52.15"), F("52.25"), False, True, F("52.2")),
+        "nearest",
+    )
+
+
+def test_every_reading_of_two_nearest_sources_is_tried(tmp_path: Path) -> None:
+    # a prints 52.5%, b restates it as 52.6%, neither declares a rule. Readings (a, b), ties up U or down D:
+    # (U, U) [52.45, 52.55) vs [52.55, 52.65): apart; (U, D) vs (52.55, 52.65]: apart;
+    # (D, U) (52.45, 52.55] vs [52.55, 52.65): they share 52.55, within rounding; (D, D): apart.
+    dataset = _load(
+        tmp_path,
+        """
+        - id: m
+          name: m
+          name_en: m
+          unit: "%"
+          observations:
+            - {period: 2024年7月, value: 52.5%}
+          claims:
+            - {id: r, kind: restatement, text: 52.6%, stated: 52.6%, source: b}
+        """,
+        sources="[{id: a, title: a, publisher: p}, {id: b, title: b, publisher: p}]",
+    )
+    assert row(check(dataset.metrics["m"].claims[0], dataset)) == (
+        "within_rounding",
+        "the printed figures give 52.5%, not 52.6% [52.55% – 52.65%); values within their rounding do: "
+        "(52.45% – 52.55%]",
+        (F("52.45"), F("52.55"), True, False, F("52.5")),
+        "52.6%",
+        (F("52.55"), F("52.65"), False, True, F("52.6")),
+        "nearest",
+    )
+
+
+def test_a_failing_claim_on_the_latest_figure_by_default_says_which_figure_it_took(tmp_path: Path) -> None:
+    dataset = _load(
+        tmp_path,
+        """
+        - id: m
+          name: m
+          name_en: m
+          unit: 件
+          observations:
+            - {period: 2024年7月, value: 110件}
+            - {period: 2023年7月, value: 100件}
+          claims:
+            - {id: latest, kind: percent_change, text: 20%増加, from: 2023年7月, stated: 20%}
+            - {id: named, kind: percent_change, text: 20%増加, from: 2023年7月, to: 2024年7月, stated: 20%}
+            - {id: again, kind: restatement, text: 120件, stated: 120件}
+        - id: p
+          name: p
+          name_en: p
+          unit: 件
+          observations:
+            - {period: 2024年7月, value: 30件}
+          claims:
+            - {id: part, kind: share_of, text: wの40%, of: {metric: w}, stated: 40%}
+            - {id: order, kind: ordering, text: w≥p, metrics: [w, p]}
+        - id: w
+          name: w
+          name_en: w
+          unit: 件
+          observations:
+            - {period: 2024年7月, value: 100件}
+        """,
+    )
+    results = by_id(verify(dataset))
+    # 110 ÷ 100 − 1 = 10% exactly; 20% is [19.5%, 20.5%) (nearest, ties up first; ties down alike)
+    gives = "no values within the figures' rounding give 20% [19.5% – 20.5%): they give 10%"
+    ten, twenty = (F(10), F(10), False, False, F(10)), (F(39, 2), F(41, 2), False, True, F(20))
+    # two dated figures and no to:: the reason names the latest taken
+    took = " (compared with the latest figure, 2024年7月 110件; if the claim is about an earlier one, name it with to:)"
+    assert row(results["latest"]) == ("inconsistent", gives + took, ten, "20%", twenty, "nearest")
+    # to: names it: nothing to add
+    assert row(results["named"]) == ("inconsistent", gives, ten, "20%", twenty, "nearest")
+    # a restatement takes the latest too; 120件 and 110件 are exact counts, so no interval is printed
+    assert row(results["again"]) == (
+        "inconsistent",
+        "no values within the figures' rounding give 120件: they give 110" + took,
+        (F(110), F(110), False, False, F(110)),
+        "120件",
+        (F(120), F(120), False, False, F(120)),
+        "nearest",
+    )
+    # p has one dated figure: there is no other to name; 30 ÷ 100 = 30%, not 40% [39.5%, 40.5%)
+    assert row(results["part"]) == (
+        "inconsistent",
+        "no values within the figures' rounding give 40% [39.5% – 40.5%): they give 30%",
+        (F(30), F(30), False, False, F(30)),
+        "40%",
+        (F(79, 2), F(81, 2), False, True, F(40)),
+        "nearest",
+    )
+    # every format's words: the stated figure and what the figures give, in its terms (100 − 30 = 70, no unit)
+    assert stated_and_recomputed(results["latest"]) == ("20%", "10%")
+    assert stated_and_recomputed(results["order"]) == ("—", "70")
+
+
+def test_within_rounding_warns_and_fails_only_under_strict() -> None:
+    assert severity(Verdict.WITHIN_ROUNDING) is Severity.WARNING
+    assert severity(Verdict.WITHIN_ROUNDING, strict=True) is Severity.ERROR
+    assert severity(Verdict.NOT_COMPARED) is Severity.NOTE
+    assert severity(Verdict.CONSISTENT) is Severity.NONE
