@@ -294,3 +294,101 @@ def test_within_rounding_warns_and_fails_only_under_strict() -> None:
     assert severity(Verdict.WITHIN_ROUNDING, strict=True) is Severity.ERROR
     assert severity(Verdict.NOT_COMPARED) is Severity.NOTE
     assert severity(Verdict.CONSISTENT) is Severity.NONE
+
+
+# ── agreement: two sources printing one figure, each under its own rule ───────────────────────
+
+
+def test_two_sources_printing_one_figure_are_compared_under_their_own_rules(tmp_path: Path) -> None:
+    dataset = _load(
+        tmp_path,
+        """
+        - id: m
+          name: m
+          name_en: m
+          unit: 件
+          observations:
+            - {period: 2024年7月, value: 123.4万件}
+            - {period: 2024年6月, value: 123.4万件}
+            - {period: 2024年5月, value: 123.4万件}
+            - {period: 2024年4月, value: 123.4万件}
+            - {period: 2024年3月, value: 123.4万件}
+            - {period: 2024年2月, value: 123万件}
+            - {period: 2024年1月, value: 123.4万件}
+            - {period: 2024年7月末, value: 123.4万件, source: b}
+            - {period: 2024年6月, value: 125万件, source: b, revised: 集計方法を改定}
+            - {period: 2024年5月, value: "1,234万件", source: b}
+            - {period: 2024年4月, value: 125万件, source: b}
+            - {period: 2024年3月, value: 123.3万件, source: b}
+            - {period: 2024年2月, value: 123.4万件, source: b}
+            - {period: 2024年1月, value: 123万件, source: b}
+        """,
+        sources="[{id: a, title: a, publisher: p, rounding: half_up}, {id: b, title: b, publisher: p, rounding: down}]",
+    )
+    results = {r.claim.target.period.text: r for r in verify(dataset) if r.claim.target.period is not None}
+    # a's 123.4万 (四捨五入) is [123.35万, 123.45万); b's figures are truncated: 123万 is [123万, 124万)
+    a_1234 = (F(1_233_500), F(1_234_500), False, True, F(1_234_000))
+    a_prints = "a prints 123.4万件 [123.35万 – 123.45万) (half_up), "
+    # 123.4万 prints as b's 123万 (truncated), though 123万 does not print as a's 123.4万
+    assert row(results["2024年1月"]) == (
+        "consistent",
+        a_prints + "b prints 123万件 [123万 – 124万) (down): one prints as the other",
+        a_1234,
+        "123万件",
+        (F(1_230_000), F(1_240_000), False, True, F(1_230_000)),
+        "half_up",
+    )
+    # the other way round: b's 123.4万 [123.4万, 123.5万) prints as a's 123万 [122.5万, 123.5万), not a's as b's
+    assert row(results["2024年2月"]) == (
+        "consistent",
+        "a prints 123万件 [122.5万 – 123.5万) (half_up), b prints 123.4万件 [123.4万 – 123.5万) (down): "
+        "one prints as the other",
+        (F(1_225_000), F(1_235_000), False, True, F(1_230_000)),
+        "123.4万件",
+        (F(1_234_000), F(1_235_000), False, True, F(1_234_000)),
+        "half_up",
+    )
+    # b's 123.3万 is [123.3万, 123.4万): it shares [123.35万, 123.4万) with a's, but holds neither printed value
+    b_1233 = (F(1_233_000), F(1_234_000), False, True, F(1_233_000))
+    assert row(results["2024年3月"]) == (
+        "within_rounding",
+        a_prints + "b prints 123.3万件 [123.3万 – 123.4万) (down): they differ, but their rounding intervals overlap",
+        a_1234,
+        "123.3万件",
+        b_1233,
+        "half_up",
+    )
+    # 125万 is [125万, 126万): apart, and no power of ten brings a's into (124.5万, 126.5万)
+    apart = a_prints + "b prints 125万件 [125万 – 126万) (down): their rounding intervals do not overlap: a revision"
+    b_125 = (F(1_250_000), F(1_260_000), False, True, F(1_250_000))
+    assert row(results["2024年4月"]) == ("inconsistent", apart, a_1234, "125万件", b_125, "half_up")
+    # the same, acknowledged by b's revised: note
+    assert row(results["2024年6月"]) == (
+        "revised",
+        apart + "; acknowledged: 集計方法を改定",
+        a_1234,
+        "125万件",
+        b_125,
+        "half_up",
+    )
+    # 1,234万 is [1,234万, 1,235万); a's × 10 is [1,233.5万, 1,234.5万), inside (1,233.5万, 1,235.5万): a ×10 slip
+    assert row(results["2024年5月"]) == (
+        "gross",
+        a_prints + "b prints 1,234万件 [1,234万 – 1,235万) (down): their rounding intervals do not overlap: "
+        "a revision; off by a factor of 10^1: 123.4万件 stated, the figures give 1,234万件",
+        a_1234,
+        "1,234万件",
+        (F(12_340_000), F(12_350_000), False, True, F(12_340_000)),
+        "half_up",
+    )
+    # 2024年7月 and 2024年7月末 end on one day, but m declares no time: named, not compared
+    assert row(results["2024年7月"]) == (
+        "not_compared",
+        "a's 2024年7月 123.4万件 and b's 2024年7月末 123.4万件 are one figure if m is a stock (a level at a moment), "
+        "two spans if it is a flow: declare the metric's time: stock or time: flow",
+        None,
+        None,
+        None,
+        "half_up",
+    )
+    assert len(results) == 7
