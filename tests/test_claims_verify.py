@@ -392,3 +392,140 @@ def test_two_sources_printing_one_figure_are_compared_under_their_own_rules(tmp_
         "half_up",
     )
     assert len(results) == 7
+
+
+# ── outside wholes: claims naming a whole the publication never prints ───────────────────────
+
+THREE_SOURCES = "[{id: s, title: s, publisher: p}, {id: a, title: a, publisher: p}, {id: b, title: b, publisher: p}]"
+
+
+def _counts(*rows: tuple[str, str, str]) -> str:
+    """Metrics of one count each (id, figure, claims as YAML flow mappings joined by newlines)."""
+    text = ""
+    for metric_id, value, claims in rows:
+        period = "" if value.startswith("undated ") else "period: 2024年7月, "
+        text += f"- id: {metric_id}\n  name: {metric_id}\n  name_en: {metric_id}\n  unit: 件\n  observations:\n"
+        text += f"    - {{{period}value: {value.removeprefix('undated ')}}}\n"
+        if claims:
+            text += "  claims:\n" + "".join(f"    - {claim}\n" for claim in claims.splitlines())
+    return text
+
+
+def test_claims_whose_implied_wholes_meet_under_one_reading_agree(tmp_path: Path) -> None:
+    dataset = _load(
+        tmp_path,
+        _counts(
+            (
+                "p1",
+                "99件",
+                "{id: ca, kind: share_of, text: 国民の50%, of: {outside: 国民}, stated: 50%, source: a}\n"
+                "{id: ci, kind: share_of, text: 人口の90%, of: {outside: 人口}, stated: 90%}",
+            ),
+            ("p2", "51件", "{id: cb, kind: share_of, text: 国民の25%, of: {outside: 国民}, stated: 25%, source: b}"),
+        ),
+        sources=THREE_SOURCES,
+    )
+    results = by_id(verify(dataset))
+    # 99 ÷ [49.5%, 50.5%) (ties up) = (196.0396, 200], 198 as printed; 51 ÷ [24.5%, 25.5%) = (200, 208.1633], 204.
+    # They meet only at 200, under a's ties up (99 ÷ 49.5% = 200 kept) and b's ties down ((24.5%, 25.5%]:
+    # 51 ÷ 25.5% = 200 kept): one reading of the two nearest sources.
+    assert row(results["ca"]) == (
+        "unverifiable",
+        "the publication gives no figure for 国民; this claim implies 国民 ≈ 198 (196.0396 – 200] at 2024-07; "
+        "1 other claim(s) naming it agree",
+        None,
+        "50%",
+        (F(99, 2), F(101, 2), False, True, F(50)),
+        "nearest",
+    )
+    assert row(results["cb"]) == (
+        "unverifiable",
+        "the publication gives no figure for 国民; this claim implies 国民 ≈ 204 (200 – 208.1633] at 2024-07; "
+        "1 other claim(s) naming it agree",
+        None,
+        "25%",
+        (F(49, 2), F(51, 2), False, True, F(25)),
+        "nearest",
+    )
+    # 人口 is another whole, alone: 99 ÷ [89.5%, 90.5%) = (109.3923, 110.6145], 110 as printed; and the same
+    # figure's share of two wholes is no one quantity stated twice
+    assert row(results["ci"]) == (
+        "unverifiable",
+        "the publication gives no figure for 人口; this claim implies 人口 ≈ 110 (109.3923 – 110.6145] at 2024-07",
+        None,
+        "90%",
+        (F(179, 2), F(181, 2), False, True, F(90)),
+        "nearest",
+    )
+    # one metric's claims alone, still cross-checked against every claim naming the same whole
+    assert [(r.claim.id, r.reason) for r in verify(dataset, "p1")] == [
+        ("ca", results["ca"].reason),
+        ("ci", results["ci"].reason),
+    ]
+
+
+def test_claims_whose_implied_wholes_cannot_meet_are_inconsistent(tmp_path: Path) -> None:
+    dataset = _load(
+        tmp_path,
+        _counts(
+            ("p1", "99件", "{id: ca, kind: share_of, text: 国民の50%, of: {outside: 国民}, stated: 50%, source: a}"),
+            ("p2", "51件", "{id: cb, kind: share_of, text: 国民の25%, of: {outside: 国民}, stated: 25%, source: b}"),
+            ("p3", "10件", "{id: cc, kind: share_of, text: 国民の50%, of: {outside: 国民}, stated: 50%}"),
+            ("p4", "undated 40件", "{id: cd, kind: share_of, text: 人口の40%, of: {outside: 人口}, stated: 40%}"),
+            ("p7", "5件", "{id: ce, kind: share_of, text: 人口の10%未満, of: {outside: 人口}, stated: 10%未満}"),
+            ("p5", "11万件", "{id: cf, kind: share_of, text: 住民の0.5%, of: {outside: 住民}, stated: 0.5%}"),
+            (
+                "p6",
+                "1件",
+                "{id: cg, kind: share_of, text: 世帯の1%, of: {outside: 世帯}, stated: 1%, rounding: up}",
+            ),
+        ),
+        sources=THREE_SOURCES,
+    )
+    results = by_id(verify(dataset))
+    # 10 ÷ [49.5%, 50.5%) = (19.802, 20.202], 20 as printed: far from ca's (196.0396, 200] and cb's (200, 208.1633]
+    assert row(results["ca"]) == (
+        "inconsistent",
+        "this claim implies 国民 ≈ 198 (196.0396 – 200] at 2024-07, which cc rule(s) out",
+        None,
+        "50%",
+        (F(99, 2), F(101, 2), False, True, F(50)),
+        "nearest",
+    )
+    assert results["cb"].reason == "this claim implies 国民 ≈ 204 (200 – 208.1633] at 2024-07, which cc rule(s) out"
+    assert row(results["cc"]) == (
+        "inconsistent",
+        "this claim implies 国民 ≈ 20 (19.802 – 20.202] at 2024-07, which ca, cb rule(s) out",
+        None,
+        "50%",
+        (F(99, 2), F(101, 2), False, True, F(50)),
+        "nearest",
+    )
+    # an undated part: no period to name; 40 ÷ [39.5%, 40.5%) = (98.7654, 101.2658], 100 as printed
+    assert (
+        results["cd"].reason
+        == "the publication gives no figure for 人口; this claim implies 人口 ≈ 100 (98.7654 – 101.2658]"
+    )
+    # "under 10%" has no lower end: it implies no upper end for 人口, so it is not set beside cd
+    assert row(results["ce"]) == (
+        "unverifiable",
+        "the publication gives no figure for 人口",
+        None,
+        "10%未満",
+        (None, F(10), False, True, None),
+        "nearest",
+    )
+    # 11万 is [10.5万, 11.5万) (ties up); ÷ [0.45%, 0.55%) = (1,909.09万, 2,555.56万), 11万 ÷ 0.5% = 2,200万 as printed
+    assert results["cf"].reason == (
+        "the publication gives no figure for 住民; "
+        "this claim implies 住民 ≈ 2,200万 (1,909.09万 – 2,555.56万) at 2024-07"
+    )
+    # 1% rounded up is (0%, 1%]: 1 ÷ (0, 1%] = [100, ∞), 1 ÷ 1% = 100 as printed
+    assert row(results["cg"]) == (
+        "unverifiable",
+        "the publication gives no figure for 世帯; this claim implies 世帯 ≈ 100 ≥ 100 at 2024-07",
+        None,
+        "1%",
+        (F(0), F(1), True, False, F(1)),
+        "up",
+    )
