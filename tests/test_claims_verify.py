@@ -529,3 +529,166 @@ def test_claims_whose_implied_wholes_cannot_meet_are_inconsistent(tmp_path: Path
         (F(0), F(1), True, False, F(1)),
         "up",
     )
+
+
+# ── one quantity stated twice ─────────────────────────────────────────────────────────────────
+
+
+def test_two_claims_stating_one_quantity_must_meet_under_one_reading(tmp_path: Path) -> None:
+    dataset = _load(
+        tmp_path,
+        """
+        - id: m
+          name: m
+          name_en: m
+          unit: 件
+          observations:
+            - {period: 2024年7月, value: 110万件}
+            - {period: 2023年7月, value: 100万件}
+            - {period: 2022年7月, value: 90万件}
+          claims:
+            - {id: q1, kind: percent_change, text: 9%増加, from: 2023年7月, stated: 9%, source: a}
+            - {id: q2, kind: percent_change, text: 9.5%増加, from: 2023年7月, stated: 9.5%, source: b, rounding: down}
+            - {id: r1, kind: percent_change, text: 21%増加, from: 2022年7月, stated: 21%}
+            - {id: r2, kind: percent_change, text: 23%増加, from: 2022年7月, to: 2024年7月, stated: 23%}
+        """,
+        sources=THREE_SOURCES,
+    )
+    results = by_id(verify(dataset))
+    # from 2023年7月, ties up: [109.5万, 110.5万) ÷ [99.5万, 100.5万) − 1 = (600/67 = 8.96%, 2200/199 = 11.06%),
+    # 10% as printed: 9% and 9.5% are each within rounding
+    from_2023 = (F(600, 67), F(2200, 199), True, True, F(10))
+    # a's 9% read with ties down is (8.5%, 9.5%], b's 9.5% truncated is [9.5%, 9.6%): they meet at 9.5%,
+    # so both may hold: each keeps its own verdict
+    assert row(results["q1"]) == (
+        "within_rounding",
+        "the printed figures give 10%, not 9% [8.5% – 9.5%); values within their rounding do: (8.96% – 11.06%)",
+        from_2023,
+        "9%",
+        (F(17, 2), F(19, 2), False, True, F(9)),
+        "nearest",
+    )
+    assert row(results["q2"]) == (
+        "within_rounding",
+        "the printed figures give 10%, not 9.5% [9.5% – 9.6%); values within their rounding do: (8.96% – 11.06%)",
+        from_2023,
+        "9.5%",
+        (F(19, 2), F(48, 5), False, True, F(19, 2)),
+        "down",
+    )
+    # from 2022年7月: [109.5万, 110.5万) ÷ [89.5万, 90.5万) − 1 = (3800/181 = 20.99%, 4200/179 = 23.46%), 22.22%:
+    # 21% [20.5%, 21.5%) and 23% [22.5%, 23.5%) are each possible, never both (to: 2024年7月 is the latest)
+    from_2022 = (F(3800, 181), F(4200, 179), True, True, F(200, 9))
+    both = "for the same figures: under no reading of their rounding can both be right"
+    assert row(results["r1"]) == (
+        "inconsistent",
+        f"r2 states 23% {both}",
+        from_2022,
+        "21%",
+        (F(41, 2), F(43, 2), False, True, F(21)),
+        "nearest",
+    )
+    assert row(results["r2"]) == (
+        "inconsistent",
+        f"r1 states 21% {both}",
+        from_2022,
+        "23%",
+        (F(45, 2), F(47, 2), False, True, F(23)),
+        "nearest",
+    )
+
+
+def test_claims_about_other_figures_are_not_one_quantity(tmp_path: Path) -> None:
+    dataset = _load(
+        tmp_path,
+        """
+        - id: m
+          name: m
+          name_en: m
+          unit: 件
+          observations:
+            - {period: 2024年7月, value: 110万件}
+            - {period: 2023年7月, value: 100万件}
+          claims:
+            - {id: u1, kind: percent_change, text: 5%増加, from: 2020年7月, stated: 5%, source: a, unverifiable: 非公表}
+            - {id: u2, kind: percent_change, text: 7%増加, from: 2021年7月, stated: 7%, source: a, unverifiable: 非公表}
+            - {id: u3, kind: percent_change, text: 8%増加, from: 2020年7月, stated: 8%, source: b, unverifiable: 非公表}
+            - {id: u4, kind: percent_change, text: 9%増加, from: 2023年7月, to: {source: b}, stated: 9%,
+               unverifiable: 非公表}
+            - {id: s1, kind: share_of, text: w1の54.8%, of: {metric: w1}, stated: 54.8%}
+            - {id: s2, kind: share_of, text: w2の50.2%, of: {metric: w2}, stated: 50.2%}
+        - id: w1
+          name: w1
+          name_en: w1
+          unit: 件
+          observations:
+            - {period: 2024年7月, value: 200万件}
+        - id: w2
+          name: w2
+          name_en: w2
+          unit: 件
+          observations:
+            - {period: 2024年7月, value: 220万件}
+        - id: t
+          name: t
+          name_en: t
+          unit: 件
+          observations:
+            - {period: 2024年7月, value: 12万件, parts: [{name: x, value: 5万件}, {name: y, value: 7万件}]}
+          claims:
+            - {id: sa, kind: sum_of_parts, text: 合計11.2万件, stated: 11.2万件}
+            - {id: sb, kind: sum_of_parts, text: 合計12.6万件, stated: 12.6万件}
+        """,
+        sources=THREE_SOURCES,
+    )
+    results = by_id(verify(dataset))
+    # changes from baselines that are not published: another baseline (u1, u2), another source's (u1, u3) or an
+    # unpublished end (u4) is another quantity: each stays unverifiable with its stated figure [x − 0.5%, x + 0.5%)
+    for claim_id, stated in (("u1", 5), ("u2", 7), ("u3", 8), ("u4", 9)):
+        assert row(results[claim_id]) == (
+            "unverifiable",
+            "非公表",
+            None,
+            f"{stated}%",
+            (F(stated) - F(1, 2), F(stated) + F(1, 2), False, True, F(stated)),
+            "nearest",
+        )
+    # shares of two wholes: [109.5万, 110.5万) ÷ [199.5万, 200.5万) = (21900/401 = 54.61%, 22100/399 = 55.39%), 55%;
+    # ÷ [219.5万, 220.5万) = (7300/147 = 49.66%, 22100/439 = 50.34%), 50%
+    assert row(results["s1"]) == (
+        "within_rounding",
+        "the printed figures give 55%, not 54.8% [54.75% – 54.85%); values within their rounding do: (54.61% – 55.39%)",
+        (F(21900, 401), F(22100, 399), True, True, F(55)),
+        "54.8%",
+        (F(219, 4), F(1097, 20), False, True, F(274, 5)),
+        "nearest",
+    )
+    assert row(results["s2"]) == (
+        "within_rounding",
+        "the printed figures give 50%, not 50.2% [50.15% – 50.25%); values within their rounding do: (49.66% – 50.34%)",
+        (F(7300, 147), F(22100, 439), True, True, F(50)),
+        "50.2%",
+        (F(1003, 20), F(201, 4), False, True, F(251, 5)),
+        "nearest",
+    )
+    # a sum of parts states the figure's own total, not a quantity of other figures: [4.5万, 5.5万) + [6.5万, 7.5万)
+    # = [11万, 13万), 12万 as printed; 11.2万 and 12.6万 are each within rounding, and stay so
+    total = (F(110_000), F(130_000), False, True, F(120_000))
+    assert row(results["sa"]) == (
+        "within_rounding",
+        "the printed figures give 12万, not 11.2万件 [11.15万 – 11.25万); "
+        "values within their rounding do: [11万 – 13万)",
+        total,
+        "11.2万件",
+        (F(111_500), F(112_500), False, True, F(112_000)),
+        "nearest",
+    )
+    assert row(results["sb"]) == (
+        "within_rounding",
+        "the printed figures give 12万, not 12.6万件 [12.55万 – 12.65万); "
+        "values within their rounding do: [11万 – 13万)",
+        total,
+        "12.6万件",
+        (F(125_500), F(126_500), False, True, F(126_000)),
+        "nearest",
+    )
