@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from dgcli.check.claims import Result, Severity, check, severity, stated_and_recomputed, verify
+from dgcli.check.claims import Result, Severity, changes, check, severity, stated_and_recomputed, verify
 from dgcli.data.loader import load_dataset
 from dgcli.data.model import Dataset, Verdict
 from dgcli.errors import DataError
@@ -690,5 +690,113 @@ def test_claims_about_other_figures_are_not_one_quantity(tmp_path: Path) -> None
         total,
         "12.6万件",
         (F(125_500), F(126_500), False, True, F(126_000)),
+        "nearest",
+    )
+
+
+# ── changes, and verify for one metric ────────────────────────────────────────────────────────
+
+HEADLINE = """claims:
+  - {id: head, kind: percent_change, text: 50%増加, metric: alpha, from: 2023年7月, stated: 50%}
+  - {id: zhead, kind: percent_change, text: 20%増加, metric: zeta, from: 2023年7月, stated: 20%}
+"""
+THREE_METRICS = """
+- id: zeta
+  name: z
+  name_en: z
+  unit: 件
+  observations:
+    - {period: 2024年7月, value: 120件}
+    - {period: 2023年7月, value: 100件}
+- id: alpha
+  name: a
+  name_en: a
+  unit: 件
+  observations:
+    - {period: 2024年7月, value: 300件}
+    - {period: 2023年7月, value: 200件}
+  claims:
+    - {id: times, kind: ratio, text: zetaの2.5倍, of: {metric: zeta}, stated: 2.5倍}
+    - {id: rise, kind: percent_change, text: 50%増加, from: 2023年7月, stated: 50%}
+    - {id: unknown, kind: percent_change, text: 10%増加, stated: 10%, unverifiable: 前年は非公表}
+- id: beta
+  name: b
+  name_en: b
+  unit: "%"
+  observations:
+    - {period: 2024年7月, value: 52.4%}
+    - {period: 2023年7月, value: 50.0%}
+  claims:
+    - {id: pt, kind: point_change, text: 2.4PT上昇, from: 2023年7月, stated: 2.4PT}
+"""
+
+
+def test_changes_has_one_row_per_metric_baseline_and_end_in_the_metrics_order(tmp_path: Path) -> None:
+    dataset = _load(tmp_path, THREE_METRICS, section=HEADLINE)
+    rows = [
+        (
+            change.metric.id,
+            change.baseline.period.text if change.baseline and change.baseline.period else None,
+            change.latest.period.text if change.latest.period else None,
+            whole(change.absolute),
+            whole(change.percent),
+            change.result.claim.id,
+            change.result.verdict.value,
+        )
+        for change in changes(dataset)
+    ]
+    assert rows == [
+        # the headline's claim on zeta: 120 − 100 = 20, 20 ÷ 100 = 20%, exact counts
+        ("zeta", "2023年7月", "2024年7月", (F(20), F(20), False, False, F(20)), (F(20), F(20), False, False, F(20)),
+         "zhead", "consistent"),
+        # alpha's own claim, not the headline repeating it: 300 − 200 = 100, 100 ÷ 200 = 50%
+        ("alpha", "2023年7月", "2024年7月", (F(100), F(100), False, False, F(100)),
+         (F(50), F(50), False, False, F(50)), "rise", "consistent"),
+        # a change from an unpublished baseline: a row with nothing computed; the ratio to zeta (of:) has none
+        ("alpha", None, "2024年7月", None, None, "unknown", "unverifiable"),
+        # a percentage changes in points only: [52.35, 52.45) − [49.95, 50.05) = (2.3, 2.5), 2.4 as printed
+        ("beta", "2023年7月", "2024年7月", (F(23, 10), F(5, 2), True, True, F(12, 5)), None, "pt", "consistent"),
+    ]  # fmt: skip
+
+
+def test_verify_for_one_metric_checks_the_claims_about_it_or_dividing_by_it(tmp_path: Path) -> None:
+    dataset = _load(tmp_path, THREE_METRICS, section=HEADLINE)
+    results = verify(dataset, "zeta")
+    assert [result.claim.id for result in results] == ["zhead", "times"]
+    # 300 ÷ 120 = 2.5 exactly, which is 2.5倍 [2.45倍, 2.55倍)
+    assert row(results[1]) == (
+        "consistent",
+        "the printed figures give 2.5倍, which rounds to 2.5倍",
+        (F(5, 2), F(5, 2), False, False, F(5, 2)),
+        "2.5倍",
+        (F(49, 20), F(51, 20), False, True, F(5, 2)),
+        "nearest",
+    )
+
+
+def test_a_latest_figure_without_a_date_is_not_named(tmp_path: Path) -> None:
+    # b's own figure is the claim's latest; it has no period, so the reason cannot name one
+    dataset = _load(
+        tmp_path,
+        """
+        - id: m
+          name: m
+          name_en: m
+          unit: 件
+          observations:
+            - {period: 2024年7月, value: 110件}
+            - {period: 2023年7月, value: 100件}
+            - {value: 110件, source: b}
+          claims:
+            - {id: again, kind: restatement, text: 120件, stated: 120件, source: b}
+        """,
+        sources="[{id: s, title: s, publisher: p}, {id: b, title: b, publisher: p}]",
+    )
+    assert row(by_id(verify(dataset))["again"]) == (
+        "inconsistent",
+        "no values within the figures' rounding give 120件: they give 110",
+        (F(110), F(110), False, False, F(110)),
+        "120件",
+        (F(120), F(120), False, False, F(120)),
         "nearest",
     )
