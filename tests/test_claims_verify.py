@@ -551,6 +551,7 @@ def test_two_claims_stating_one_quantity_must_meet_under_one_reading(tmp_path: P
             - {id: q2, kind: percent_change, text: 9.5%増加, from: 2023年7月, stated: 9.5%, source: b, rounding: down}
             - {id: r1, kind: percent_change, text: 21%増加, from: 2022年7月, stated: 21%}
             - {id: r2, kind: percent_change, text: 23%増加, from: 2022年7月, to: 2024年7月, stated: 23%}
+            - {id: r3, kind: percent_change, text: 23.3%増加, from: 2022年7月, stated: 23.3%}
         """,
         sources=THREE_SOURCES,
     )
@@ -577,12 +578,13 @@ def test_two_claims_stating_one_quantity_must_meet_under_one_reading(tmp_path: P
         "down",
     )
     # from 2022年7月: [109.5万, 110.5万) ÷ [89.5万, 90.5万) − 1 = (3800/181 = 20.99%, 4200/179 = 23.46%), 22.22%:
-    # 21% [20.5%, 21.5%) and 23% [22.5%, 23.5%) are each possible, never both (to: 2024年7月 is the latest)
+    # 21% [20.5%, 21.5%), 23% [22.5%, 23.5%) and 23.3% [23.25%, 23.35%) are each possible, never all three
+    # (r2's to: 2024年7月 is the latest the others take): each names the other two
     from_2022 = (F(3800, 181), F(4200, 179), True, True, F(200, 9))
     both = "for the same figures: under no reading of their rounding can both be right"
     assert row(results["r1"]) == (
         "inconsistent",
-        f"r2 states 23% {both}",
+        f"r2 states 23%, r3 states 23.3% {both}",
         from_2022,
         "21%",
         (F(41, 2), F(43, 2), False, True, F(21)),
@@ -590,10 +592,18 @@ def test_two_claims_stating_one_quantity_must_meet_under_one_reading(tmp_path: P
     )
     assert row(results["r2"]) == (
         "inconsistent",
-        f"r1 states 21% {both}",
+        f"r1 states 21%, r3 states 23.3% {both}",
         from_2022,
         "23%",
         (F(45, 2), F(47, 2), False, True, F(23)),
+        "nearest",
+    )
+    assert row(results["r3"]) == (
+        "inconsistent",
+        f"r1 states 21%, r2 states 23% {both}",
+        from_2022,
+        "23.3%",
+        (F(93, 4), F(467, 20), False, True, F(233, 10)),
         "nearest",
     )
 
