@@ -810,3 +810,34 @@ def test_a_latest_figure_without_a_date_is_not_named(tmp_path: Path) -> None:
         (F(120), F(120), False, False, F(120)),
         "nearest",
     )
+
+
+def test_an_agreement_is_labelled_with_the_rule_of_its_first_figure(tmp_path: Path) -> None:
+    # a rounds half up, but its July figure declares 切り捨て: July's check is read, and labelled, under down
+    dataset = _load(
+        tmp_path,
+        """
+        - id: m
+          name: m
+          name_en: m
+          unit: 件
+          observations:
+            - {period: 2024年7月, value: 123.4万件, rounding: down}
+            - {period: 2024年6月, value: 123.4万件}
+            - {period: 2024年7月, value: 123.4万件, source: b}
+            - {period: 2024年6月, value: 123.4万件, source: b}
+        """,
+        sources="[{id: a, title: a, publisher: p, rounding: half_up}, {id: b, title: b, publisher: p}]",
+    )
+    results = {r.claim.target.period.text: r for r in verify(dataset) if r.claim.target.period is not None}
+    # July: a's 123.4万 truncated is [123.4万, 123.5万); b's (nearest, ties up) [123.35万, 123.45万) holds 123.4万
+    assert row(results["2024年7月"]) == (
+        "consistent",
+        "a prints 123.4万件 [123.4万 – 123.5万) (down), b prints 123.4万件 [123.35万 – 123.45万) (nearest): "
+        "one prints as the other",
+        (F(1_234_000), F(1_235_000), False, True, F(1_234_000)),
+        "123.4万件",
+        (F(1_233_500), F(1_234_500), False, True, F(1_234_000)),
+        "down",
+    )
+    assert results["2024年6月"].rounding == "half_up"
