@@ -519,9 +519,7 @@ def check(claim: Claim, dataset: Dataset) -> Result:
     except _Missing:
         reason = claim.unverifiable or "a figure the claim names is not published"
         target = None  # what the stated figure was read as, kept though nothing can be compared with it
-        if claim.kind is ClaimKind.THRESHOLD:
-            target = _threshold_target(claim, Rules(dataset))
-        elif claim.stated is not None:
+        if claim.stated is not None:  # (a threshold never gets here: check_trend catches its own _Missing)
             target = Rules(dataset).stated(claim, claim.stated, claim.direction)
         return Result(
             claim,
@@ -563,10 +561,11 @@ def _compared_with(claim: Claim, dataset: Dataset) -> str:
 
 def _rounding_label(claim: Claim, dataset: Dataset) -> str:
     """The rule the claim's figures are read under (the stated figure's; agreement: each source's)."""
-    if claim.kind is ClaimKind.AGREEMENT:  # each source's own rule; the reason names both
-        metric = dataset.metrics[claim.metric]
-        rules = {o.source: o.rounding.value for o in metric.observations}
-        return rules.get(claim.target.source, Rounding.NEAREST.value)
+    if claim.kind is ClaimKind.AGREEMENT:  # the first figure's own rule (a figure may declare its own)
+        period = getattr(claim.target.period, "key", None)
+        observations = dataset.metrics[claim.metric].observations
+        first = next(o for o in observations if o.source == claim.target.source and o.period_key == period)
+        return first.rounding.value
     if claim.stated is None and claim.kind is not ClaimKind.DIRECTION and claim.metrics[0] in dataset.metrics:
         observations = dataset.metrics[claim.metric].observations
         if observations:
