@@ -226,10 +226,11 @@ def test_a_threshold_from_a_zero_baseline_is_gross(dataset: Dataset) -> None:
     # 5 ÷ 0: no growth rate exists, so no threshold is reached; what 10% stood for is still shown
     reason = "0件 → 5件: the baseline is exactly zero, so no growth rate exists"
     assert outcome(_checked(dataset, "t-zero")) == ("gross", reason, None, PERCENT_10, FLOOR_10, "half_up")
-    # 二桁 from zero: no rate at all, so not 二桁 either; 二桁 stands for [10%, 100%) (the stated figure
-    # is kept as written, as where a figure is missing: only a computed change makes it a percent)
+    # 二桁 from zero: no rate at all, so not 二桁 either; 二桁 stands for [10%, 100%), a percent change
+    # (as where a change was computed: a threshold's stated figure is always one)
     digits = outcome(_checked(dataset, "t-zero-digits"))
-    assert digits == ("gross", reason, None, parse_figure("二桁"), (F(10), F(100), False, True, None), "half_up")
+    two_digits = parse_figure("二桁")._replace(unit="%")
+    assert digits == ("gross", reason, None, two_digits, (F(10), F(100), False, True, None), "half_up")
 
 
 def test_a_threshold_over_several_metrics_names_the_worst(dataset: Dataset) -> None:
@@ -254,13 +255,14 @@ def test_a_threshold_over_several_metrics_names_the_worst(dataset: Dataset) -> N
 
 
 def test_a_threshold_whose_baseline_is_not_published_says_why(dataset: Dataset) -> None:
-    # no from: — the file's own unverifiable: text is the reason; nothing was computed or compared
+    # no from: — the file's own unverifiable: text is the reason; nothing was computed, but what the
+    # stated 10% was read as is kept: a bare 10% is the floor [10%, ∞)
     assert outcome(_checked(dataset, "t-missing")) == (
         "unverifiable",
         "前年の件数は公表されていない",
         None,
         PERCENT_10,
-        None,
+        FLOOR_10,
         "half_up",
     )
 

@@ -385,7 +385,9 @@ def check_trend(claim: Claim, dataset: Dataset, rules: Rules) -> Result:
             old = _at(claim, dataset, metric_id, claim.baseline)
         except _Missing:
             reason = claim.unverifiable or f"{metric_id}: a figure is not published"
-            result = Result(claim, Verdict.UNVERIFIABLE, reason, stated=claim.stated)
+            result = Result(claim, Verdict.UNVERIFIABLE, reason, stated=_as_growth(claim.stated))
+            if claim.kind is ClaimKind.THRESHOLD:  # what the stated figure was read as, though nothing meets it
+                result = result._replace(target=_threshold_target(claim, rules))
         else:
             result = _trend(claim, dataset.metrics[metric_id], rules, new, old)
         if worst is None or SEVERITY.index(result.verdict) > SEVERITY.index(worst.verdict):
@@ -406,7 +408,8 @@ def _trend(claim: Claim, metric: Metric, rules: Rules, new: Observation, old: Ob
         computed = percent_change(n, o)
         if computed is None:
             reason = f"{moved}: the baseline is exactly zero, so no growth rate exists"
-            return Result(claim, Verdict.GROSS, reason, stated=claim.stated, target=_threshold_target(claim, rules))
+            target = _threshold_target(claim, rules)
+            return Result(claim, Verdict.GROSS, reason, stated=_as_growth(claim.stated), target=target)
         target = _threshold_target(claim, rules)
         terms = Terms(claim.stated._replace(unit=PERCENT))  # a percent: 2 places
         bare = claim.stated.hedge is Hedge.NONE
@@ -414,13 +417,18 @@ def _trend(claim: Claim, metric: Metric, rules: Rules, new: Observation, old: Ob
             " or more" if bare else f" {terms.interval(target)}"
         )
         result = conclusion_for(claim, computed, target, says=says, gives=f"{moved} is {terms.computed(computed)}")
-        return result._replace(stated=claim.stated._replace(unit=PERCENT))  # 二桁 is a percent change
+        return result._replace(stated=_as_growth(claim.stated))
     computed = subtract(n, o)
     target = Interval(None, Fraction(0), high_open=True) if down else Interval(Fraction(0), None, low_open=True)
     terms = Terms(new.figure._replace(unit=POINTS) if new.figure.unit == PERCENT else new.figure)
     change = terms.computed(computed)  # a signed value, or only a range ("≥ 0") when a figure is a bound
     gives = f"{moved}, {'+' + change if change[:1].isdigit() else change}"
     return conclusion_for(claim, computed, target, says="a fall" if down else "a rise", gives=gives)
+
+
+def _as_growth(stated: Figure | None) -> Figure | None:
+    """A threshold's stated figure is a percent change, whatever it prints (二桁, 10%超)."""
+    return None if stated is None else stated._replace(unit=PERCENT)
 
 
 def check_ordering(claim: Claim, dataset: Dataset, rules: Rules) -> Result:
