@@ -8,13 +8,17 @@ stated figure stands for — with the arithmetic beside it. Written from mutmut'
 
 from __future__ import annotations
 
+import re
 import textwrap
 from fractions import Fraction as F
 from pathlib import Path
 
-from dgcli.check.claims import Result, check
+import pytest
+
+from dgcli.check.claims import Result, check, judge
 from dgcli.data.loader import load_dataset
-from dgcli.data.model import Claim, Dataset
+from dgcli.data.model import Claim, Dataset, Verdict
+from dgcli.errors import DataError
 from dgcli.text.intervals import Interval
 
 
@@ -526,3 +530,273 @@ def test_a_power_of_ten_slip_is_gross_even_for_a_stated_one(tmp_path: Path) -> N
         (F(1), F(1), False, False, F(1)),
         "half_up",
     )
+
+
+# ── exactly-zero divisors and wholes ─────────────────────────────────────────────────────────
+
+
+_ZEROS = """
+- id: m
+  name: m
+  name_en: m
+  unit: 件
+  observations:
+    - {period: 2024年7月, value: 5件}
+    - {period: 2023年7月, value: 0件}
+  claims:
+    - {id: ratio, kind: ratio, text: 5倍, from: 2023年7月, to: 2024年7月, stated: 5倍}
+    - {id: change, kind: percent_change, text: 5%増, from: 2023年7月, to: 2024年7月, stated: 5%, direction: up}
+- id: part
+  name: part
+  name_en: part
+  unit: 件
+  observations:
+    - {period: 2024年7月, value: 0件}
+  claims:
+    - {id: share, kind: share_of, text: 0%, of: {metric: whole}, stated: 0%}
+- id: whole
+  name: whole
+  name_en: whole
+  unit: 件
+  observations:
+    - {period: 2024年7月, value: 0件}
+"""
+
+
+def test_an_exactly_zero_divisor_or_whole_makes_a_ratio_share_or_change_inconsistent(tmp_path: Path) -> None:
+    dataset = _load(tmp_path, _ZEROS)
+    results = {c.id: _fields(check(c, dataset)) for c in dataset.claims()}
+    # 0件 printed in full is exactly 0: 5 ÷ 0 exists nowhere; the stated figure keeps its reading
+    assert results["ratio"] == (
+        "inconsistent",
+        "the divisor 0件 is exactly zero: no ratio exists",
+        None,
+        "5倍",
+        (F("4.5"), F("5.5"), False, True, F(5)),
+        "half_up",
+    )
+    assert results["change"] == (
+        "inconsistent",
+        "the baseline 0件 is exactly zero: no percent change exists, so 5% cannot be right",
+        None,
+        "5%",
+        (F("4.5"), F("5.5"), False, True, F(5)),
+        "half_up",
+    )
+    # 0 of 0: no share; 0% under 四捨五入 is (−0.5%, 0.5%), ±0.5 rounding away from zero
+    assert results["share"] == (
+        "inconsistent",
+        "the whole 0件 is exactly zero",
+        None,
+        "0%",
+        (F("-0.5"), F("0.5"), True, True, F(0)),
+        "half_up",
+    )
+
+
+def test_a_share_of_an_outside_whole_alone_is_unverifiable(tmp_path: Path) -> None:
+    metrics = """
+    - id: m
+      name: m
+      name_en: m
+      unit: 人
+      observations:
+        - {period: 2024年7月, value: "9,308万人"}
+      claims:
+        - {id: share, kind: share_of, text: 国民の75%, of: {outside: 国民}, stated: 75%}
+    """
+    # nothing to divide by: the stated 75% is kept with its reading [74.5%, 75.5%)
+    assert _checked(tmp_path, metrics, "share") == (
+        "unverifiable",
+        "the publication gives no figure for 国民",
+        None,
+        "75%",
+        (F("74.5"), F("75.5"), False, True, F(75)),
+        "half_up",
+    )
+
+
+def test_a_share_names_a_metric_or_an_outside_whole_or_is_refused(tmp_path: Path) -> None:
+    # check_share's unverifiable branch always has an outside whole to name: the loader refuses the rest
+    metrics = """
+    - id: m
+      name: m
+      name_en: m
+      unit: 人
+      observations:
+        - {period: 2024年7月, value: 5人}
+      claims:
+        - {id: share, kind: share_of, text: 75%, stated: 75%OF}
+    """
+    for of, words in (
+        ("", "a share_of claim needs of: {metric: …} or of: {outside: …}"),
+        (', of: {outside: ""}', "must not be empty"),
+    ):
+        with pytest.raises(DataError, match=re.escape(words)):
+            _load(tmp_path, metrics.replace("OF", of))
+
+
+# ── sums, counts and items added: against a stated figure or the metric's own ────────────────
+
+
+_SUMS = """
+- id: bound
+  name: bound
+  name_en: bound
+  unit: 件
+  observations:
+    - period: 2024年7月
+      value: 5,500件
+      parts:
+        - {name: a, value: "4,000件以上"}
+        - {name: b, value: "1,000件"}
+  claims:
+    - {id: bound-sum, kind: sum_of_parts, text: aとbの合計}
+- id: rounded
+  name: rounded
+  name_en: rounded
+  unit: 件
+  observations:
+    - period: 2024年7月
+      value: 5.4万件
+      parts:
+        - {name: a, value: 2万件}
+        - {name: b, value: 3万件}
+  claims:
+    - {id: rounded-sum, kind: sum_of_parts, text: aとbの合計}
+    - {id: rounded-stated, kind: sum_of_parts, text: 合計5.4万件, stated: 5.4万件}
+"""
+
+
+def test_a_sum_with_a_bound_part_is_unverifiable_and_of_rounded_parts_within_rounding(tmp_path: Path) -> None:
+    dataset = _load(tmp_path, _SUMS)
+    results = {c.id: _fields(check(c, dataset)) for c in dataset.claims()}
+    # [4,000, ∞) + 1,000 = [5,000, ∞): holds the metric's own 5,500 (exact), and more
+    assert results["bound-sum"] == (
+        "unverifiable",
+        "a figure is only a bound: the figures allow ≥ 5,000, which may or may not give 5,500件",
+        (F(5000), None, False, False, None),
+        "5,500件",
+        (F(5500), F(5500), False, False, F(5500)),
+        "half_up",
+    )
+    # [15,000, 25,000) + [25,000, 35,000) = [40,000, 60,000), point 5万; 5.4万 = [53,500, 54,500)
+    rounded = (
+        "within_rounding",
+        "the printed figures give 5万, not 5.4万件 [5.35万 – 5.45万); values within their rounding do: [4万 – 6万)",
+        (F(40_000), F(60_000), False, True, F(50_000)),
+        "5.4万件",
+        (F(53_500), F(54_500), False, True, F(54_000)),
+        "half_up",
+    )
+    assert results["rounded-sum"] == rounded
+    assert results["rounded-stated"] == rounded
+
+
+def test_a_sum_and_its_own_figure_are_read_under_one_tie_direction(tmp_path: Path) -> None:
+    metrics = """
+    - id: m
+      name: m
+      name_en: m
+      unit: 件
+      observations:
+        - period: 2024年7月
+          value: 6億件
+          parts:
+            - {name: a, value: 3.3億件}
+            - {name: b, value: 3.3億件}
+      claims:
+        - {id: sum, kind: sum_of_parts, text: aとbの合計}
+    """
+    # No rule declared: ties up, 3.3億 + 3.3億 = [6.5億, 6.7億) against 6億 = [5.5億, 6.5億); ties down,
+    # (6.5億, 6.7億] against (5.5億, 6.5億]. Neither meets: only parts read one way and the total the
+    # other would meet, at 6.5億 — one source is never read both ways at once.
+    assert _checked(tmp_path, metrics, "sum", rounding="") == (
+        "inconsistent",
+        "no values within the figures' rounding give 6億件 [5.5億 – 6.5億): they give 6.6億 [6.5億 – 6.7億)",
+        (F(650_000_000), F(670_000_000), False, True, F(660_000_000)),
+        "6億件",
+        (F(550_000_000), F(650_000_000), False, True, F(600_000_000)),
+        "nearest",
+    )
+
+
+_ADDED = """
+- id: bound
+  name: bound
+  name_en: bound
+  unit: 機関
+  observations:
+    - {period: 2024年7月, value: 10機関, added: [a, b, c]}
+    - {period: 2023年7月, value: 5機関以上}
+  claims:
+    - {id: bound-added, kind: items_added, text: aとbとcが加わり, from: 2023年7月}
+- id: about
+  name: about
+  name_en: about
+  unit: 機関
+  observations:
+    - {period: 2024年7月, value: 13機関, added: [a, b]}
+    - {period: 2023年7月, value: 約10機関}
+  claims:
+    - {id: about-added, kind: items_added, text: aとbが加わり, from: 2023年7月}
+    - {id: about-stated, kind: items_added, text: aとbが加わり13機関, from: 2023年7月, stated: 13機関}
+"""
+
+
+def test_items_added_to_a_bound_are_unverifiable_and_to_a_rounded_baseline_within_rounding(tmp_path: Path) -> None:
+    dataset = _load(tmp_path, _ADDED)
+    results = {c.id: _fields(check(c, dataset)) for c in dataset.claims()}
+    # [5, ∞) + 3 added = [8, ∞): holds the metric's own 10 (exact)
+    assert results["bound-added"] == (
+        "unverifiable",
+        "a figure is only a bound: the figures allow ≥ 8, which may or may not give 10機関",
+        (F(8), None, False, False, None),
+        "10機関",
+        (F(10), F(10), False, False, F(10)),
+        "half_up",
+    )
+    # 約10 = [5, 15] (約: trailing zeros not significant), + 2 = [7, 17], point 12; 13 is exact
+    about = (
+        "within_rounding",
+        "the printed figures give 12, not 13機関; values within their rounding do: [7 – 17]",
+        (F(7), F(17), False, False, F(12)),
+        "13機関",
+        (F(13), F(13), False, False, F(13)),
+        "half_up",
+    )
+    assert results["about-added"] == about
+    assert results["about-stated"] == about
+
+
+# ── the pieces: a measured zero, judge's default ────────────────────────────────────────────
+
+
+def test_a_share_printed_as_zero_is_never_below_zero(tmp_path: Path) -> None:
+    metrics = """
+    - id: m
+      name: m
+      name_en: m
+      unit: "%"
+      observations:
+        - {period: 2024年7月, value: 0%}
+      claims:
+        - {id: r, kind: restatement, text: 0%, stated: 0%}
+    """
+    # 0% under 四捨五入 is (−0.5%, 0.5%); measured, a share is at least 0: [0%, 0.5%), point 0
+    assert _checked(tmp_path, metrics, "r") == (
+        "consistent",
+        "the printed figures give 0%, which rounds to 0%",
+        (F(0), F("0.5"), False, True, F(0)),
+        "0%",
+        (F("-0.5"), F("0.5"), True, True, F(0)),
+        "half_up",
+    )
+
+
+def test_judge_reads_an_overlap_as_within_rounding_unless_an_operand_is_a_bound() -> None:
+    computed, target = Interval(F(1), F(3), point=F(2)), Interval(F(3), F(4))  # they meet at 3 only
+    assert judge(computed, target) is Verdict.WITHIN_ROUNDING
+    assert judge(computed, target, bound_operand=True) is Verdict.UNVERIFIABLE
+    assert judge(computed, Interval(F(2), F(2))) is Verdict.CONSISTENT
+    assert judge(computed, Interval(F(4), F(5))) is Verdict.INCONSISTENT
