@@ -800,3 +800,187 @@ def test_judge_reads_an_overlap_as_within_rounding_unless_an_operand_is_a_bound(
     assert judge(computed, target, bound_operand=True) is Verdict.UNVERIFIABLE
     assert judge(computed, Interval(F(2), F(2))) is Verdict.CONSISTENT
     assert judge(computed, Interval(F(4), F(5))) is Verdict.INCONSISTENT
+
+
+# ── the direction of a change: every value on one side of zero, however far the figures reach ──
+
+
+_DIRECTIONS = """
+- id: bound
+  name: bound
+  name_en: bound
+  unit: 件
+  observations:
+    - {period: 2024年7月, value: "4,000件以上"}
+    - {period: 2023年7月, value: "3,000件"}
+  claims:
+    - id: bound-fall
+      kind: absolute_change
+      text: 500件減少
+      from: 2023年7月
+      to: 2024年7月
+      stated: 500件
+      direction: down
+- id: fell
+  name: fell
+  name_en: fell
+  unit: 件
+  observations:
+    - {period: 2024年7月, value: 1万件}
+    - {period: 2023年7月, value: "15,000件"}
+  claims:
+    - id: fell-rise
+      kind: absolute_change
+      text: "5,000件増加"
+      from: 2023年7月
+      to: 2024年7月
+      stated: "5,000件"
+      direction: up
+- id: rose
+  name: rose
+  name_en: rose
+  unit: 件
+  observations:
+    - {period: 2024年7月, value: "15,000件"}
+    - {period: 2023年7月, value: 1万件}
+  claims:
+    - id: rose-fall
+      kind: absolute_change
+      text: "5,000件減少"
+      from: 2023年7月
+      to: 2024年7月
+      stated: "5,000件"
+      direction: down
+"""
+
+
+def test_a_change_wholly_on_the_other_side_of_zero_is_the_wrong_direction(tmp_path: Path) -> None:
+    dataset = _load(tmp_path, _DIRECTIONS)
+    results = {c.id: _fields(check(c, dataset)) for c in dataset.claims()}
+    # [4,000, ∞) − 3,000 = [1,000, ∞): a rise of at least 1,000, however large, against a fall of 500
+    assert results["bound-fall"] == (
+        "gross",
+        "wrong direction: 500件 stated, the figures give ≥ 1,000",
+        (F(1000), None, False, False, None),
+        "500件",
+        (F(-500), F(-500), False, False, F(-500)),
+        "half_up",
+    )
+    # 1万 = [5,000, 15,000) − 15,000 = [−10,000, 0): 0 itself is excluded, so every value is a fall
+    assert results["fell-rise"] == (
+        "gross",
+        "wrong direction: 5,000件 stated, the figures give -5,000 [-10,000 – 0)",
+        (F(-10_000), F(0), False, True, F(-5000)),
+        "5,000件",
+        (F(5000), F(5000), False, False, F(5000)),
+        "half_up",
+    )
+    # 15,000 − [5,000, 15,000) = (0, 10,000]: every value a rise, against a fall of 5,000
+    assert results["rose-fall"] == (
+        "gross",
+        "wrong direction: 5,000件 stated, the figures give 5,000 (0 – 10,000]",
+        (F(0), F(10_000), True, False, F(5000)),
+        "5,000件",
+        (F(-5000), F(-5000), False, False, F(-5000)),
+        "half_up",
+    )
+
+
+_RAISED = """
+- id: fell
+  name: fell
+  name_en: fell
+  unit: 件
+  observations:
+    - {period: 2024年7月, value: 90件}
+    - {period: 2023年7月, value: 100件}
+  claims:
+    - {id: fell-one, kind: percent_change, text: 1%増加, from: 2023年7月, to: 2024年7月, stated: 1%, direction: up}
+    - {id: fell-zero, kind: percent_change, text: 0%増加, from: 2023年7月, to: 2024年7月, stated: 0%, direction: up}
+- id: rose
+  name: rose
+  name_en: rose
+  unit: 件
+  observations:
+    - {period: 2024年7月, value: 110件}
+    - {period: 2023年7月, value: 100件}
+  claims:
+    - {id: rose-one, kind: percent_change, text: 1%減少, from: 2023年7月, to: 2024年7月, stated: 1%, direction: down}
+    - {id: rose-zero, kind: percent_change, text: 0%減少, from: 2023年7月, to: 2024年7月, stated: 0%, direction: down}
+"""
+
+
+def test_a_stated_figure_raised_from_zero_has_a_sign_and_zero_itself_none(tmp_path: Path) -> None:
+    dataset = _load(tmp_path, _RAISED, rounding="rounding: up")
+    results = {c.id: _fields(check(c, dataset)) for c in dataset.claims()}
+    # 切り上げ: 1% is (0%, 1%], every value a rise; 90 ÷ 100 − 1 = −10% is a fall
+    assert results["fell-one"] == (
+        "gross",
+        "wrong direction: 1% stated, the figures give -10%",
+        (F(-10), F(-10), False, False, F(-10)),
+        "1%",
+        (F(0), F(1), True, False, F(1)),
+        "up",
+    )
+    # a fall of 1% raised is [−1%, 0%): every value a fall; 110 ÷ 100 − 1 = +10% is a rise
+    assert results["rose-one"] == (
+        "gross",
+        "wrong direction: 1% stated, the figures give 10%",
+        (F(10), F(10), False, False, F(10)),
+        "1%",
+        (F(-1), F(0), False, True, F(-1)),
+        "up",
+    )
+    # 0% raised is 0 exactly: no direction, and a zero is no slip of anything: only inconsistent
+    for claim_id, gives in (("fell-zero", -10), ("rose-zero", 10)):
+        assert results[claim_id] == (
+            "inconsistent",
+            f"no values within the figures' rounding give 0%: they give {gives}%",
+            (F(gives), F(gives), False, False, F(gives)),
+            "0%",
+            (F(0), F(0), False, False, F(0)),
+            "up",
+        )
+
+
+def test_a_slip_is_judged_around_the_printed_value_under_a_truncating_rule(tmp_path: Path) -> None:
+    metrics = """
+    - id: small
+      name: small
+      name_en: small
+      unit: 件
+      observations:
+        - {period: 2024年7月, value: "1,120件"}
+      claims:
+        - {id: small, kind: restatement, text: 1.2万件, stated: 1.2万件}
+    - id: large
+      name: large
+      name_en: large
+      unit: 件
+      observations:
+        - {period: 2024年7月, value: "1,300件"}
+      claims:
+        - {id: large, kind: restatement, text: 1.2万件, stated: 1.2万件}
+    """
+    dataset = _load(tmp_path, metrics, rounding="rounding: down")
+    results = {c.id: _fields(check(c, dataset)) for c in dataset.claims()}
+    # 切り捨て: 1.2万 is [12,000, 13,000). Under any rule 1.2万 is (11,000, 13,000): 11,200 raised is
+    # 1.2万, so 1,120 × 10 is a slip; 13,000 prints as 1.3万 under every rule, so 1,300 × 10 is not
+    # (and 1,300 ÷ 10ⁿ, × 100 … are far off): only inconsistent.
+    truncated = (F(12_000), F(13_000), False, True, F(12_000))
+    assert results["small"] == (
+        "gross",
+        "off by a factor of 10^1: 1.2万件 stated, the figures give 0.11万",
+        (F(1120), F(1120), False, False, F(1120)),
+        "1.2万件",
+        truncated,
+        "down",
+    )
+    assert results["large"] == (
+        "inconsistent",
+        "no values within the figures' rounding give 1.2万件 [1.2万 – 1.3万): they give 0.13万",
+        (F(1300), F(1300), False, False, F(1300)),
+        "1.2万件",
+        truncated,
+        "down",
+    )
