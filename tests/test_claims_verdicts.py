@@ -566,6 +566,7 @@ _ZEROS = """
 def test_an_exactly_zero_divisor_or_whole_makes_a_ratio_share_or_change_inconsistent(tmp_path: Path) -> None:
     dataset = _load(tmp_path, _ZEROS)
     results = {c.id: _fields(check(c, dataset)) for c in dataset.claims()}
+    assert all(check(c, dataset).claim is c for c in dataset.claims())  # each result names its claim
     # 0件 printed in full is exactly 0: 5 ÷ 0 exists nowhere; the stated figure keeps its reading
     assert results["ratio"] == (
         "inconsistent",
