@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from dgcli.check.claims import Result, check, judge
+from dgcli.data.implied import all_claims
 from dgcli.data.loader import load_dataset
 from dgcli.data.model import Claim, Dataset, Verdict
 from dgcli.errors import DataError
@@ -984,4 +985,64 @@ def test_a_slip_is_judged_around_the_printed_value_under_a_truncating_rule(tmp_p
         "1.2万件",
         truncated,
         "down",
+    )
+
+
+def test_a_bound_is_never_called_a_slip(tmp_path: Path) -> None:
+    metrics = """
+    - id: m
+      name: m
+      name_en: m
+      unit: 件
+      observations:
+        - {period: 2024年7月, value: "4,000件以上"}
+      claims:
+        - {id: r, kind: restatement, text: 100件, stated: 100件}
+    """
+    # [4,000, ∞) misses 100; ÷ 100 it would reach 100, but a bound says nothing of its digits: inconsistent
+    assert _checked(tmp_path, metrics, "r") == (
+        "inconsistent",
+        "no values within the figures' rounding give 100件: they give ≥ 4,000",
+        (F(4000), None, False, False, None),
+        "100件",
+        (F(100), F(100), False, False, F(100)),
+        "half_up",
+    )
+
+
+def test_a_slip_against_a_band_is_judged_around_its_middle(tmp_path: Path) -> None:
+    path = tmp_path / "indicators.yaml"
+    path.write_text(
+        """schema_version: "2"
+sources:
+  - {id: s, title: t, publisher: p, rounding: half_up}
+  - {id: d, title: d, publisher: p, rounding: half_up}
+groups: [{id: g, title: g}]
+sections:
+  - id: x
+    title: x
+    group: g
+    metrics:
+      - id: m
+        name: m
+        name_en: m
+        unit: 人
+        observations:
+          - {period: 2024年7月, value: "4,000人"}
+          - {period: 2024年7月, value: 3万人台, source: d}
+""",
+        encoding="utf-8",
+    )
+    dataset = load_dataset(path)
+    (claim,) = all_claims(dataset)
+    # 3万人台 is [30,000, 40,000), no single value: around its middle 35,000, a step either side is
+    # (25,000, 45,000), which holds 4,000 × 10 = 40,000: the two sources differ by a factor of 10
+    assert _fields(check(claim, dataset)) == (
+        "gross",
+        "s prints 4,000人 4,000 (half_up), d prints 3万人台 [30,000 – 40,000) (half_up): their rounding intervals"
+        " do not overlap: a revision; off by a factor of 10^1: 4,000人 stated, the figures give 3万人台",
+        (F(4000), F(4000), False, False, F(4000)),
+        "3万人台",
+        (F(30_000), F(40_000), False, True, None),
+        "half_up",
     )
