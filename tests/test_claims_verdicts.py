@@ -1028,7 +1028,7 @@ sections:
         name_en: m
         unit: 人
         observations:
-          - {period: 2024年7月, value: "4,000人"}
+          - {period: 2024年7月, value: 350人}
           - {period: 2024年7月, value: 3万人台, source: d}
 """,
         encoding="utf-8",
@@ -1036,12 +1036,13 @@ sections:
     dataset = load_dataset(path)
     (claim,) = all_claims(dataset)
     # 3万人台 is [30,000, 40,000), no single value: around its middle 35,000, a step either side is
-    # (25,000, 45,000), which holds 4,000 × 10 = 40,000: the two sources differ by a factor of 10
+    # (25,000, 45,000), which holds 350 × 100 = 35,000 (and not 350 × 10 = 3,500 nor 350 × 1,000):
+    # the two sources differ by a factor of 100
     assert _fields(check(claim, dataset)) == (
         "gross",
-        "s prints 4,000人 4,000 (half_up), d prints 3万人台 [30,000 – 40,000) (half_up): their rounding intervals"
-        " do not overlap: a revision; off by a factor of 10^1: 4,000人 stated, the figures give 3万人台",
-        (F(4000), F(4000), False, False, F(4000)),
+        "s prints 350人 350 (half_up), d prints 3万人台 [30,000 – 40,000) (half_up): their rounding intervals"
+        " do not overlap: a revision; off by a factor of 10^2: 350人 stated, the figures give 3万人台",
+        (F(350), F(350), False, False, F(350)),
         "3万人台",
         (F(30_000), F(40_000), False, True, None),
         "half_up",
