@@ -158,12 +158,14 @@ def _gross(
     """Why an inconsistent figure also changes the conclusion, if it does. ``slips``: also look for a
     ratio quoted as a change and a multiplier slip (only for a plain, non-zero stated figure: 約100%
     or 0% is no slip of anything)."""
-    if not target.bounded or computed.low is None or computed.high is None:
+    if not target.bounded:
         return None
-    assert target.low is not None and target.high is not None
-    if KINDS[kind].signed and ((target.low > 0 and computed.high < 0) or (target.high < 0 and computed.low > 0)):
+    # Signs are told apart however far the figures reach (≥ 1,000 is a rise); an end at zero counts only open.
+    if KINDS[kind].signed and (
+        (_above_zero(target) and _below_zero(computed)) or (_below_zero(target) and _above_zero(computed))
+    ):
         return f"wrong direction: {stated} stated, the figures give {gives}"
-    if not slips:
+    if not slips or computed.low is None or computed.high is None:
         return None
     if kind is ClaimKind.PERCENT_CHANGE and shift(computed, HUNDRED).overlaps(target):
         return f"{stated} is the ratio new ÷ old, not the change: the figures give {gives}"
@@ -181,17 +183,26 @@ def _gross(
     return None
 
 
+def _above_zero(interval: Interval) -> bool:
+    return interval.low is not None and (interval.low > 0 or (interval.low == 0 and interval.low_open))
+
+
+def _below_zero(interval: Interval) -> bool:
+    return interval.high is not None and (interval.high < 0 or (interval.high == 0 and interval.high_open))
+
+
 def _any_rounding(target: Interval) -> Interval:
     """What a printed figure may stand for under any rounding rule: (value − step, value + step).
 
-    ``target`` is the figure's interval under one rule, one step wide; its midpoint ± a step is the
-    union of truncating, raising and rounding to nearest. A point stays a point."""
+    ``target`` is the figure's interval under one rule, one step wide; the printed value ± a step is the
+    union of truncating, raising and rounding to nearest (under 切り捨て the value is the interval's low
+    end, not its middle). A point stays a point."""
     assert target.low is not None and target.high is not None
     width = target.high - target.low
     if not width:
         return target
-    middle = (target.low + target.high) / 2
-    return Interval(middle - width, middle + width, True, True)
+    value = target.point if target.point is not None else (target.low + target.high) / 2
+    return Interval(value - width, value + width, True, True)
 
 
 def verdict_for(
@@ -306,7 +317,7 @@ def check_share(claim: Claim, dataset: Dataset, rules: Rules) -> Result:
         return Result(
             claim,
             Verdict.UNVERIFIABLE,
-            f"the publication gives no figure for {claim.outside or 'the whole'}",
+            f"the publication gives no figure for {claim.outside}",  # the loader makes sure it names one
             stated=claim.stated,
             target=target,
         )
