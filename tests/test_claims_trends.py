@@ -41,6 +41,8 @@ sections:
          stated: 10%}
       - {id: t-missing, kind: threshold, text: 10%以上増加, metric: late, stated: 10%,
          unverifiable: 前年の件数は公表されていない}
+      - {id: t-missing-digits, kind: threshold, text: 二桁成長, metric: late, stated: 二桁,
+         unverifiable: 前年の件数は公表されていない}
       - {id: t-rounding, kind: threshold, text: 2023年7月から10%以上増加, metric: man, from: 2023年7月, stated: 10%}
       - {id: t-bound, kind: threshold, text: 2023年7月から10%以上増加, metric: bound, from: 2023年7月, stated: 10%}
       - {id: d-pct, kind: direction, text: 2023年7月から上昇, metric: pct, from: 2023年7月}
@@ -263,6 +265,19 @@ def test_a_threshold_whose_baseline_is_not_published_says_why(dataset: Dataset) 
         None,
         PERCENT_10,
         FLOOR_10,
+        "half_up",
+    )
+
+
+def test_an_unverifiable_hedged_threshold_keeps_its_range(dataset: Dataset) -> None:
+    # 二桁 (a two-digit growth) stands for [10%, 100%) however it was rounded; nothing to compare it with
+    two_digits = parse_figure("二桁")._replace(unit="%")
+    assert outcome(_checked(dataset, "t-missing-digits")) == (
+        "unverifiable",
+        "前年の件数は公表されていない",
+        None,
+        two_digits,
+        (F(10), F(100), False, True, None),
         "half_up",
     )
 
