@@ -1047,3 +1047,100 @@ sections:
         (F(30_000), F(40_000), False, True, None),
         "half_up",
     )
+
+
+def test_a_bound_stated_for_the_wrong_direction_is_gross(tmp_path: Path) -> None:
+    metrics = """
+    - id: m
+      name: m
+      name_en: m
+      unit: 件
+      observations:
+        - {period: 2024年7月, value: "1,050件"}
+        - {period: 2023年7月, value: "1,000件"}
+      claims:
+        - id: fell
+          kind: percent_change
+          text: 5%以上減少
+          from: 2023年7月
+          to: 2024年7月
+          stated: 5%以上
+          direction: down
+        - {id: rose, kind: percent_change, text: 10%以上増加, from: 2023年7月, to: 2024年7月, stated: 10%以上}
+    - id: n
+      name: n
+      name_en: n
+      unit: 件
+      observations:
+        - {period: 2024年7月, value: 950件}
+        - {period: 2023年7月, value: "1,000件"}
+      claims:
+        - {id: gained, kind: absolute_change, text: 100件以上増加, from: 2023年7月, to: 2024年7月, stated: 100件以上}
+    """
+    dataset = _load(tmp_path, metrics)
+    results = {c.id: _fields(check(c, dataset)) for c in dataset.claims()}
+    # 1,050 ÷ 1,000 − 1 = +5% exactly (full counts); "a fall of 5% or more" is (−∞, −5%]: a rise, so gross
+    assert results["fell"] == (
+        "gross",
+        "wrong direction: 5%以上 stated, the figures give 5%",
+        (F(5), F(5), False, False, F(5)),
+        "5%以上",
+        (None, F(-5), False, False, None),
+        "half_up",
+    )
+    # 950 − 1,000 = −50: "100件以上増加" is [100, ∞), a rise however much: a fall is gross
+    assert results["gained"] == (
+        "gross",
+        "wrong direction: 100件以上 stated, the figures give -50",
+        (F(-50), F(-50), False, False, F(-50)),
+        "100件以上",
+        (F(100), None, False, False, None),
+        "half_up",
+    )
+    # +5% is a rise, only short of "10% or more": inconsistent, not gross (no bound is a slip)
+    assert results["rose"] == (
+        "inconsistent",
+        "no values within the figures' rounding give 10%以上 ≥ 10%: they give 5%",
+        (F(5), F(5), False, False, F(5)),
+        "10%以上",
+        (F(10), None, False, False, None),
+        "half_up",
+    )
+
+
+def test_a_printed_zero_is_no_slip_of_another_sources_figure(tmp_path: Path) -> None:
+    path = tmp_path / "indicators.yaml"
+    path.write_text(
+        """schema_version: "2"
+sources:
+  - {id: s, title: t, publisher: p, rounding: half_up}
+  - {id: d, title: d, publisher: p, rounding: half_up}
+groups: [{id: g, title: g}]
+sections:
+  - id: x
+    title: x
+    group: g
+    metrics:
+      - id: m
+        name: m
+        name_en: m
+        unit: "%"
+        observations:
+          - {period: 2024年7月, value: 4.0%}
+          - {period: 2024年7月, value: 0.0%, source: d}
+""",
+        encoding="utf-8",
+    )
+    dataset = load_dataset(path)
+    (claim,) = all_claims(dataset)
+    # 4.0% is [3.95%, 4.05%); 0.0% is [−0.05%, 0.05%), a share kept to [0%, 0.05%): apart. 4.0 ÷ 100 = 0.04
+    # prints as 0.0%, but so does 4.0 ÷ 10ⁿ for every n ≥ 2: a printed zero tells no factor, only inconsistent
+    assert _fields(check(claim, dataset)) == (
+        "inconsistent",
+        "s prints 4.0% [3.95% – 4.05%) (half_up), d prints 0.0% [0% – 0.05%) (half_up): their rounding intervals"
+        " do not overlap: a revision",
+        (F("3.95"), F("4.05"), False, True, F(4)),
+        "0.0%",
+        (F(0), F("0.05"), False, True, F(0)),
+        "half_up",
+    )

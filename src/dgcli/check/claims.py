@@ -158,14 +158,13 @@ def _gross(
     """Why an inconsistent figure also changes the conclusion, if it does. ``slips``: also look for a
     ratio quoted as a change and a multiplier slip (only for a plain, non-zero stated figure: 約100%
     or 0% is no slip of anything)."""
-    if not target.bounded:
-        return None
-    # Signs are told apart however far the figures reach (≥ 1,000 is a rise); an end at zero counts only open.
+    # Signs are told apart however far the figures reach (≥ 1,000 is a rise, and so is "100件以上増加"); an
+    # end at zero counts only open.
     if KINDS[kind].signed and (
         (_above_zero(target) and _below_zero(computed)) or (_below_zero(target) and _above_zero(computed))
     ):
         return f"wrong direction: {stated} stated, the figures give {gives}"
-    if not slips or computed.low is None or computed.high is None:
+    if not slips or not target.bounded or computed.low is None or computed.high is None:
         return None
     if kind is ClaimKind.PERCENT_CHANGE and shift(computed, HUNDRED).overlaps(target):
         return f"{stated} is the ratio new ÷ old, not the change: the figures give {gives}"
@@ -174,8 +173,10 @@ def _gross(
     # A slip is judged at the stated figure's precision, whatever the digits below it: 9億7,810万 and
     # 9億7,811万 for 97,810,748 are both ×10 slips (978,107,480 truncates to one, rounds to the other).
     loose = _any_rounding(target)
-    if computed.low <= 0 <= computed.high:
-        return None  # scaling an interval that reaches zero keeps it there: no factor is told apart
+    if computed.low <= 0 <= computed.high or loose.contains(Fraction(0)):
+        # scaling an interval that reaches zero keeps it there, and every factor shrinks a figure into a
+        # printed 0 (0.0% against 4.0%): no factor is told apart
+        return None
     for power in _MULTIPLIER_SLIPS:
         for factor in (Fraction(10**power), Fraction(1, 10**power)):
             if scale(computed, factor).overlaps(loose):
