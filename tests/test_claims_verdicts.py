@@ -1144,3 +1144,66 @@ sections:
         (F(0), F("0.05"), False, True, F(0)),
         "half_up",
     )
+
+
+def test_a_change_of_at_most_a_figure_keeps_its_direction(tmp_path: Path) -> None:
+    metrics = """
+    - id: fell
+      name: fell
+      name_en: fell
+      unit: 件
+      observations:
+        - {period: 2024年7月, value: 970件}
+        - {period: 2023年7月, value: "1,000件"}
+      claims:
+        - {id: at-most, kind: percent_change, text: 5%以下の増加, from: 2023年7月, to: 2024年7月, stated: 5%以下}
+        - {id: below, kind: percent_change, text: 0.5%未満の増加, from: 2023年7月, to: 2024年7月, stated: 0.5%未満}
+        - id: fall
+          kind: percent_change
+          text: 5%以下の減少
+          from: 2023年7月
+          to: 2024年7月
+          stated: 5%以下
+          direction: down
+    - id: rose
+      name: rose
+      name_en: rose
+      unit: 件
+      observations:
+        - {period: 2024年7月, value: "1,030件"}
+        - {period: 2023年7月, value: "1,000件"}
+      claims:
+        - {id: rose-at-most, kind: percent_change, text: 5%以下の増加, from: 2023年7月, to: 2024年7月, stated: 5%以下}
+    """
+    dataset = _load(tmp_path, metrics)
+    results = {c.id: _fields(check(c, dataset)) for c in dataset.claims()}
+    minus_three = (F(-3), F(-3), False, False, F(-3))  # 970 ÷ 1,000 − 1 = −3% exactly (full counts)
+    # "a rise of at most 5%" is (0%, 5%], not every change up to 5%: a fall of 3% is the wrong direction
+    assert results["at-most"] == (
+        "gross",
+        "wrong direction: 5%以下 stated, the figures give -3%",
+        minus_three,
+        "5%以下",
+        (F(0), F(5), True, False, None),
+        "half_up",
+    )
+    # "a rise of less than 0.5%" is (0%, 0.5%): −3% is a fall
+    assert results["below"] == (
+        "gross",
+        "wrong direction: 0.5%未満 stated, the figures give -3%",
+        minus_three,
+        "0.5%未満",
+        (F(0), F("0.5"), True, True, None),
+        "half_up",
+    )
+    # "a fall of at most 5%" is [−5%, 0%): −3% is one
+    assert results["fall"] == (
+        "consistent",
+        "the printed figures give -3%, within 5%以下 [-5% – 0%)",
+        minus_three,
+        "5%以下",
+        (F(-5), F(0), False, True, None),
+        "half_up",
+    )
+    # 1,030 ÷ 1,000 − 1 = +3%: within (0%, 5%]
+    assert results["rose-at-most"][0] == "consistent"

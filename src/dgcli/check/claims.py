@@ -61,6 +61,7 @@ from dgcli.text.numbers import PERCENT, POINTS, Figure, Hedge, Rounding
 
 # Powers of ten that mark a slipped unit: 10, 100 (a ratio as a percent), 1,000, 万, 億.
 _MULTIPLIER_SLIPS = (1, 2, 3, 4, 8)
+_CEILINGS = (Hedge.AT_MOST, Hedge.BELOW)  # 以下, 未満: a stated change's bound on one side only
 MAX_TIE_SOURCES = 6  # sources read both ways at once; beyond this only ties-up is read for the rest
 
 
@@ -115,6 +116,9 @@ class Rules:
 
     def stated(self, claim: Claim, figure: Figure, direction: Direction | None = None) -> Interval:
         interval = figure_interval(figure, self.concrete(stated_rule(claim, self.dataset), claim.source))
+        if KINDS[claim.kind].signed and figure.hedge in _CEILINGS and not figure.negative:
+            # "5%以下の増加" is a rise of at most 5%, not any change below 5%: a fall is no such rise.
+            interval = intersection(interval, Interval(Fraction(0), None, low_open=True))
         # "5%減少" is written 5% with direction: down; "▲5%" carries its own sign.
         return negate(interval) if direction is Direction.DOWN and not figure.negative else interval
 
