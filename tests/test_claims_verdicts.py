@@ -1207,3 +1207,36 @@ def test_a_change_of_at_most_a_figure_keeps_its_direction(tmp_path: Path) -> Non
     )
     # 1,030 ÷ 1,000 − 1 = +3%: within (0%, 5%]
     assert results["rose-at-most"][0] == "consistent"
+
+
+@pytest.mark.parametrize(("first", "second"), [("3,410人", "3.5万人"), ("3.5万人", "3,410人")])
+def test_a_slip_between_two_sources_does_not_depend_on_their_order(tmp_path: Path, first: str, second: str) -> None:
+    path = tmp_path / "indicators.yaml"
+    path.write_text(
+        f"""schema_version: "2"
+sources:
+  - {{id: s, title: t, publisher: p}}
+  - {{id: d, title: d, publisher: p}}
+groups: [{{id: g, title: g}}]
+sections:
+  - id: x
+    title: x
+    group: g
+    metrics:
+      - id: m
+        name: m
+        name_en: m
+        unit: 人
+        observations:
+          - {{period: 2024年7月, value: "{first}"}}
+          - {{period: 2024年7月, value: "{second}", source: d}}
+""",
+        encoding="utf-8",
+    )
+    dataset = load_dataset(path)
+    (claim,) = all_claims(dataset)
+    result = check(claim, dataset)
+    # 3.5万 is [34,500, 35,500] and 3,410 a full count: apart. 3,410 × 10 = 34,100, which rounds up to 3.5万
+    # (under any rule 3.5万 is (34,000, 36,000)): a ×10 slip, whichever source is listed first
+    assert result.verdict is Verdict.GROSS
+    assert result.reason.endswith("off by a factor of 10^1: 3,410人 stated, the figures give 3.5万人")

@@ -494,7 +494,10 @@ def check_agreement(claim: Claim, dataset: Dataset, rules: Rules) -> Result:
         f"{claim.versus} prints {second[1].text} {terms.interval(b)} ({second[0].rounding}): {why}"
     )
     if verdict is Verdict.INCONSISTENT:
-        gross = _gross(claim.kind, a, b, first[1].text, second[1].text)
+        # Either may be the slip: each is judged at the other's precision, so the order of the sources never matters.
+        gross = _gross(claim.kind, a, b, first[1].text, second[1].text) or _gross(
+            claim.kind, b, a, second[1].text, first[1].text
+        )
         if gross is not None:
             verdict, reason = Verdict.GROSS, f"{reason}; {gross}"
     if verdict in FAILING and claim.revised:
