@@ -453,3 +453,30 @@ def test_a_conclusion_keeps_the_claims_stated_figure(dataset: Dataset) -> None:
     assert conclusion_for(claim, computed, target, says="at least 10%", gives="12%") == Result(
         claim, Verdict.CONSISTENT, "12%: at least 10%", computed, PERCENT_10, target
     )
+
+
+def test_a_threshold_of_at_most_a_figure_is_still_a_rise(tmp_path: Path) -> None:
+    path = tmp_path / "indicators.yaml"
+    path.write_text(
+        TRENDS.split("    claims:")[0]
+        + "    claims:\n"
+        + "      - {id: fell, kind: threshold, text: 5%以下の成長, metric: fell, from: 2023年7月, stated: 5%以下}\n"
+        + "      - {id: rose, kind: threshold, text: 5%以下の成長, metric: rose, from: 2023年7月, stated: 5%以下}\n"
+        + "    metrics:\n"
+        + _metric("fell", "97件", "100件")
+        + _metric("rose", "103件", "100件"),
+        encoding="utf-8",
+    )
+    dataset = load_dataset(path)
+    results = {c.id: check(c, dataset) for c in dataset.claims()}
+    at_most_five = (F(0), F(5), True, False, None)  # a rise of at most 5%: (0%, 5%]
+    # 97 ÷ 100 − 1 = −3% exactly (full counts): a fall, not a growth of at most 5%
+    fell = results["fell"]
+    assert (fell.verdict, fell.reason, whole(fell.target)) == (
+        Verdict.GROSS,
+        "100件 → 97件 is -3%: not a rise of 5%以下 (0% – 5%]",
+        at_most_five,
+    )
+    # 103 ÷ 100 − 1 = +3%: within (0%, 5%]
+    rose = results["rose"]
+    assert (rose.verdict, whole(rose.target)) == (Verdict.CONSISTENT, at_most_five)

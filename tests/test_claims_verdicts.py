@@ -1047,3 +1047,196 @@ sections:
         (F(30_000), F(40_000), False, True, None),
         "half_up",
     )
+
+
+def test_a_bound_stated_for_the_wrong_direction_is_gross(tmp_path: Path) -> None:
+    metrics = """
+    - id: m
+      name: m
+      name_en: m
+      unit: 件
+      observations:
+        - {period: 2024年7月, value: "1,050件"}
+        - {period: 2023年7月, value: "1,000件"}
+      claims:
+        - id: fell
+          kind: percent_change
+          text: 5%以上減少
+          from: 2023年7月
+          to: 2024年7月
+          stated: 5%以上
+          direction: down
+        - {id: rose, kind: percent_change, text: 10%以上増加, from: 2023年7月, to: 2024年7月, stated: 10%以上}
+    - id: n
+      name: n
+      name_en: n
+      unit: 件
+      observations:
+        - {period: 2024年7月, value: 950件}
+        - {period: 2023年7月, value: "1,000件"}
+      claims:
+        - {id: gained, kind: absolute_change, text: 100件以上増加, from: 2023年7月, to: 2024年7月, stated: 100件以上}
+    """
+    dataset = _load(tmp_path, metrics)
+    results = {c.id: _fields(check(c, dataset)) for c in dataset.claims()}
+    # 1,050 ÷ 1,000 − 1 = +5% exactly (full counts); "a fall of 5% or more" is (−∞, −5%]: a rise, so gross
+    assert results["fell"] == (
+        "gross",
+        "wrong direction: 5%以上 stated, the figures give 5%",
+        (F(5), F(5), False, False, F(5)),
+        "5%以上",
+        (None, F(-5), False, False, None),
+        "half_up",
+    )
+    # 950 − 1,000 = −50: "100件以上増加" is [100, ∞), a rise however much: a fall is gross
+    assert results["gained"] == (
+        "gross",
+        "wrong direction: 100件以上 stated, the figures give -50",
+        (F(-50), F(-50), False, False, F(-50)),
+        "100件以上",
+        (F(100), None, False, False, None),
+        "half_up",
+    )
+    # +5% is a rise, only short of "10% or more": inconsistent, not gross (no bound is a slip)
+    assert results["rose"] == (
+        "inconsistent",
+        "no values within the figures' rounding give 10%以上 ≥ 10%: they give 5%",
+        (F(5), F(5), False, False, F(5)),
+        "10%以上",
+        (F(10), None, False, False, None),
+        "half_up",
+    )
+
+
+def test_a_printed_zero_is_no_slip_of_another_sources_figure(tmp_path: Path) -> None:
+    path = tmp_path / "indicators.yaml"
+    path.write_text(
+        """schema_version: "2"
+sources:
+  - {id: s, title: t, publisher: p, rounding: half_up}
+  - {id: d, title: d, publisher: p, rounding: half_up}
+groups: [{id: g, title: g}]
+sections:
+  - id: x
+    title: x
+    group: g
+    metrics:
+      - id: m
+        name: m
+        name_en: m
+        unit: "%"
+        observations:
+          - {period: 2024年7月, value: 4.0%}
+          - {period: 2024年7月, value: 0.0%, source: d}
+""",
+        encoding="utf-8",
+    )
+    dataset = load_dataset(path)
+    (claim,) = all_claims(dataset)
+    # 4.0% is [3.95%, 4.05%); 0.0% is [−0.05%, 0.05%), a share kept to [0%, 0.05%): apart. 4.0 ÷ 100 = 0.04
+    # prints as 0.0%, but so does 4.0 ÷ 10ⁿ for every n ≥ 2: a printed zero tells no factor, only inconsistent
+    assert _fields(check(claim, dataset)) == (
+        "inconsistent",
+        "s prints 4.0% [3.95% – 4.05%) (half_up), d prints 0.0% [0% – 0.05%) (half_up): their rounding intervals"
+        " do not overlap: a revision",
+        (F("3.95"), F("4.05"), False, True, F(4)),
+        "0.0%",
+        (F(0), F("0.05"), False, True, F(0)),
+        "half_up",
+    )
+
+
+def test_a_change_of_at_most_a_figure_keeps_its_direction(tmp_path: Path) -> None:
+    metrics = """
+    - id: fell
+      name: fell
+      name_en: fell
+      unit: 件
+      observations:
+        - {period: 2024年7月, value: 970件}
+        - {period: 2023年7月, value: "1,000件"}
+      claims:
+        - {id: at-most, kind: percent_change, text: 5%以下の増加, from: 2023年7月, to: 2024年7月, stated: 5%以下}
+        - {id: below, kind: percent_change, text: 0.5%未満の増加, from: 2023年7月, to: 2024年7月, stated: 0.5%未満}
+        - id: fall
+          kind: percent_change
+          text: 5%以下の減少
+          from: 2023年7月
+          to: 2024年7月
+          stated: 5%以下
+          direction: down
+    - id: rose
+      name: rose
+      name_en: rose
+      unit: 件
+      observations:
+        - {period: 2024年7月, value: "1,030件"}
+        - {period: 2023年7月, value: "1,000件"}
+      claims:
+        - {id: rose-at-most, kind: percent_change, text: 5%以下の増加, from: 2023年7月, to: 2024年7月, stated: 5%以下}
+    """
+    dataset = _load(tmp_path, metrics)
+    results = {c.id: _fields(check(c, dataset)) for c in dataset.claims()}
+    minus_three = (F(-3), F(-3), False, False, F(-3))  # 970 ÷ 1,000 − 1 = −3% exactly (full counts)
+    # "a rise of at most 5%" is (0%, 5%], not every change up to 5%: a fall of 3% is the wrong direction
+    assert results["at-most"] == (
+        "gross",
+        "wrong direction: 5%以下 stated, the figures give -3%",
+        minus_three,
+        "5%以下",
+        (F(0), F(5), True, False, None),
+        "half_up",
+    )
+    # "a rise of less than 0.5%" is (0%, 0.5%): −3% is a fall
+    assert results["below"] == (
+        "gross",
+        "wrong direction: 0.5%未満 stated, the figures give -3%",
+        minus_three,
+        "0.5%未満",
+        (F(0), F("0.5"), True, True, None),
+        "half_up",
+    )
+    # "a fall of at most 5%" is [−5%, 0%): −3% is one
+    assert results["fall"] == (
+        "consistent",
+        "the printed figures give -3%, within 5%以下 [-5% – 0%)",
+        minus_three,
+        "5%以下",
+        (F(-5), F(0), False, True, None),
+        "half_up",
+    )
+    # 1,030 ÷ 1,000 − 1 = +3%: within (0%, 5%]
+    assert results["rose-at-most"][0] == "consistent"
+
+
+@pytest.mark.parametrize(("first", "second"), [("3,410人", "3.5万人"), ("3.5万人", "3,410人")])
+def test_a_slip_between_two_sources_does_not_depend_on_their_order(tmp_path: Path, first: str, second: str) -> None:
+    path = tmp_path / "indicators.yaml"
+    path.write_text(
+        f"""schema_version: "2"
+sources:
+  - {{id: s, title: t, publisher: p}}
+  - {{id: d, title: d, publisher: p}}
+groups: [{{id: g, title: g}}]
+sections:
+  - id: x
+    title: x
+    group: g
+    metrics:
+      - id: m
+        name: m
+        name_en: m
+        unit: 人
+        observations:
+          - {{period: 2024年7月, value: "{first}"}}
+          - {{period: 2024年7月, value: "{second}", source: d}}
+""",
+        encoding="utf-8",
+    )
+    dataset = load_dataset(path)
+    (claim,) = all_claims(dataset)
+    result = check(claim, dataset)
+    # 3.5万 is [34,500, 35,500] and 3,410 a full count: apart. 3,410 × 10 = 34,100, which rounds up to 3.5万
+    # (under any rule 3.5万 is (34,000, 36,000)): a ×10 slip, whichever source is listed first
+    assert result.verdict is Verdict.GROSS
+    assert result.reason.endswith("off by a factor of 10^1: 3,410人 stated, the figures give 3.5万人")

@@ -5,12 +5,14 @@ their results derived by hand. Written from mutmut's survivors (docs/mutation.md
 
 from __future__ import annotations
 
+import json
 import textwrap
 from fractions import Fraction as F
 from pathlib import Path
 
 import pytest
 
+from conftest import edited, run_process
 from dgcli.check.claims import Result, Severity, changes, check, severity, stated_and_recomputed, verify
 from dgcli.data.loader import load_dataset
 from dgcli.data.model import Dataset, Verdict
@@ -841,3 +843,21 @@ def test_an_agreement_is_labelled_with_the_rule_of_its_first_figure(tmp_path: Pa
         "down",
     )
     assert results["2024年6月"].rounding == "half_up"
+
+
+def test_verify_fails_a_rise_of_at_most_a_figure_when_the_figures_fell(tmp_path: Path) -> None:
+    # 9,308万 ÷ 9,404万 − 1 = −1.02% ((9,307.5万 ÷ 9,404.5万 − 1, 9,308.5万 ÷ 9,403.5万 − 1) = (−1.03%, −1.01%)):
+    # a fall, so "5%以下の増加" ((0%, 5%]) is the wrong direction: gross, and verify exits 1 (every other
+    # claim holds: the baseline is only this claim's)
+    path = edited(
+        tmp_path,
+        ("            value: 8,904万枚", "            value: 9,404万枚"),
+        ("            stated: 5%\n", "            stated: 5%以下\n"),
+    )
+    outcome = run_process("verify", "--file", str(path), "--json")
+    assert outcome.code == 1, outcome.err
+    verdicts = {c["id"]: (c["verdict"], c["stated_interval"]) for c in json.loads(outcome.out)["claims"]}
+    assert verdicts["mynacard-change"] == (
+        "gross",
+        {"point": None, "low": 0, "high": 5, "low_open": True, "high_open": False},
+    )

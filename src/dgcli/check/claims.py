@@ -61,6 +61,7 @@ from dgcli.text.numbers import PERCENT, POINTS, Figure, Hedge, Rounding
 
 # Powers of ten that mark a slipped unit: 10, 100 (a ratio as a percent), 1,000, 万, 億.
 _MULTIPLIER_SLIPS = (1, 2, 3, 4, 8)
+_CEILINGS = (Hedge.AT_MOST, Hedge.BELOW)  # 以下, 未満: a stated change's bound on one side only
 MAX_TIE_SOURCES = 6  # sources read both ways at once; beyond this only ties-up is read for the rest
 
 
@@ -115,6 +116,9 @@ class Rules:
 
     def stated(self, claim: Claim, figure: Figure, direction: Direction | None = None) -> Interval:
         interval = figure_interval(figure, self.concrete(stated_rule(claim, self.dataset), claim.source))
+        if KINDS[claim.kind].signed and figure.hedge in _CEILINGS and not figure.negative:
+            # "5%以下の増加" is a rise of at most 5%, not any change below 5%: a fall is no such rise.
+            interval = intersection(interval, Interval(Fraction(0), None, low_open=True))
         # "5%減少" is written 5% with direction: down; "▲5%" carries its own sign.
         return negate(interval) if direction is Direction.DOWN and not figure.negative else interval
 
@@ -158,14 +162,13 @@ def _gross(
     """Why an inconsistent figure also changes the conclusion, if it does. ``slips``: also look for a
     ratio quoted as a change and a multiplier slip (only for a plain, non-zero stated figure: 約100%
     or 0% is no slip of anything)."""
-    if not target.bounded:
-        return None
-    # Signs are told apart however far the figures reach (≥ 1,000 is a rise); an end at zero counts only open.
+    # Signs are told apart however far the figures reach (≥ 1,000 is a rise, and so is "100件以上増加"); an
+    # end at zero counts only open.
     if KINDS[kind].signed and (
         (_above_zero(target) and _below_zero(computed)) or (_below_zero(target) and _above_zero(computed))
     ):
         return f"wrong direction: {stated} stated, the figures give {gives}"
-    if not slips or computed.low is None or computed.high is None:
+    if not slips or not target.bounded or computed.low is None or computed.high is None:
         return None
     if kind is ClaimKind.PERCENT_CHANGE and shift(computed, HUNDRED).overlaps(target):
         return f"{stated} is the ratio new ÷ old, not the change: the figures give {gives}"
@@ -174,8 +177,10 @@ def _gross(
     # A slip is judged at the stated figure's precision, whatever the digits below it: 9億7,810万 and
     # 9億7,811万 for 97,810,748 are both ×10 slips (978,107,480 truncates to one, rounds to the other).
     loose = _any_rounding(target)
-    if computed.low <= 0 <= computed.high:
-        return None  # scaling an interval that reaches zero keeps it there: no factor is told apart
+    if computed.low <= 0 <= computed.high or loose.contains(Fraction(0)):
+        # scaling an interval that reaches zero keeps it there, and every factor shrinks a figure into a
+        # printed 0 (0.0% against 4.0%): no factor is told apart
+        return None
     for power in _MULTIPLIER_SLIPS:
         for factor in (Fraction(10**power), Fraction(1, 10**power)):
             if scale(computed, factor).overlaps(loose):
@@ -384,6 +389,8 @@ def _threshold_target(claim: Claim, rules: Rules) -> Interval:
     else:
         # A hedge fixes its own range, whatever the rule: no tie direction to read (concrete() would ask for one).
         target = figure_interval(stated, stated_rule(claim, rules.dataset))
+        if stated.hedge in _CEILINGS and not stated.negative:  # 5%以下の成長: a rise, of at most 5%
+            target = intersection(target, Interval(Fraction(0), None, low_open=True))
     return negate(target) if claim.direction is Direction.DOWN and not stated.negative else target
 
 
@@ -489,7 +496,10 @@ def check_agreement(claim: Claim, dataset: Dataset, rules: Rules) -> Result:
         f"{claim.versus} prints {second[1].text} {terms.interval(b)} ({second[0].rounding}): {why}"
     )
     if verdict is Verdict.INCONSISTENT:
-        gross = _gross(claim.kind, a, b, first[1].text, second[1].text)
+        # Either may be the slip: each is judged at the other's precision, so the order of the sources never matters.
+        gross = _gross(claim.kind, a, b, first[1].text, second[1].text) or _gross(
+            claim.kind, b, a, second[1].text, first[1].text
+        )
         if gross is not None:
             verdict, reason = Verdict.GROSS, f"{reason}; {gross}"
     if verdict in FAILING and claim.revised:
