@@ -1240,3 +1240,29 @@ sections:
     # (under any rule 3.5万 is (34,000, 36,000)): a ×10 slip, whichever source is listed first
     assert result.verdict is Verdict.GROSS
     assert result.reason.endswith("off by a factor of 10^1: 3,410人 stated, the figures give 3.5万人")
+
+
+def test_a_change_of_at_most_a_figure_with_no_direction_word_allows_a_fall(tmp_path: Path) -> None:
+    # 「前年同月比5%以下」 names no direction (no 増/減, no direction:): any change up to 5%, so −3% is one
+    metrics = """
+    - id: fell
+      name: fell
+      name_en: fell
+      unit: 件
+      observations:
+        - {period: 2024年7月, value: 970件}
+        - {period: 2023年7月, value: "1,000件"}
+      claims:
+        - {id: bare, kind: percent_change, text: 前年同月比5%以下, from: 2023年7月, to: 2024年7月, stated: 5%以下}
+    """
+    dataset = _load(tmp_path, metrics)
+    verdict, reason, computed, stated, target, rounding = _fields(check(dataset.claims()[0], dataset))
+    # 970 ÷ 1,000 − 1 = −3% exactly; 5%以下 alone is (−∞, 5%], which holds it
+    assert (verdict, computed, stated, target, rounding) == (
+        "consistent",
+        (F(-3), F(-3), False, False, F(-3)),
+        "5%以下",
+        (None, F(5), False, False, None),
+        "half_up",
+    )
+    assert reason.startswith("the printed figures give -3%, within 5%以下")

@@ -39,6 +39,7 @@ from dgcli.data.model import (
     rounding_rule,
     source_order,
 )
+from dgcli.data.words import text_direction
 from dgcli.text.display import Terms
 from dgcli.text.intervals import (
     HUNDRED,
@@ -116,11 +117,17 @@ class Rules:
 
     def stated(self, claim: Claim, figure: Figure, direction: Direction | None = None) -> Interval:
         interval = figure_interval(figure, self.concrete(stated_rule(claim, self.dataset), claim.source))
-        if KINDS[claim.kind].signed and figure.hedge in _CEILINGS and not figure.negative:
-            # "5%以下の増加" is a rise of at most 5%, not any change below 5%: a fall is no such rise.
+        if KINDS[claim.kind].signed and figure.hedge in _CEILINGS and not figure.negative and _says_which_way(claim):
+            # "5%以下の増加" is a rise of at most 5%, not any change below 5%: a fall is no such rise. A bare
+            # 「前年同月比5%以下」 says no direction: any change up to 5%, a fall included.
             interval = intersection(interval, Interval(Fraction(0), None, low_open=True))
         # "5%減少" is written 5% with direction: down; "▲5%" carries its own sign.
         return negate(interval) if direction is Direction.DOWN and not figure.negative else interval
+
+
+def _says_which_way(claim: Claim) -> bool:
+    """Whether a claim names its direction: ``direction:``, or words of a rise or a fall in its text."""
+    return claim.direction is not None or text_direction(claim.text) is not None
 
 
 Checker = Callable[[Claim, Dataset, Rules], Result]
