@@ -43,6 +43,7 @@ sections:
          unverifiable: 前年の件数は公表されていない}
       - {id: t-missing-digits, kind: threshold, text: 二桁成長, metric: late, stated: 二桁,
          unverifiable: 前年の件数は公表されていない}
+      - {id: t-about-zero, kind: threshold, text: 2023年7月から約0%の伸び, metric: dip3, from: 2023年7月, stated: 約0%}
       - {id: t-rounding, kind: threshold, text: 2023年7月から10%以上増加, metric: man, from: 2023年7月, stated: 10%}
       - {id: t-bound, kind: threshold, text: 2023年7月から10%以上増加, metric: bound, from: 2023年7月, stated: 10%}
       - {id: d-pct, kind: direction, text: 2023年7月から上昇, metric: pct, from: 2023年7月}
@@ -71,6 +72,7 @@ _METRICS = {  # id: (2024年7月, 2023年7月 or None), unit 件 unless a percen
     "big": ("250件", "100件"),
     "fall": ("85件", "100件"),
     "dip": ("90件", "100件"),
+    "dip3": ("970件", "1,000件"),
     "flat": ("100件", "100件"),
     "zero": ("5件", "0件"),
     "pct": ("50.9%", "48.0%"),
@@ -282,6 +284,20 @@ def test_an_unverifiable_hedged_threshold_keeps_its_range(dataset: Dataset) -> N
     )
 
 
+def test_a_hedged_threshold_keeps_its_whole_range(dataset: Dataset) -> None:
+    # 約0% stands for [−5%, 5%] around its printed 0 (約: the trailing zero is not significant, a step of
+    # 10 points); only 以下 and 未満 are cut at zero. 970 ÷ 1,000 − 1 = −3% exactly: about 0%
+    about_zero = (F(-5), F(5), False, False, F(0))
+    assert outcome(_checked(dataset, "t-about-zero")) == (
+        "consistent",
+        "1,000件 → 970件 is -3%: a rise of 約0% [-5% – 5%]",
+        exact(F(-3)),
+        parse_figure("約0%"),
+        about_zero,
+        "half_up",
+    )
+
+
 def test_a_hedged_threshold_asks_for_no_tie_direction(tmp_path: Path) -> None:
     # Nothing declared (nearest): 二桁 is [10%, 100%) whichever way ties go, so reading it asks for no
     # source's tie direction — check() reads both directions only of sources that can change a figure.
@@ -480,3 +496,20 @@ def test_a_threshold_of_at_most_a_figure_is_still_a_rise(tmp_path: Path) -> None
     # 103 ÷ 100 − 1 = +3%: within (0%, 5%]
     rose = results["rose"]
     assert (rose.verdict, whole(rose.target)) == (Verdict.CONSISTENT, at_most_five)
+
+
+def test_a_negative_threshold_is_refused_at_load(tmp_path: Path) -> None:
+    # _threshold_target cuts 以下/未満 at zero on the rise side only because no threshold is negative: a
+    # fall is written direction: down (10%以上減少), never ▲10%
+    path = tmp_path / "indicators.yaml"
+    path.write_text(
+        TRENDS.split("    claims:")[0]
+        + "    claims:\n"
+        + "      - {id: t, kind: threshold, text: 前年比▲5%以下, metric: a, from: 2023年7月, stated: ▲5%以下}\n"
+        + "    metrics:\n"
+        + _metric("a", "90件", "100件"),
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as caught:
+        load_dataset(path)
+    assert [p.message for p in caught.value.problems] == ["'▲5%以下' is negative, which a threshold claim cannot be"]

@@ -1266,3 +1266,42 @@ def test_a_change_of_at_most_a_figure_with_no_direction_word_allows_a_fall(tmp_p
         "half_up",
     )
     assert reason.startswith("the printed figures give -3%, within 5%以下")
+
+
+def test_a_source_printing_only_a_floor_is_no_slip_of_another(tmp_path: Path) -> None:
+    path = tmp_path / "indicators.yaml"
+    path.write_text(
+        """schema_version: "2"
+sources:
+  - {id: s, title: t, publisher: p, rounding: half_up}
+  - {id: d, title: d, publisher: p, rounding: half_up}
+groups: [{id: g, title: g}]
+sections:
+  - id: x
+    title: x
+    group: g
+    metrics:
+      - id: m
+        name: m
+        name_en: m
+        unit: 件
+        observations:
+          - {period: 2024年7月, value: 80件}
+          - {period: 2024年7月, value: 90件以上, source: d}
+""",
+        encoding="utf-8",
+    )
+    dataset = load_dataset(path)
+    (claim,) = all_claims(dataset)
+    # 80件 is exactly 80; 90件以上 is [90, ∞): apart, a revision. A floor has no precision to slip
+    # by (no power of ten is told from a bound), so it is inconsistent, not gross
+    assert _fields(check(claim, dataset)) == (
+        "inconsistent",
+        # (intervals of counts are shown in the metric's base units, without the counter word)
+        "s prints 80件 80 (half_up), d prints 90件以上 ≥ 90 (half_up): their rounding intervals"
+        " do not overlap: a revision",
+        (F(80), F(80), False, False, F(80)),
+        "90件以上",
+        (F(90), None, False, False, None),
+        "half_up",
+    )

@@ -396,7 +396,7 @@ def _threshold_target(claim: Claim, rules: Rules) -> Interval:
     else:
         # A hedge fixes its own range, whatever the rule: no tie direction to read (concrete() would ask for one).
         target = figure_interval(stated, stated_rule(claim, rules.dataset))
-        if stated.hedge in _CEILINGS and not stated.negative:  # 5%以下の成長: a rise, of at most 5%
+        if stated.hedge in _CEILINGS:  # 5%以下の成長: a rise, of at most 5% (a threshold is never negative)
             target = intersection(target, Interval(Fraction(0), None, low_open=True))
     return negate(target) if claim.direction is Direction.DOWN and not stated.negative else target
 
