@@ -217,6 +217,7 @@ def read_page(text: str | Numbered) -> Page:
                 or _next_is_heading(lines, index)
                 or (state == "headline" and bool(current.headline) and _next_is_prose(lines, index))
                 or _NUMBERED_HEADING.match(text) is not None  # 2.2 オンライン申請の満足度
+                or (state == "list" and _next_is_dated_list(lines, index))  # a second history after a list
             )
         ):
             following = lines[index + 1] if index + 1 < len(lines) else None
@@ -306,6 +307,16 @@ def _next_is_prose(lines: list[Line], index: int) -> bool:
     )
 
 
+def _next_is_dated_list(lines: list[Line], index: int) -> bool:
+    """A line of its own with no figure, then a list of figures at periods (運用経費の前年比 / - 2024年度:▲3.2%):
+    the heading of a new history, not a sentence under the list before it."""
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    if following is None or not following.bullet or figures_in(lines[index].text):
+        return False
+    label, figure = split_figure_line(following.body)
+    return bool(figure) and as_period(label) is not None
+
+
 def _next_is_heading(lines: list[Line], index: int) -> bool:
     return index + 1 < len(lines) and _heading(lines[index + 1])
 
@@ -336,6 +347,9 @@ def _read_list_line(section: PageSection, line: Line) -> None:
             block = Block("", line.number, "", [], [], [])
             blocks.append(block)
         block.entries.append(Entry(line.number, body, "", body))  # a period tab: its list follows
+        return
+    if _sentence(body) and block is None:  # ○ 導入企業の割合は49.9%となり…: a bulleted sentence heads no list
+        section.headline.append((line.number, body))
         return
     if _sentence(body) and block is not None:
         if not any(body == text for b in blocks for _, text in b.sentences):  # not a repeat of the layout
