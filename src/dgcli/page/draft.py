@@ -25,6 +25,7 @@ from dgcli.page.reader import (
     Entry,
     Page,
     PageSection,
+    answers,
     as_period,
     baseline_in,
     history_in,
@@ -229,6 +230,11 @@ class _Drafter:
         named = [e for e in entries if as_period(e.label) is None]
         if not entries:
             return self.sentence_metrics(block)
+        if named and not any(e.period for e in named) and answers(named):  # ある:58.3% ない:39.1% 無回答:2.6%
+            metric = self.new_metric(block.heading, block.line, block.category)
+            self.describe(metric, block)
+            self.add_observations(metric, block, "", named)
+            return [metric]
         if named and not any(e.period for e in named) and not self.total_in_sentences(block, named):
             metrics = [self.named_metric(block, entry) for entry in named]
             if block.items and len(metrics) == 1:  # "デジタル庁内でのAI利活用検討数:9件" and the nine cases
@@ -484,6 +490,8 @@ class _Drafter:
             named: list[tuple[int, int, _Metric]] = []
             for metric in section.metrics:
                 own = {metric.name, re.sub(r"\(.*?\)", "", metric.name)}  # 満足度(利用者ベース)
+                if metric.headline:  # 「ある」と回答した人は58.3%: a survey's answer, quoted, names its question
+                    own.add(f"「{metric.headline}」")
                 found = [(clause.rfind(name), name in own) for name in {*own, *metric.aliases} if name]
                 position, by_name = max(found, default=(-1, False))
                 if position >= 0:

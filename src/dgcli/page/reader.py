@@ -11,11 +11,12 @@ Nothing here knows the indicators file: ``audit`` matches a page against one, ``
 """
 
 import re
+from decimal import Decimal
 from typing import NamedTuple
 
 from dgcli.errors import ValueFormatError
 from dgcli.text.normalize import normalize
-from dgcli.text.numbers import Figure, parse_figure
+from dgcli.text.numbers import PERCENT, Figure, Hedge, parse_figure
 from dgcli.text.periods import Period, parse_period
 from dgcli.text.scan import PERIOD_TEXT, figures_in
 
@@ -217,7 +218,7 @@ def read_page(text: str | Numbered) -> Page:
                 or _next_is_heading(lines, index)
                 or (state == "headline" and bool(current.headline) and _next_is_prose(lines, index))
                 or _NUMBERED_HEADING.match(text) is not None  # 2.2 オンライン申請の満足度
-                or (state == "list" and _next_is_dated_list(lines, index))  # a second history after a list
+                or (state == "list" and _next_is_figure_list(lines, index))  # a second list after a list
             )
         ):
             following = lines[index + 1] if index + 1 < len(lines) else None
@@ -241,10 +242,31 @@ def read_page(text: str | Numbered) -> Page:
     for section in sections:
         section.blocks[:] = [_settled(block) for block in section.blocks if block.heading or block.entries]
         for i, block in enumerate(section.blocks):
+            if block.entries and block.heading == block.entries[0].label and answers(block.entries):
+                block = section.blocks[i] = block._replace(heading=section.title)  # not named after its first answer
             if not block.heading and block.entries:  # named by the sentence before it, or the section
                 named = re.sub(r"^[0-9.]+ ?", "", section.title) or section.title  # 2.2 満足度 → 満足度
                 section.blocks[i] = block._replace(heading=_topic(section) or named)
     return Page(title, intro, sections, footnotes, lines)
+
+
+def answers(entries: list[Entry]) -> bool:
+    """Shares with no period that add up to 100% within the rounding of each (ある:58.3%, ない:39.1%,
+    無回答:2.6%): the answers of one question, one metric, not a metric per answer. Independent rates
+    rarely add up to 100 exactly."""
+    if len(entries) < 2 or any(entry.period or as_period(entry.label) is not None for entry in entries):
+        return False
+    values = []
+    for entry in entries:
+        try:
+            figure = parse_figure(entry.figure)
+        except ValueFormatError:
+            return False
+        if figure.unit != PERCENT or figure.hedge is not Hedge.NONE:
+            return False
+        values.append(figure.value)
+    slack = sum((Decimal(5).scaleb(min(0, int(v.as_tuple().exponent)) - 1) for v in values), Decimal(0))  # ±0.05
+    return abs(sum(values, Decimal(0)) - 100) <= slack
 
 
 def _listed_items(lines: list[Line], index: int, block: Block) -> int:
@@ -307,14 +329,13 @@ def _next_is_prose(lines: list[Line], index: int) -> bool:
     )
 
 
-def _next_is_dated_list(lines: list[Line], index: int) -> bool:
-    """A line of its own with no figure, then a list of figures at periods (運用経費の前年比 / - 2024年度:▲3.2%):
-    the heading of a new history, not a sentence under the list before it."""
+def _next_is_figure_list(lines: list[Line], index: int) -> bool:
+    """A line of its own with no figure, then a list of figures (運用経費の前年比 / - 2024年度:▲3.2%, or
+    問2 … / - 持っている:74.5%): the heading of a new list, not a sentence under the list before it."""
     following = lines[index + 1] if index + 1 < len(lines) else None
     if following is None or not following.bullet or figures_in(lines[index].text):
         return False
-    label, figure = split_figure_line(following.body)
-    return bool(figure) and as_period(label) is not None
+    return bool(split_figure_line(following.body)[1])
 
 
 def _next_is_heading(lines: list[Line], index: int) -> bool:
@@ -443,7 +464,7 @@ def periods_in(sentence: str) -> list[tuple[int, Period, bool]]:
     return found
 
 
-_FROM = re.compile(r"(?:時点)?(?:の[^、。]*?)?から")
+_FROM = re.compile(r"(?:時点)?[)）]?(?:の[^、。]*?)?から")  # 前回調査(2023年)から: the period in brackets
 
 
 def baseline_in(text: str) -> str:
