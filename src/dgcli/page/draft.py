@@ -255,7 +255,8 @@ class _Drafter:
         return [metric]
 
     def new_metric(self, name: str, line: int, category: str) -> _Metric:
-        metric = _Metric(self.next_id("metric"), strip_marks(name), line, category)
+        own = re.sub(r"(?<=.)の推移$", "", strip_marks(name))  # 登録数の推移 heads the history of 登録数
+        metric = _Metric(self.next_id("metric"), own, line, category)
         metric.footnotes = re.findall(r"※[0-9]+", name)
         if metric.name != name.strip():
             metric.aliases.append(name.strip())
