@@ -182,7 +182,7 @@ def read_page(text: str | Numbered) -> Page:
     """The page's structure: sections with their headline, blocks (heading, sentences, list), citation."""
     lines = page_lines(text)
     title = lines[0].text if lines else ""
-    intro = lines[1].text if len(lines) > 1 and not _heading(lines[1]) else ""
+    intro = lines[1].text if len(lines) > 1 and not _heading(lines[1]) and not lines[1].bullet else ""
     sections: list[PageSection] = []
     footnotes: dict[str, str] = {}
     group = ""
@@ -193,6 +193,9 @@ def read_page(text: str | Numbered) -> Page:
     while index < len(lines):
         line = lines[index]
         text = line.text
+        if current is None and line.bullet and state == "start":  # a list under the title: its section
+            current = PageSection("", title, lines[0].number, [], [], [], [])
+            sections.append(current)
         if text in MARKER_FOOTNOTES:
             state = "footnotes"
         elif state == "footnotes" and (match := re.match(r"(※[0-9]+)\s*:?\s*(.+)", text)):
