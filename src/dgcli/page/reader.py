@@ -249,7 +249,7 @@ def read_page(text: str | Numbered) -> Page:
                 block = section.blocks[i] = block._replace(heading=section.title)  # not named after its first answer
             if not block.heading and block.entries:  # named by the sentence before it, or the section
                 named = re.sub(r"^[0-9.]+ ?", "", section.title) or section.title  # 2.2 満足度 → 満足度
-                section.blocks[i] = block._replace(heading=_topic(section) or named)
+                section.blocks[i] = block._replace(heading=_topic(section, block) or named)
     return Page(title, intro, sections, footnotes, lines)
 
 
@@ -300,12 +300,29 @@ def _listed_items(lines: list[Line], index: int, block: Block) -> int:
     return wanted if len(plain) == wanted and not dated else 0
 
 
-def _topic(section: PageSection) -> str:
-    """What the section's last sentence is about: 「保有率は2023年8月末に71.4%となり…」 → 保有率."""
-    if not section.headline:
+def _topic(section: PageSection, block: Block) -> str:
+    """What the list after the section's sentences is about: the subject of the sentence that prints one of
+    its figures (「移行済団体数は…約1,200団体となり」 over - 令和6年3月末:約1,200団体), else of the last sentence
+    (「保有率は2023年8月末に71.4%となり…」 → 保有率) unless that one's figures are of another unit than the
+    list's (「運用経費は前年度比▲3.2%」 names no list of 団体)."""
+    listed = {entry.figure for entry in block.entries if entry.figure}
+    units = {_unit_of(text) for text in listed}
+    for index in range(len(section.headline) - 1, -1, -1):
+        sentence = section.headline[index][1]
+        printed = {text for _, text, _ in figures_in(sentence)}
+        last = index == len(section.headline) - 1
+        if printed & listed or (last and (not printed or {_unit_of(text) for text in printed} & units)):
+            subject = sentence.split("は")[0] if "は" in sentence else ""
+            fits = 0 < len(subject) <= 30 and not figures_in(subject) and as_period(subject) is None
+            return subject if fits else ""
+    return ""
+
+
+def _unit_of(text: str) -> str:
+    try:
+        return parse_figure(text).unit
+    except ValueFormatError:
         return ""
-    subject = section.headline[-1][1].split("は")[0] if "は" in section.headline[-1][1] else ""
-    return subject if 0 < len(subject) <= 30 and not figures_in(subject) and as_period(subject) is None else ""
 
 
 def _settled(block: Block) -> Block:
