@@ -179,6 +179,7 @@ class _Drafter:
             for number, sentence, metric in drafted.carried:  # a sentence about a history another section lists
                 drafted.claims += self.claims_in(sentence, number, [metric], drafted, headline=True)
             for number, sentence in section.headline:
+                self.history_direction(sentence, number, drafted)
                 if not history_in(sentence) and (number, sentence) not in self.described:
                     drafted.claims += self.claims_in(sentence, number, [], drafted, headline=True)
                     self.topic = self.last_topic  # the next sentence of the headline may leave it unsaid
@@ -453,6 +454,20 @@ class _Drafter:
                     )
         self.last_topic = topic
         return found
+
+    def history_direction(self, sentence: str, line: int, section: _Section) -> None:
+        """「受付件数は、令和4年度は1,250万件、…1,720万件と増加しています」: a history of one series that
+        says which way it went is a direction claim of that series (the latest against the one before)."""
+        points = history_in(sentence)
+        if not points or len({p.label for p in points}) != 1:
+            return
+        after = sentence[points[-1].position + len(points[-1].text) :]
+        if re.match(r"(?:と|へと|まで)(?:大幅に|大きく)?(?:増加|上昇|減少|低下)", after) is None:
+            return
+        label = points[0].label
+        metric = next((m for m in section.metrics if label in (m.name, *m.aliases)), None)
+        if metric is not None:
+            self.rises_in(sentence, line, [metric], section, metric.claims, [])
 
     def rises_in(
         self,

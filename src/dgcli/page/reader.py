@@ -514,11 +514,14 @@ def history_in(sentence: str) -> list[HistoryPoint]:
         return []
     points: list[HistoryPoint] = []
     bounds = [at for at, _, _ in every] + [len(sentence)]
+    # 「受付件数は、令和4年度は1,250万件、令和5年度は1,480万件…」: the subject names the figures that have no label
+    subject = re.fullmatch(r"(.+?)(?:は|では)[、,]?", sentence[: every[0][0]])
+    named = subject[1] if subject is not None else ""
     for (at, period, _), stop in zip(every, bounds[1:], strict=True):
         match = PERIOD_TEXT.match(sentence, at)
         offset = match.end() if match else at
         for piece in re.split("([、，。])", sentence[offset:stop]):
-            points += _history_pair(piece, offset, period)
+            points += _history_pair(piece, offset, period, named)
             offset += len(piece)
     for point in points:
         if point.figure.unit == "PT" or sentence[point.position + len(point.text) :].startswith(("増", "減")):
@@ -526,14 +529,14 @@ def history_in(sentence: str) -> list[HistoryPoint]:
     return points if len(points) >= 2 else []
 
 
-def _history_pair(piece: str, offset: int, period: Period) -> list[HistoryPoint]:
+def _history_pair(piece: str, offset: int, period: Period, subject: str = "") -> list[HistoryPoint]:
     stripped = piece.lstrip("でのは、,: ")
     offset += len(piece) - len(stripped)
     found = figures_in(stripped)
     if len(found) != 1:
         return []
     start, text, figure = found[0]
-    label = stripped[:start].strip()
+    label = stripped[:start].strip() or subject  # 令和5年度は1,480万件: the sentence's subject's figure
     if label.endswith("の"):
         return []  # "人口の約7割": a share of something, not a figure in a series
     label = label.rstrip("はが:")
