@@ -59,3 +59,19 @@ def test_the_table_page_drafts_audits_and_a_changed_cell_is_reported() -> None:
     swapped = text.replace("43.5%", "@").replace("49.1%", "43.5%").replace("@", "49.1%")  # two periods swapped
     report = audit(TABLE, load_dataset(Path("d.yaml"), file="d.yaml", text=swapped), page_file="table.txt")
     assert sorted((f.kind, f.printed) for f in report.findings) == [("misplaced", "43.5%"), ("misplaced", "49.1%")]
+
+
+def test_sentences_right_under_the_title_are_a_section_of_the_title() -> None:
+    # a title, then prose with figures and no heading: before, the draft found "no heading followed by
+    # figures" and wrote nothing (exit 2)
+    for lead in ("", "令和6年度の概況です\n"):
+        history = "受付件数は、令和4年度は1,250万件、令和5年度は1,480万件、令和6年度は1,720万件と増加しています。"
+        page = f"電子申請の状況\n{lead}{history}\n"
+        dataset = load_dataset(Path("d.yaml"), file="d.yaml", text=draft(page, "page.txt"))
+        (metric,) = dataset.metrics.values()
+        held = [(o.period_key, f.text) for o in metric.observations for _, f in o.figures()]
+        assert (metric.name, held) == (
+            "受付件数",
+            [("FY2024", "1,720万件"), ("FY2023", "1,480万件"), ("FY2022", "1,250万件")],
+        )
+        assert audit(page, dataset, page_file="page.txt").clean

@@ -193,8 +193,8 @@ def read_page(text: str | Numbered) -> Page:
     while index < len(lines):
         line = lines[index]
         text = line.text
-        if current is None and line.bullet and state == "start":  # a list under the title: its section
-            current = PageSection("", title, lines[0].number, [], [], [], [])
+        if current is None and state == "start" and (line.bullet or (not _heading(line) and figures_in(text))):
+            current = PageSection("", title, lines[0].number, [], [], [], [])  # figures under the title: its section
             sections.append(current)
         if text in MARKER_FOOTNOTES:
             state = "footnotes"
@@ -242,6 +242,9 @@ def read_page(text: str | Numbered) -> Page:
             _read_list_line(current, line)
             items_left = _listed_items(lines, index, current.blocks[-1]) if current.blocks else 0
         index += 1
+    if not sections and intro and figures_in(intro):  # a title and a sentence: the title heads the sentence
+        sections.append(PageSection("", title, lines[0].number, [(lines[1].number, intro)], [], [], []))
+        intro = ""
     for section in sections:
         section.blocks[:] = [_settled(block) for block in section.blocks if block.heading or block.entries]
         for i, block in enumerate(section.blocks):
