@@ -303,6 +303,9 @@ def _listed_items(lines: list[Line], index: int, block: Block) -> int:
     return wanted if len(plain) == wanted and not dated else 0
 
 
+_TOPIC_LOOKBACK = 8  # sentences a list's topic is looked for in: a bound, so naming lists stays linear in the page
+
+
 def _topic(section: PageSection, block: Block) -> str:
     """What the list after the section's sentences is about: the subject of the sentence that prints one of
     its figures (「移行済団体数は…約1,200団体となり」 over - 令和6年3月末:約1,200団体), else of the last sentence
@@ -310,7 +313,7 @@ def _topic(section: PageSection, block: Block) -> str:
     list's (「運用経費は前年度比▲3.2%」 names no list of 団体)."""
     listed = {entry.figure for entry in block.entries if entry.figure}
     units = {_unit_of(text) for text in listed}
-    for index in range(len(section.headline) - 1, -1, -1):
+    for index in range(len(section.headline) - 1, max(-1, len(section.headline) - 1 - _TOPIC_LOOKBACK), -1):
         sentence = section.headline[index][1]
         printed = {text for _, text, _ in figures_in(sentence)}
         last = index == len(section.headline) - 1
