@@ -23,12 +23,12 @@ from dgcli.page.draft import draft
 SHAPES = Path(__file__).resolve().parent / "data" / "pages" / "shapes"
 PAGES = sorted(yaml.safe_load((SHAPES / "expected.yaml").read_text(encoding="utf-8")))
 _LINE = re.compile(r"^\s+(?:- )?([^:\n]+): ([^\n]*[0-9][^\n]*)$", re.MULTILINE)
-_NO_FIGURE = {"period", "text", "stated", "note", "id", "from", "to", "name", "title", "unverifiable", "description"}
+_NO_FIGURE = {"period", "text", "note", "id", "from", "to", "name", "title", "unverifiable", "description"}
 _NO_FIGURE |= {"category", "headline", "source", "aliases", "metric", "share", "url", "publisher", "since", "name_en"}
 
 
 def _figures(text: str) -> list[tuple[int, int, str]]:
-    """Where each figure of the draft's observations stands (values, answers' shares): (start, end, figure)."""
+    """Where each figure of the draft stands (values, answers' shares, claims' stated): (start, end, figure)."""
     offset = text.index("\nsections:")
     found = []
     for match in _LINE.finditer(text, offset):
