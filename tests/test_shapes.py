@@ -3,8 +3,11 @@
 tests/data/pages/shapes/ holds pages written for the purpose (invented figures, real style): prose
 with an inline multi-period history and two labels for one series, a dashboard with numbered
 sections and integer shares, the agency's .txt with slides, saved HTML pages with tables (one with
-rowspan and colspan), and text copied from a browser with a heading figure and a direction sentence.
-expected.yaml says by hand
+rowspan and colspan), and text copied from a browser with a heading figure and a direction sentence;
+then shapes of other publishers: a press release (報道発表) with ○ bullets and a （参考） note, survey
+summaries (問1, answers adding up to 100%, the last survey's share in brackets), 令和 dates only, a
+plain-text table with wide spaces, hedged figures and ▲ negatives, histories newest- and oldest-first,
+a one-sentence history named by its subject, and a white paper's HTML page. expected.yaml says by hand
 where each figure belongs. ``python tests/test_shapes.py`` prints the per-page report.
 """
 
