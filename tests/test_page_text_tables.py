@@ -75,3 +75,18 @@ def test_sentences_right_under_the_title_are_a_section_of_the_title() -> None:
             [("FY2024", "1,720万件"), ("FY2023", "1,480万件"), ("FY2022", "1,250万件")],
         )
         assert audit(page, dataset, page_file="page.txt").clean
+
+
+def test_a_list_of_named_figures_after_a_heading_is_not_named_after_its_first_line() -> None:
+    # 複数回答: each answer a metric of its own, all under the question (before: under マイナポータル, the
+    # first answer, which e-Tax is no part of)
+    page = (
+        "調査\n問3 利用したことがある行政サービス(複数回答)\n- マイナポータル:48.2%\n- e-Tax:35.6%\n- 特にない:30.1%\n"
+    )
+    dataset = load_dataset(Path("d.yaml"), file="d.yaml", text=draft(page, "page.txt"))
+    question = "問3 利用したことがある行政サービス(複数回答)"
+    assert [(m.name, m.category) for m in dataset.metrics.values()] == [
+        ("マイナポータル", question),
+        ("e-Tax", question),
+        ("特にない", question),
+    ]

@@ -248,12 +248,24 @@ def read_page(text: str | Numbered) -> Page:
     for section in sections:
         section.blocks[:] = [_settled(block) for block in section.blocks if block.heading or block.entries]
         for i, block in enumerate(section.blocks):
-            if block.entries and block.heading == block.entries[0].label and answers(block.entries):
-                block = section.blocks[i] = block._replace(heading=section.title)  # not named after its first answer
+            if _named_after_first(block):  # a list of named figures right after prose: not named after its first
+                heading = section.title if answers(block.entries) else ""  # the question's answers, or metrics
+                block = section.blocks[i] = block._replace(heading=heading)
             if not block.heading and block.entries:  # named by the sentence before it, or the section
                 named = re.sub(r"^[0-9.]+ ?", "", section.title) or section.title  # 2.2 満足度 → 満足度
                 section.blocks[i] = block._replace(heading=_topic(section, block) or named)
     return Page(title, intro, sections, footnotes, lines)
+
+
+def _named_after_first(block: Block) -> bool:
+    """A list of two or more named figures with no heading, which the reader named after its first line
+    (「- マイナポータル:48.2%」 is no heading of 「- e-Tax:35.6%」)."""
+    entries = block.entries
+    return (
+        len(entries) >= 2
+        and block.heading == entries[0].label
+        and all(e.figure and not e.period and as_period(e.label) is None for e in entries)
+    )
 
 
 def answers(entries: list[Entry]) -> bool:
