@@ -1,4 +1,5 @@
-"""Plain-text pages: a table laid out with wide spaces or tabs, and a list right under the title (#16)."""
+"""Plain-text pages (#16): a table laid out with wide spaces or tabs, figures right under the title, lists
+named after their first line, a （注） note."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from dgcli.data.loader import load_dataset
 from dgcli.page.audit import audit
 from dgcli.page.draft import draft
 from dgcli.page.inputs import text_lines
+
+SHAPES = Path(__file__).resolve().parent / "data" / "pages" / "shapes"
 
 TABLE = (
     "電子申請の受付件数\n"
@@ -90,3 +93,12 @@ def test_a_list_of_named_figures_after_a_heading_is_not_named_after_its_first_li
         ("e-Tax", question),
         ("特にない", question),
     ]
+
+
+def test_a_note_under_a_list_names_no_metric_and_is_audited_like_a_source_line() -> None:
+    page = (SHAPES / "notes.txt").read_text(encoding="utf-8")
+    dataset = load_dataset(Path("d.yaml"), file="d.yaml", text=draft(page, "notes.txt"))
+    assert [m.aliases for m in dataset.metrics.values()] == [()]  # not 「(注)集計対象」
+    assert audit(page, dataset, page_file="notes.txt").clean
+    changed = audit(page.replace("1,741団体", "1,714団体"), dataset, page_file="notes.txt")
+    assert [f.printed for f in changed.findings] == ["1,714団体"]

@@ -23,7 +23,7 @@ from dgcli.text.scan import PERIOD_TEXT, figures_in
 MARKERS_LIST = ("進捗は以下のとおりです", "進捗は以下の通りです", "主な取組は以下のとおりです", "以下のとおりです")
 MARKER_RELATED = ("関連情報", "関連リンク")
 MARKER_FOOTNOTES = ("脚注", "注記", "注釈")
-CITATION = ("出典", "資料", "注:")
+CITATION = ("出典", "資料", "注:", "(注)", "注)")  # (注) 集計対象は1,741団体: a note on the figures, naming none
 MAX_ITEMS = 50  # names listed one per line under a count (5サービス): more would be no list but a table
 
 
