@@ -42,6 +42,8 @@ _RELATIVE = (
     ("前月(末)?(比|に比べ|と比べ|と比較|から|を)", 28, 31),
     ("前(四半)?期(比|に比べ|と比べ|と比較|から|を)", 89, 92),
 )
+# a list line that is a change of the lines beside it, not a figure of its own: 前年同月比:+28.0%, 増減率:▲3.5%
+_CHANGE_LABEL = re.compile(r"(?:対)?前(?:年|年度|月|期|年同月|年同期|回)(?:比|差)|増減(?:率|数)?|伸び率")
 _RISE = ("増", "の増", "上昇", "上回", "拡大", "伸び")
 _FALL = ("減", "の減", "低下", "下回", "縮小")
 _OUTSIDE = ("国民", "人口", "全国民", "全人口", "全世帯", "世帯")
@@ -229,6 +231,14 @@ class _Drafter:
     def metrics_of(self, block: Block) -> list[_Metric]:
         entries = [e for e in block.entries if e.figure]
         named = [e for e in entries if as_period(e.label) is None]
+        changes = [e for e in named if _CHANGE_LABEL.fullmatch(e.label)]
+        if changes and len(changes) < len(entries):  # 利用者数 | 2024年3月末:320万人 | 前年同月比:+28.0%
+            for entry in changes:  # a change of the block's figures, counted from a figure the page does not print
+                why = f"a change ({entry.label}) of {block.heading}: the page prints no figure it is counted from"
+                self.comments.append(_NotPlaced(entry.line, entry.figure, f"{entry.label}:{entry.figure}", why))
+            block = block._replace(entries=[e for e in block.entries if e not in changes])
+            entries = [e for e in entries if e not in changes]
+            named = [e for e in named if e not in changes]
         if not entries:
             return self.sentence_metrics(block)
         if named and not any(e.period for e in named) and answers(named):  # ある:58.3% ない:39.1% 無回答:2.6%
