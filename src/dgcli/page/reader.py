@@ -245,6 +245,9 @@ def read_page(text: str | Numbered) -> Page:
     if not sections and intro and figures_in(intro):  # a title and a sentence: the title heads the sentence
         sections.append(PageSection("", title, lines[0].number, [(lines[1].number, intro)], [], [], []))
         intro = ""
+    elif sections and sections[0].title == title and sections[0].line == lines[0].number and intro:
+        sections[0].headline.insert(0, (lines[1].number, intro))  # the lead opens the title's own section
+        intro = ""
     for section in sections:
         section.blocks[:] = [_settled(block) for block in section.blocks if block.heading or block.entries]
         for i, block in enumerate(section.blocks):
