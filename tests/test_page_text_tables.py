@@ -102,3 +102,12 @@ def test_a_note_under_a_list_names_no_metric_and_is_audited_like_a_source_line()
     assert audit(page, dataset, page_file="notes.txt").clean
     changed = audit(page.replace("1,741団体", "1,714団体"), dataset, page_file="notes.txt")
     assert [f.printed for f in changed.findings] == ["1,714団体"]
+
+
+def test_a_sentence_the_page_prints_twice_drafts_one_metric() -> None:
+    page = (SHAPES / "summary_repeat.txt").read_text(encoding="utf-8")
+    text = draft(page, "summary_repeat.txt")
+    dataset = load_dataset(Path("d.yaml"), file="d.yaml", text=text)
+    names = [m.name for m in dataset.metrics.values()]
+    assert names == ["インターネットを利用した個人の割合", "企業のクラウドサービスの利用率"]  # no 「… (2)」
+    assert audit(page, dataset, page_file="summary_repeat.txt").clean

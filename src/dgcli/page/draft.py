@@ -147,6 +147,7 @@ class _Drafter:
         self.topic: list[_Metric] = []  # the subject a headline's sentence named, for the next one
         self.last_topic: list[_Metric] = []
         self.sections: list[_Section] = []
+        self.made_from: dict[str, _Metric] = {}  # sentences metrics were drafted from: a repeat is the same metric
         self.owners: list[tuple[str, Any, list[Any], _Metric | None] | None] = []  # per written line
 
     def next_id(self, what: str) -> str:
@@ -337,6 +338,9 @@ class _Drafter:
             if skip and (number, sentence) in skip:
                 previous = None
                 continue
+            if sentence in self.made_from:  # the page prints the sentence again (a summary above its section)
+                previous = self.made_from[sentence]
+                continue
             every = figures_in(sentence)
             if previous is not None and every and not _own_subject(sentence[: every[0][0]]):
                 previous.sentences.append((number, sentence))
@@ -360,6 +364,7 @@ class _Drafter:
             metric.observations.append(_Observation(period.text if period else "", value, number, [], [], []))
             metric.unit = _unit(value)
             metric.sentence_made = True
+            self.made_from[sentence] = metric
             found.append(metric)
             previous = metric
         return found
