@@ -84,6 +84,10 @@ def test_hodo_is_a_hedge_for_the_page_reader_too() -> None:
             "a note on rounding (totals may not be 100%)",
         ),
         ("65歳以上人口は3,625万人", "65歳以上", "an age bracket"),
+        ("調査対象:常用雇用者規模100人以上の企業6,000社", "規模100人以上", "a size bracket"),
+        ("問1 行政手続をオンラインで行ったことがあるか", "問1", "a question number"),
+        ("設問2-1 満足度", "設問2-1", "a question number"),
+        ("(Q3)利用経験", "Q3", "a question number"),
     ],
 )
 def test_what_is_no_figure_is_set_aside_with_its_reason(text: str, aside: str, reason: str) -> None:
@@ -95,6 +99,13 @@ def test_a_figure_after_a_section_number_or_a_date_is_still_one() -> None:
     assert [text for _, text, _ in figures_in("2.9PT増えました")] == ["2.9PT"]  # no section number
     assert [text for _, text, _ in figures_in("2024-07-01時点で50%")] == ["50%"]
     assert [text for _, text, _ in figures_in("65歳以上人口は3,625万人")] == ["3,625万人"]
+
+
+def test_a_count_that_follows_a_word_ending_in_a_question_mark_is_still_one() -> None:
+    # 質問10件 (ten questions), 問題は3件 (three problems): 問 inside a word is no question number
+    assert [text for _, text, _ in figures_in("質問10件")] == ["10件"]
+    assert [text for _, text, _ in figures_in("問題は3件")] == ["3件"]
+    assert [text for _, text, _ in figures_in("利用者は100人以上です")] == ["100人以上"]  # a hedged count
 
 
 def test_fragments_of_periods_and_numbers_are_never_figures() -> None:

@@ -67,6 +67,17 @@ def test_a_period_spanning_the_answers_of_a_survey_is_a_tab_over_them() -> None:
     assert texts(html) == ["- 割合", "- 2024年6月", "- 満足:48%", "- どちらともいえない:33%", "- 不満:19%"]
 
 
+def test_a_two_column_table_of_names_keeps_its_value_column_name() -> None:
+    # 国 | 利用したことがある: each country's figure is a share of those who used it; without the column's
+    # name the draft filed 9.1% under a metric named only 日本
+    html = (
+        "<table><tr><th>国</th><th>利用したことがある</th></tr>"
+        "<tr><td>日本</td><td>9.1%</td></tr><tr><td>米国</td><td>46.3%</td></tr></table>"
+    )
+    assert texts(html) == ["- 利用したことがある", "- 日本:9.1%", "- 米国:46.3%"]
+    assert texts("<table><tr><td>申請数</td><td>5件</td></tr></table>") == ["- 申請数:5件"]  # no header
+
+
 def test_cells_left_unclosed_end_where_the_next_starts() -> None:
     html = "<table><tr><th>時点<th>登録数<tr><td>2024年6月末<td>6,201万件<tr><td>2023年6月末<td>5,537万件</table>"
     assert texts(html) == ["- 登録数", "- 2024年6月末:6,201万件", "- 2023年6月末:5,537万件"]

@@ -25,6 +25,7 @@ from dgcli.page.reader import (
     Entry,
     Page,
     PageSection,
+    answers,
     as_period,
     baseline_in,
     history_in,
@@ -41,6 +42,8 @@ _RELATIVE = (
     ("前月(末)?(比|に比べ|と比べ|と比較|から|を)", 28, 31),
     ("前(四半)?期(比|に比べ|と比べ|と比較|から|を)", 89, 92),
 )
+# a list line that is a change of the lines beside it, not a figure of its own: 前年同月比:+28.0%, 増減率:▲3.5%
+_CHANGE_LABEL = re.compile(r"(?:対)?前(?:年|年度|月|期|年同月|年同期|回)(?:比|差)|増減(?:率|数)?|伸び率")
 _RISE = ("増", "の増", "上昇", "上回", "拡大", "伸び")
 _FALL = ("減", "の減", "低下", "下回", "縮小")
 _OUTSIDE = ("国民", "人口", "全国民", "全人口", "全世帯", "世帯")
@@ -144,6 +147,7 @@ class _Drafter:
         self.topic: list[_Metric] = []  # the subject a headline's sentence named, for the next one
         self.last_topic: list[_Metric] = []
         self.sections: list[_Section] = []
+        self.made_from: dict[str, _Metric] = {}  # sentences metrics were drafted from: a repeat is the same metric
         self.owners: list[tuple[str, Any, list[Any], _Metric | None] | None] = []  # per written line
 
     def next_id(self, what: str) -> str:
@@ -178,6 +182,7 @@ class _Drafter:
             for number, sentence, metric in drafted.carried:  # a sentence about a history another section lists
                 drafted.claims += self.claims_in(sentence, number, [metric], drafted, headline=True)
             for number, sentence in section.headline:
+                self.history_direction(sentence, number, drafted)
                 if not history_in(sentence) and (number, sentence) not in self.described:
                     drafted.claims += self.claims_in(sentence, number, [], drafted, headline=True)
                     self.topic = self.last_topic  # the next sentence of the headline may leave it unsaid
@@ -227,8 +232,22 @@ class _Drafter:
     def metrics_of(self, block: Block) -> list[_Metric]:
         entries = [e for e in block.entries if e.figure]
         named = [e for e in entries if as_period(e.label) is None]
+        changes = [e for e in named if _CHANGE_LABEL.fullmatch(e.label)]
+        if changes and len(changes) < len(entries):  # 利用者数 | 2024年3月末:320万人 | 前年同月比:+28.0%
+            for entry in changes:  # a change of the block's figures, counted from a figure the page does not print
+                why = f"a change ({entry.label}) of {block.heading}: the page prints no figure it is counted from"
+                self.comments.append(_NotPlaced(entry.line, entry.figure, f"{entry.label}:{entry.figure}", why))
+            block = block._replace(entries=[e for e in block.entries if e not in changes])
+            entries = [e for e in entries if e not in changes]
+            named = [e for e in named if e not in changes]
         if not entries:
             return self.sentence_metrics(block)
+        if named and not any(e.period for e in named) and answers(named):  # ある:58.3% ない:39.1% 無回答:2.6%
+            metric = self.new_metric(block.heading, block.line, block.category)
+            self.describe(metric, block)
+            shares = [e._replace(figure=figures_in(e.figure)[0][1]) for e in named]  # 58.3%, not (前回55.1%)
+            self.add_observations(metric, block, "", shares)
+            return [metric]
         if named and not any(e.period for e in named) and not self.total_in_sentences(block, named):
             metrics = [self.named_metric(block, entry) for entry in named]
             if block.items and len(metrics) == 1:  # "デジタル庁内でのAI利活用検討数:9件" and the nine cases
@@ -249,7 +268,8 @@ class _Drafter:
         return [metric]
 
     def new_metric(self, name: str, line: int, category: str) -> _Metric:
-        metric = _Metric(self.next_id("metric"), strip_marks(name), line, category)
+        own = re.sub(r"(?<=.)の推移$", "", strip_marks(name))  # 登録数の推移 heads the history of 登録数
+        metric = _Metric(self.next_id("metric"), own, line, category)
         metric.footnotes = re.findall(r"※[0-9]+", name)
         if metric.name != name.strip():
             metric.aliases.append(name.strip())
@@ -318,6 +338,9 @@ class _Drafter:
             if skip and (number, sentence) in skip:
                 previous = None
                 continue
+            if sentence in self.made_from:  # the page prints the sentence again (a summary above its section)
+                previous = self.made_from[sentence]
+                continue
             every = figures_in(sentence)
             if previous is not None and every and not _own_subject(sentence[: every[0][0]]):
                 previous.sentences.append((number, sentence))
@@ -341,6 +364,7 @@ class _Drafter:
             metric.observations.append(_Observation(period.text if period else "", value, number, [], [], []))
             metric.unit = _unit(value)
             metric.sentence_made = True
+            self.made_from[sentence] = metric
             found.append(metric)
             previous = metric
         return found
@@ -446,6 +470,20 @@ class _Drafter:
         self.last_topic = topic
         return found
 
+    def history_direction(self, sentence: str, line: int, section: _Section) -> None:
+        """「受付件数は、令和4年度は1,250万件、…1,720万件と増加しています」: a history of one series that
+        says which way it went is a direction claim of that series (the latest against the one before)."""
+        points = history_in(sentence)
+        if not points or len({p.label for p in points}) != 1:
+            return
+        after = sentence[points[-1].position + len(points[-1].text) :]
+        if re.match(r"(?:と|へと|まで)(?:大幅に|大きく)?(?:増加|上昇|減少|低下)", after) is None:
+            return
+        label = points[0].label
+        metric = next((m for m in section.metrics if label in (m.name, *m.aliases)), None)
+        if metric is not None:
+            self.rises_in(sentence, line, [metric], section, metric.claims, [])
+
     def rises_in(
         self,
         clause: str,
@@ -484,6 +522,8 @@ class _Drafter:
             named: list[tuple[int, int, _Metric]] = []
             for metric in section.metrics:
                 own = {metric.name, re.sub(r"\(.*?\)", "", metric.name)}  # 満足度(利用者ベース)
+                if metric.headline:  # 「ある」と回答した人は58.3%: a survey's answer, quoted, names its question
+                    own.add(f"「{metric.headline}」")
                 found = [(clause.rfind(name), name in own) for name in {*own, *metric.aliases} if name]
                 position, by_name = max(found, default=(-1, False))
                 if position >= 0:

@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 
 from dgcli.page.reader import HEADING, Numbered, Page, read_page, split_lines
 from dgcli.page.tables import RawCell, table_lines
+from dgcli.text.scan import figures_in
 
 KINDS = ("text", "slides", "html")
 _SEPARATOR = re.compile(r"\s*(?:-{3,}|={3,}|ー{3,})\s*")
@@ -42,7 +43,43 @@ def numbered_lines(text: str, name: str = "") -> Numbered:
         return html_lines(text)
     if kind == "slides":
         return slide_lines(text)
-    return list(enumerate(split_lines(text), 1))
+    return text_lines(text)
+
+
+# ── text copied from a browser, or a plain-text table ─────────────────────────────────────────
+
+_CELL_BREAK = re.compile(r"\u3000+|\t+")  # 年度　受付件数　オンライン率: columns set apart by wide spaces or tabs
+
+
+def _cells(line: str) -> list[str]:
+    return [cell for cell in (c.strip() for c in _CELL_BREAK.split(line.strip())) if cell]
+
+
+def text_lines(text: str) -> Numbered:
+    """The page's lines as they are, but for a table laid out in plain text: a line of two or more
+    column names (no figure) set apart by wide spaces or tabs, then rows of as many cells with figures,
+    is read as a table (``page/tables.py``), so each cell keeps its row and column."""
+    lines = list(enumerate(split_lines(text), 1))
+    out: Numbered = []
+    index = 0
+    while index < len(lines):
+        number, line = lines[index]
+        head = _cells(line)
+        end = index + 1
+        if len(head) >= 2 and not any(figures_in(cell) for cell in head):
+            while end < len(lines):
+                row = _cells(lines[end][1])
+                if len(row) != len(head) or not any(figures_in(cell) for cell in row[1:]):
+                    break
+                end += 1
+        if end > index + 1:
+            table: list[tuple[int, list[RawCell]]] = [(number, [(cell, True, None, None) for cell in head])]
+            table += [(n, [(cell, False, None, None) for cell in _cells(row)]) for n, row in lines[index + 1 : end]]
+            out += table_lines(table)
+        else:
+            out.append((number, line))
+        index = end
+    return out
 
 
 # ── the agency's .txt: one line per slide ─────────────────────────────────────────────────────

@@ -11,18 +11,19 @@ Nothing here knows the indicators file: ``audit`` matches a page against one, ``
 """
 
 import re
+from decimal import Decimal
 from typing import NamedTuple
 
 from dgcli.errors import ValueFormatError
 from dgcli.text.normalize import normalize
-from dgcli.text.numbers import Figure, parse_figure
+from dgcli.text.numbers import PERCENT, Figure, Hedge, parse_figure
 from dgcli.text.periods import Period, parse_period
 from dgcli.text.scan import PERIOD_TEXT, figures_in
 
 MARKERS_LIST = ("進捗は以下のとおりです", "進捗は以下の通りです", "主な取組は以下のとおりです", "以下のとおりです")
 MARKER_RELATED = ("関連情報", "関連リンク")
 MARKER_FOOTNOTES = ("脚注", "注記", "注釈")
-CITATION = ("出典", "資料", "注:")
+CITATION = ("出典", "資料", "注:", "(注)", "注)")  # (注) 集計対象は1,741団体: a note on the figures, naming none
 MAX_ITEMS = 50  # names listed one per line under a count (5サービス): more would be no list but a table
 
 
@@ -181,7 +182,7 @@ def read_page(text: str | Numbered) -> Page:
     """The page's structure: sections with their headline, blocks (heading, sentences, list), citation."""
     lines = page_lines(text)
     title = lines[0].text if lines else ""
-    intro = lines[1].text if len(lines) > 1 and not _heading(lines[1]) else ""
+    intro = lines[1].text if len(lines) > 1 and not _heading(lines[1]) and not lines[1].bullet else ""
     sections: list[PageSection] = []
     footnotes: dict[str, str] = {}
     group = ""
@@ -192,6 +193,9 @@ def read_page(text: str | Numbered) -> Page:
     while index < len(lines):
         line = lines[index]
         text = line.text
+        if current is None and state == "start" and (line.bullet or (not _heading(line) and figures_in(text))):
+            current = PageSection("", title, lines[0].number, [], [], [], [])  # figures under the title: its section
+            sections.append(current)
         if text in MARKER_FOOTNOTES:
             state = "footnotes"
         elif state == "footnotes" and (match := re.match(r"(※[0-9]+)\s*:?\s*(.+)", text)):
@@ -217,6 +221,7 @@ def read_page(text: str | Numbered) -> Page:
                 or _next_is_heading(lines, index)
                 or (state == "headline" and bool(current.headline) and _next_is_prose(lines, index))
                 or _NUMBERED_HEADING.match(text) is not None  # 2.2 オンライン申請の満足度
+                or (state == "list" and _next_is_figure_list(lines, index))  # a second list after a list
             )
         ):
             following = lines[index + 1] if index + 1 < len(lines) else None
@@ -237,13 +242,52 @@ def read_page(text: str | Numbered) -> Page:
             _read_list_line(current, line)
             items_left = _listed_items(lines, index, current.blocks[-1]) if current.blocks else 0
         index += 1
+    if not sections and intro and figures_in(intro):  # a title and a sentence: the title heads the sentence
+        sections.append(PageSection("", title, lines[0].number, [(lines[1].number, intro)], [], [], []))
+        intro = ""
+    elif sections and sections[0].title == title and sections[0].line == lines[0].number and intro:
+        sections[0].headline.insert(0, (lines[1].number, intro))  # the lead opens the title's own section
+        intro = ""
     for section in sections:
         section.blocks[:] = [_settled(block) for block in section.blocks if block.heading or block.entries]
         for i, block in enumerate(section.blocks):
+            if _named_after_first(block):  # a list of named figures right after prose: not named after its first
+                heading = section.title if answers(block.entries) else ""  # the question's answers, or metrics
+                block = section.blocks[i] = block._replace(heading=heading)
             if not block.heading and block.entries:  # named by the sentence before it, or the section
                 named = re.sub(r"^[0-9.]+ ?", "", section.title) or section.title  # 2.2 満足度 → 満足度
-                section.blocks[i] = block._replace(heading=_topic(section) or named)
+                section.blocks[i] = block._replace(heading=_topic(section, block) or named)
     return Page(title, intro, sections, footnotes, lines)
+
+
+def _named_after_first(block: Block) -> bool:
+    """A list of two or more named figures with no heading, which the reader named after its first line
+    (「- マイナポータル:48.2%」 is no heading of 「- e-Tax:35.6%」)."""
+    entries = block.entries
+    return (
+        len(entries) >= 2
+        and block.heading == entries[0].label
+        and all(e.figure and not e.period and as_period(e.label) is None for e in entries)
+    )
+
+
+def answers(entries: list[Entry]) -> bool:
+    """Shares with no period that add up to 100% within the rounding of each (ある:58.3%, ない:39.1%,
+    無回答:2.6%): the answers of one question, one metric, not a metric per answer. Independent rates
+    rarely add up to 100 exactly."""
+    if len(entries) < 2 or any(entry.period or as_period(entry.label) is not None for entry in entries):
+        return False
+    values = []
+    for entry in entries:
+        found = figures_in(entry.figure)  # 58.3%(前回55.1%): the share, then the last survey's
+        if not found or found[0][0] != 0:
+            return False
+        figure = found[0][2]
+        if figure.unit != PERCENT or figure.hedge is not Hedge.NONE:
+            return False
+        values.append(figure.value)
+    slack = sum((Decimal(5).scaleb(min(0, int(v.as_tuple().exponent)) - 1) for v in values), Decimal(0))  # ±0.05
+    return abs(sum(values, Decimal(0)) - 100) <= slack
 
 
 def _listed_items(lines: list[Line], index: int, block: Block) -> int:
@@ -274,12 +318,32 @@ def _listed_items(lines: list[Line], index: int, block: Block) -> int:
     return wanted if len(plain) == wanted and not dated else 0
 
 
-def _topic(section: PageSection) -> str:
-    """What the section's last sentence is about: 「保有率は2023年8月末に71.4%となり…」 → 保有率."""
-    if not section.headline:
+_TOPIC_LOOKBACK = 8  # sentences a list's topic is looked for in: a bound, so naming lists stays linear in the page
+
+
+def _topic(section: PageSection, block: Block) -> str:
+    """What the list after the section's sentences is about: the subject of the sentence that prints one of
+    its figures (「移行済団体数は…約1,200団体となり」 over - 令和6年3月末:約1,200団体), else of the last sentence
+    (「保有率は2023年8月末に71.4%となり…」 → 保有率) unless that one's figures are of another unit than the
+    list's (「運用経費は前年度比▲3.2%」 names no list of 団体)."""
+    listed = {entry.figure for entry in block.entries if entry.figure}
+    units = {_unit_of(text) for text in listed}
+    for index in range(len(section.headline) - 1, max(-1, len(section.headline) - 1 - _TOPIC_LOOKBACK), -1):
+        sentence = section.headline[index][1]
+        printed = {text for _, text, _ in figures_in(sentence)}
+        last = index == len(section.headline) - 1
+        if printed & listed or (last and (not printed or {_unit_of(text) for text in printed} & units)):
+            subject = sentence.split("は")[0] if "は" in sentence else ""
+            fits = 0 < len(subject) <= 30 and not figures_in(subject) and as_period(subject) is None
+            return subject if fits else ""
+    return ""
+
+
+def _unit_of(text: str) -> str:
+    try:
+        return parse_figure(text).unit
+    except ValueFormatError:
         return ""
-    subject = section.headline[-1][1].split("は")[0] if "は" in section.headline[-1][1] else ""
-    return subject if 0 < len(subject) <= 30 and not figures_in(subject) and as_period(subject) is None else ""
 
 
 def _settled(block: Block) -> Block:
@@ -304,6 +368,15 @@ def _next_is_prose(lines: list[Line], index: int) -> bool:
         and not following.text.startswith(MARKERS_LIST)
         and not figures_in(line.text)
     )
+
+
+def _next_is_figure_list(lines: list[Line], index: int) -> bool:
+    """A line of its own with no figure, then a list of figures (運用経費の前年比 / - 2024年度:▲3.2%, or
+    問2 … / - 持っている:74.5%): the heading of a new list, not a sentence under the list before it."""
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    if following is None or not following.bullet or figures_in(lines[index].text):
+        return False
+    return bool(split_figure_line(following.body)[1])
 
 
 def _next_is_heading(lines: list[Line], index: int) -> bool:
@@ -336,6 +409,9 @@ def _read_list_line(section: PageSection, line: Line) -> None:
             block = Block("", line.number, "", [], [], [])
             blocks.append(block)
         block.entries.append(Entry(line.number, body, "", body))  # a period tab: its list follows
+        return
+    if _sentence(body) and block is None:  # ○ 導入企業の割合は49.9%となり…: a bulleted sentence heads no list
+        section.headline.append((line.number, body))
         return
     if _sentence(body) and block is not None:
         if not any(body == text for b in blocks for _, text in b.sentences):  # not a repeat of the layout
@@ -429,7 +505,7 @@ def periods_in(sentence: str) -> list[tuple[int, Period, bool]]:
     return found
 
 
-_FROM = re.compile(r"(?:時点)?(?:の[^、。]*?)?から")
+_FROM = re.compile(r"(?:時点)?[)）]?(?:の[^、。]*?)?から")  # 前回調査(2023年)から: the period in brackets
 
 
 def baseline_in(text: str) -> str:
@@ -459,11 +535,14 @@ def history_in(sentence: str) -> list[HistoryPoint]:
         return []
     points: list[HistoryPoint] = []
     bounds = [at for at, _, _ in every] + [len(sentence)]
+    # 「受付件数は、令和4年度は1,250万件、令和5年度は1,480万件…」: the subject names the figures that have no label
+    subject = re.fullmatch(r"(.+?)(?:は|では)[、,]?", sentence[: every[0][0]])
+    named = subject[1] if subject is not None else ""
     for (at, period, _), stop in zip(every, bounds[1:], strict=True):
         match = PERIOD_TEXT.match(sentence, at)
         offset = match.end() if match else at
         for piece in re.split("([、，。])", sentence[offset:stop]):
-            points += _history_pair(piece, offset, period)
+            points += _history_pair(piece, offset, period, named)
             offset += len(piece)
     for point in points:
         if point.figure.unit == "PT" or sentence[point.position + len(point.text) :].startswith(("増", "減")):
@@ -471,14 +550,14 @@ def history_in(sentence: str) -> list[HistoryPoint]:
     return points if len(points) >= 2 else []
 
 
-def _history_pair(piece: str, offset: int, period: Period) -> list[HistoryPoint]:
+def _history_pair(piece: str, offset: int, period: Period, subject: str = "") -> list[HistoryPoint]:
     stripped = piece.lstrip("でのは、,: ")
     offset += len(piece) - len(stripped)
     found = figures_in(stripped)
     if len(found) != 1:
         return []
     start, text, figure = found[0]
-    label = stripped[:start].strip()
+    label = stripped[:start].strip() or subject  # 令和5年度は1,480万件: the sentence's subject's figure
     if label.endswith("の"):
         return []  # "人口の約7割": a share of something, not a figure in a series
     label = label.rstrip("はが:")

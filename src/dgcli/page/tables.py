@@ -92,7 +92,8 @@ def table_lines(table: list[tuple[int, list[RawCell]]]) -> Numbered:
         named = [(rows[0][0], f"- {header[0]}")] if header else []
         return named + [(line, f"- {row[0]}") for line, row in body]
     if width == 2 and not (header and dated):  # 申請数 | 5件: a line of its own
-        return [(line, f"- {row[0]}:{row[1]}" if row[1] else f"- {row[0]}") for line, row in body]
+        named = [(rows[0][0], f"- {header[1]}")] if header and header[1] else []  # 国 | 利用したことがある: its name
+        return named + [(line, f"- {row[0]}:{row[1]}" if row[1] else f"- {row[0]}") for line, row in body]
     if not header:  # no header names the columns: each row a line of text, no cell left out
         return [(line, " ".join(cell for cell in row if cell)) for line, row in body]
     values = range(keys, width)

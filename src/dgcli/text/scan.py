@@ -57,6 +57,9 @@ NOT_FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"(?:合計|計|総数)[はがも]?100(?:\.0+)?%(?:に|と)(?:なら|一致し)"),
     ),
     ("an age bracket", re.compile(r"[0-9]+歳(?:以上|以下|未満)")),  # 65歳以上人口: a group, not a count
+    # 常用雇用者規模100人以上の企業: which firms were asked, not how many
+    ("a size bracket", re.compile(r"(?:規模|従業員数?|従業者数?)[0-9][0-9,]*人(?:以上|以下|未満)")),
+    ("a question number", re.compile(r"(?<!\w)(?:設問|問|Q)[0-9]+(?:[-―の][0-9]+)?(?![0-9,.%])")),  # 問1 行政手続を…
     ("a period", PERIOD_TEXT),
 )
 _STOP = set("増減加少達突上昇下降伸推拡進低縮全")  # verbs (低下, 縮小) and 全 (26手続全て) after a counter word
