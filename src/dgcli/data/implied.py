@@ -99,7 +99,9 @@ def _agreement_claims(dataset: Dataset, metric: Metric) -> list[Claim]:
     found: list[Claim] = []
     for pair in _pairs(dataset, metric):
         first, second, name = pair.first, pair.second, pair.name
-        figure_a, figure_b = dict(first.figures())[name], dict(second.figures())[name]
+        # A pair not compared is named on the headline figure, which a distribution prints only as an answer.
+        figure_a = dict(first.figures()).get(name, first.figure)
+        figure_b = dict(second.figures()).get(name, second.figure)
         at_a = first.period.text if first.period else "(undated)"
         at_b = second.period.text if second.period else "(undated)"
         when = at_a if first.period_key == second.period_key else f"{at_a} / {at_b}"

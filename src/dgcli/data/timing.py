@@ -140,7 +140,14 @@ def revision_covers(dataset: Dataset, metric: Metric, pairing: Pairing) -> str:
     for observation in metric.observations:
         other = when(dataset, observation)
         time_of_pair = reading(dataset, metric, pairing.first, observation)
-        if observation.revised and other is not None and relation(time, other, time_of_pair) == SAME:
+        # Another source's note explains its own figure: it covers this pair only when one of the two
+        # prints that figure; a third figure unlike both is a difference nobody explained.
+        if (
+            observation.revised
+            and other is not None
+            and relation(time, other, time_of_pair) == SAME
+            and (_alike(observation, pairing.first) or _alike(observation, pairing.second))
+        ):
             return observation.revised
     return ""
 
