@@ -30,8 +30,8 @@ EXPECTED = re.compile(r"verify (\d), --strict (\d)")
 OPEN = {
     "20-undated-published-only": "an undated figure dated only by published: is read as of that day, so a "
     "dashboard published 10月1日 is silently apart from 9月末 (docs/time.md says published: dates it)",
-    "33-one-source-two-figures-auto": "one source printing 2023年7月 and 2023年7月末 with different figures "
-    "under auto is neither compared nor named (a data error if the metric is a stock)",
+    "48-first-of-month-vs-previous-month-end-stock": "a stock counted 「7月1日現在」 is often the close of "
+    "6月末; dgcli reads two different days as apart, silently",
 }
 
 
@@ -104,6 +104,7 @@ def test_distributions_of_two_waves_are_named_not_compared() -> None:
     [
         ("28-survey-shares-wave-auto", 0, 1, {"not_compared": 1}),
         ("31-revised-third-source-unexplained", 1, 1, {"revised": 2, "inconsistent": 1}),
+        ("33-one-source-two-figures-auto", 0, 1, {"not_compared": 1}),
     ],
 )
 def test_end_to_end(name: str, plain: int, strict: int, verdicts: dict[str, int]) -> None:
@@ -115,3 +116,32 @@ def test_end_to_end(name: str, plain: int, strict: int, verdicts: dict[str, int]
     document = json.loads(run_process("verify", "--json", "--file", path).out)
     found = Counter(r["verdict"] for r in document["claims"] if r["kind"] == "agreement")
     assert found == Counter(verdicts)
+
+
+def test_one_sources_two_figures_that_may_be_one_moment_are_named(tmp_path: Path) -> None:
+    # auto: page prints 2023年7月末 8,914万 and 2023年7月 8,904万. A stock: one moment, two figures (a
+    # data error, as under time: stock in case 32); a flow: two spans. Nobody said which: named once.
+    # It was neither compared nor named (verify --strict exited 0), with or without another source.
+    path = HERE / "33-one-source-two-figures-auto.yaml"
+    assert agreements(path) == Counter({Verdict.NOT_COMPARED: 1})
+    alone = tmp_path / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    alone.write_text(text[: text.index("          - period: 2022年7月")], encoding="utf-8")
+    results = verify(load_dataset(alone))
+    assert [(r.claim.id, r.verdict) for r in results] == [
+        ("m-2023-07-31-page-vs-2023-07-page-not-compared", Verdict.NOT_COMPARED)
+    ]
+    assert "time: stock or time: flow" in results[0].reason
+
+
+def test_one_sources_alike_figures_or_declared_flow_are_not_named(tmp_path: Path) -> None:
+    # The same figure printed for 2023年7月 and 2023年7月末 is one value under either reading; under
+    # time: flow the two are different spans. Neither is a pair that could go wrong unseen.
+    text = (HERE / "33-one-source-two-figures-auto.yaml").read_text(encoding="utf-8")
+    alike = tmp_path / "alike.yaml"
+    alike.write_text(text.replace("value: 8,914万件", "value: 8,904万件"), encoding="utf-8")
+    assert agreements(alike) == Counter()
+    flow = tmp_path / "flow.yaml"
+    declared = text.replace("        observations:", "        time: flow\n        observations:")
+    flow.write_text(declared, encoding="utf-8")
+    assert agreements(flow) == Counter()

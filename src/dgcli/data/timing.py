@@ -71,14 +71,13 @@ def _text(observation: Observation, period: Period | None) -> str:
 def pairings(dataset: Dataset, metric: Metric) -> list[Pairing]:
     """Every two figures of different sources that denote (or may denote) the same time, in file order."""
     observations = metric.observations
-    if len({o.source for o in observations}) < 2:
-        return []
     found: list[Pairing] = []
     for index, first in enumerate(observations):
         first_time = when(dataset, first)
         for second in observations[index + 1 :]:
             second_time = when(dataset, second)
             if second.source == first.source:
+                found.extend(_own_pair(dataset, metric, first, second))
                 continue
             if first_time is None or second_time is None:
                 if _undated_partner(dataset, metric, first, second):
@@ -96,6 +95,22 @@ def pairings(dataset: Dataset, metric: Metric) -> list[Pairing]:
                 )
                 found.append(Pairing(first, second, reason))
     return found
+
+
+def _own_pair(dataset: Dataset, metric: Metric, first: Observation, second: Observation) -> list[Pairing]:
+    """One source's two different figures that are of one moment if the metric is a stock (then a data
+    error, see problems) and of two spans if it is a flow: named, since nobody said which."""
+    first_time, second_time = when(dataset, first), when(dataset, second)
+    if first_time is None or second_time is None or _alike(first, second):
+        return []
+    if relation(first_time, second_time, reading(dataset, metric, first)) != MAYBE:
+        return []
+    reason = (
+        f"{first.source} prints {metric.id} for {first_time.text} ({first.figure.text}) and for "
+        f"{second_time.text} ({second.figure.text}): one moment with two figures if {metric.id} is a stock "
+        "(a level at a moment), two spans if it is a flow: declare the metric's time: stock or time: flow"
+    )
+    return [Pairing(first, second, reason)]
 
 
 def _undated_partner(dataset: Dataset, metric: Metric, first: Observation, second: Observation) -> bool:
@@ -155,7 +170,8 @@ def revision_covers(dataset: Dataset, metric: Metric, pairing: Pairing) -> str:
 def problems(dataset: Dataset, metric: Metric) -> list[tuple[Observation, str, str]]:
     """Located data errors: (observation, message, the key to point at)."""
     found: list[tuple[Observation, str, str]] = []
-    paired = {id(o) for p in pairings(dataset, metric) for o in (p.first, p.second)}
+    across = [p for p in pairings(dataset, metric) if p.first.source != p.second.source]  # a note names another source
+    paired = {id(o) for p in across for o in (p.first, p.second)}
     for observation in metric.observations:
         if observation.revised and id(observation) not in paired:
             at = when(dataset, observation)
