@@ -32,6 +32,10 @@ OPEN = {
     "dashboard published 10月1日 is silently apart from 9月末 (docs/time.md says published: dates it)",
     "48-first-of-month-vs-previous-month-end-stock": "a stock counted 「7月1日現在」 is often the close of "
     "6月末; dgcli reads two different days as apart, silently",
+    "65-month-vs-first-day-auto": "a month's stock is often its 1日現在 count (人口推計); under auto 2024年7月 and "
+    "2024年7月1日 end on different days and are apart, silently",
+    "67-metric-rounding-vs-dashboard-own": "a metric's rounding: outranks a publication's own (model.rounding_rule), "
+    "so a dashboard declared rounding: down is read half_up and its truncated 28% for 28.8% fails",
 }
 
 
