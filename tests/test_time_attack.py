@@ -149,3 +149,13 @@ def test_one_sources_alike_figures_or_declared_flow_are_not_named(tmp_path: Path
     declared = text.replace("        observations:", "        time: flow\n        observations:")
     flow.write_text(declared, encoding="utf-8")
     assert agreements(flow) == Counter()
+
+
+def test_two_bounds_where_one_implies_the_other_agree() -> None:
+    # page 9,000万以上 = [9,000万, ∞), report 8,000万以上 = [8,000万, ∞): every value of the first is in the
+    # second, so nothing printed differs. It was within_rounding ("they differ"), failing --strict.
+    results = verify(load_dataset(HERE / "71-two-bounds.yaml"))
+    assert [(r.claim.id, r.verdict) for r in results] == [("m-2024-07-page-vs-report", Verdict.CONSISTENT)]
+    assert "one bound implies the other" in results[0].reason
+    # A figure below the bound is still inconsistent: 8,904万 [8,903.5万 – 8,904.5万) < 9,000万.
+    assert agreements(HERE / "72-bound-beside-figure-below.yaml") == Counter({Verdict.INCONSISTENT: 1})

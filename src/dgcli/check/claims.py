@@ -493,6 +493,9 @@ def check_agreement(claim: Claim, dataset: Dataset, rules: Rules) -> Result:
     b = rules.observed(second[0], second[1])
     if (a.point is not None and b.contains(a.point)) or (b.point is not None and a.contains(b.point)):
         verdict, why = Verdict.CONSISTENT, "one prints as the other"
+    elif a.point is None and b.point is None and (a.within(b) or b.within(a)):
+        # Two bounds (9,000万以上, 8,000万以上): every value the one admits the other admits too.
+        verdict, why = Verdict.CONSISTENT, "one bound implies the other"
     elif a.overlaps(b):
         verdict, why = Verdict.WITHIN_ROUNDING, "they differ, but their rounding intervals overlap"
     else:
