@@ -207,6 +207,25 @@ def test_the_summary_lists_failing_claims_first_with_links() -> None:
     assert page.count('id="claim-health-insurance-card-2023-07-progress-2024-vs-dashboard"') == 1
 
 
+def test_a_pair_not_compared_is_shown_as_one_to_look_at() -> None:
+    # tests/data/time/01: 2023年7月 8,904万枚 (page) and 2023年7月末 8,914万件 (report-2023), no time: —
+    # one pair, not compared. The report once failed on it (no label for the verdict).
+    dataset = load_dataset(DATA / "time" / "01-month-vs-monthend-auto.yaml")
+    page = render_report(build(dataset), Terminal())
+    doubtful = page.index('id="doubtful"')
+    badge = page.index('class="badge v-not_compared"', doubtful)
+    assert badge < page.index('id="indicators"')  # listed with the doubtful ones, before the indicators
+    assert '<span class="badge-text">not compared</span>' in page
+
+
+def test_every_verdict_has_a_label_a_meaning_and_a_place() -> None:
+    from dgcli.data.model import Verdict
+    from dgcli.render.html import VERDICT_LABEL, VERDICT_MEANING
+    from dgcli.render.report import VERDICT_ORDER
+
+    assert set(VERDICT_LABEL) == set(VERDICT_MEANING) == set(VERDICT_ORDER) == set(Verdict)
+
+
 # ── filters ─────────────────────────────────────────────────────────────────────────────────
 
 

@@ -28,8 +28,6 @@ EXPECTED = re.compile(r"verify (\d), --strict (\d)")
 
 # Cases where dgcli still disagrees with the hand derivation: each a design question for the lead.
 OPEN = {
-    "20-undated-published-only": "an undated figure dated only by published: is read as of that day, so a "
-    "dashboard published 10月1日 is silently apart from 9月末 (docs/time.md says published: dates it)",
     "48-first-of-month-vs-previous-month-end-stock": "a stock counted 「7月1日現在」 is often the close of "
     "6月末; dgcli reads two different days as apart, silently",
     "65-month-vs-first-day-auto": "a month's stock is often its 1日現在 count (人口推計); under auto 2024年7月 and "

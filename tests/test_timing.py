@@ -173,8 +173,13 @@ def test_an_undated_sources_as_of_places_its_figures(tmp_path: Path) -> None:
     assert list(results(declared).values()) == [Verdict.INCONSISTENT]
     other_day = write(tmp_path, UNDATED, metric="        time: stock\n", source=", as_of: 2024年8月31日")
     assert results(other_day) == {}
-    published = write(tmp_path, UNDATED, source=", published: 2024年9月30日")  # dates its undated figures
-    assert results(published) == {}
+    # A publication day is no as-of date: a report published 2024年9月30日 may print the 7月 count, so its
+    # undated figure is named beside the page's newest figure up to that day (2024年7月), never taken as apart
+    published = write(tmp_path, UNDATED, source=", published: 2024年9月30日")
+    assert list(results(published).values()) == [Verdict.NOT_COMPARED]
+    # published the day the page's figure stands for: that day is its time, and they are compared
+    same_day = write(tmp_path, UNDATED, metric="        time: stock\n", source=", published: 2024年7月31日")
+    assert list(results(same_day).values()) == [Verdict.INCONSISTENT]
 
 
 def test_not_compared_in_every_format(tmp_path: Path) -> None:

@@ -7,8 +7,10 @@ else its sources' (when both declare the same), else ``auto``: identical spans a
 a span beside another that ends the same day (2023年7月 and 2023年7月末, 2024年3月 and 2023年度) is
 named ``not compared`` with the reason, since it is one figure only if the metric is a stock.
 
-An undated figure stands for its source's ``as_of:`` (an as-of date, a survey wave), else the day
-its source was ``published:``; with neither it is set beside each other source's newest figure as
+An undated figure stands for its source's ``as_of:`` (an as-of date, a survey wave); one dated only
+by the day its source was ``published:`` is compared where that day is its time, and otherwise set
+beside each other source's newest figure up to that day as ``not compared`` (a dashboard published
+10月1日 may show the 9月末 count); with neither it is set beside each other source's newest figure as
 ``not compared``.
 """
 
@@ -85,7 +87,9 @@ def pairings(dataset: Dataset, metric: Metric) -> list[Pairing]:
                 continue
             time = reading(dataset, metric, first, second)
             related = relation(first_time, second_time, time)
-            if related == SAME:
+            if related == APART and (reason := _publication_reason(dataset, metric, first, second)):
+                found.append(Pairing(first, second, reason))
+            elif related == SAME:
                 found.append(Pairing(first, second))
             elif related == MAYBE:
                 reason = (
@@ -132,6 +136,36 @@ def _undated_partner(dataset: Dataset, metric: Metric, first: Observation, secon
 def _sort_key(dataset: Dataset, observation: Observation) -> tuple[int, int]:
     period = when(dataset, observation)
     return period.sort_key if period is not None else (0, 0)
+
+
+def _dated_by_publication(dataset: Dataset, observation: Observation) -> bool:
+    """An undated figure whose only date is its source's publication day (no as_of:)."""
+    source = next((s for s in dataset.sources if s.id == observation.source), None)
+    return observation.period is None and source is not None and source.as_of is None and source.published is not None
+
+
+def _publication_reason(dataset: Dataset, metric: Metric, first: Observation, second: Observation) -> str:
+    """A figure dated only by the day it was published may be of any earlier moment (a dashboard
+    published 10月1日 shows the 9月末 count): beside the other source's newest figure up to that day,
+    it is named, never taken as apart."""
+    for undated, other in ((first, second), (second, first)):
+        if not _dated_by_publication(dataset, undated) or _dated_by_publication(dataset, other):
+            continue
+        published = when(dataset, undated)
+        assert published is not None
+        theirs = [
+            o
+            for o in metric.observations
+            if o.source == other.source and (t := when(dataset, o)) is not None and t.end <= published.end
+        ]
+        if theirs and max(theirs, key=lambda o: _sort_key(dataset, o)) is other:
+            return (
+                f"{undated.source} prints {undated.figure.text} with no date but the day it was published "
+                f"({published.text}), which need not be the time its figures stand for, so it cannot be set "
+                f"beside {_text(other, when(dataset, other))}: declare what {undated.source}'s undated figures "
+                "stand for (as_of: an as-of date or a survey wave), or give the figure its period"
+            )
+    return ""
 
 
 def _undated_reason(dataset: Dataset, first: Observation, second: Observation) -> str:

@@ -22,10 +22,11 @@ VERDICT_ORDER = (
     Verdict.INCONSISTENT,
     Verdict.WITHIN_ROUNDING,
     Verdict.REVISED,
+    Verdict.NOT_COMPARED,
     Verdict.UNVERIFIABLE,
     Verdict.CONSISTENT,
 )
-DOUBTFUL = frozenset({Verdict.WITHIN_ROUNDING, Verdict.REVISED, Verdict.UNVERIFIABLE})
+DOUBTFUL = frozenset({Verdict.WITHIN_ROUNDING, Verdict.REVISED, Verdict.NOT_COMPARED, Verdict.UNVERIFIABLE})
 
 
 class Placed:
