@@ -128,6 +128,22 @@ class _Index:
         self._held: dict[str, list[tuple[Metric, Observation, str]]] | None = None
         self._names_of: dict[str, tuple[list[str], set[str]]] = {}
         self._names_text: str | None = None
+        self._plain_context: dict[str, str] = {}  # a sentence's figures share its plain text ...
+        self._named_in: dict[tuple[str, str], bool] = {}  # ... and which metrics it names: linear in the page
+
+    def plain_context(self, context: str) -> str:
+        found = self._plain_context.get(context)
+        if found is None:
+            found = self._plain_context[context] = _plain(context)
+        return found
+
+    def names_metric(self, sentence: str, metric: Metric) -> bool:
+        """Whether a (plain) sentence prints one of the metric's names; once per sentence and metric."""
+        key = (sentence, metric.id)
+        found = self._named_in.get(key)
+        if found is None:
+            found = self._named_in[key] = any(n in sentence for n in self.names_of(metric)[0])
+        return found
 
     def metric(self, heading: str, section: str = "") -> Metric | None:
         """The metric a heading names; of several named alike, the one in the page's section."""
@@ -411,7 +427,7 @@ def _figure_of(observation: Observation, mention: Mention, name: str) -> tuple[F
 
 def _place_stated(index: _Index, mention: Mention) -> Finding | None:
     """A figure in a sentence: a claim's stated figure, or a figure the file holds that it restates."""
-    sentence = _plain(mention.context)
+    sentence = index.plain_context(mention.context)
     for claim in index.claims_near(sentence):
         own = _claimed_observation(index.dataset, claim)
         if own is not None and _same(own.figure.text, mention.text):
@@ -422,8 +438,7 @@ def _place_stated(index: _Index, mention: Mention) -> Finding | None:
             return None
     heading = fold(strip_marks(mention.heading))
     for metric, observation, name in index.holding(mention.text):
-        plain_names, folded = index.names_of(metric)
-        if any(n in sentence for n in plain_names) or heading in folded:
+        if heading in index.names_of(metric)[1] or index.names_metric(sentence, metric):
             index.matched.add((metric.id, observation.period_key, name))
             return None
     if re.search(rf"(?<![0-9.,]){re.escape(_plain(mention.text))}(?![0-9.,])", index.names_text()):

@@ -1,0 +1,54 @@
+"""Hostile pages (issue #16e): shapes an attacker can write that once made the readers quadratic
+in the page or blew up memory. Sizes and counts are asserted, never wall-clock time."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT
+from dgcli.data.loader import load_dataset
+from dgcli.page import audit as audit_module
+from dgcli.page.audit import audit
+from dgcli.page.tables import RawCell, grid, table_lines
+
+
+def _ragged(width: int, rows: int) -> list[tuple[int, list[RawCell]]]:
+    """One row of ``width`` cells ending in a rowspan="0" cell, then ``rows`` rows of one cell."""
+    first: list[RawCell] = [(f"{c}件", False, None, None) for c in range(width)] + [("x", False, "0", None)]
+    return [(1, first)] + [(2 + r, [(f"{r}件", False, None, None)]) for r in range(rows)]
+
+
+def test_a_ragged_table_is_never_laid_out_as_a_rectangle() -> None:
+    # 1,000 cells in the first row, 2,000 rows of one: a rectangle would be 2,001 x 1,001 cells
+    table = _ragged(1000, 2000)
+    cells = sum(len(row) for _, row in table)  # 1,001 + 2,000 = 3,001
+    laid = grid(table)
+    assert sum(len(row) for _, row in laid) <= 10_000 + 10 * cells
+    lines = table_lines(table)
+    assert sum(len(text) for _, text in lines) <= 10 * sum(len(t) + 1 for _, row in table for t, *_ in row)
+    printed = " ".join(text for _, text in lines)
+    assert all(f"{r}件" in printed for r in range(2000))  # no figure left out
+
+
+def test_a_wide_header_over_narrow_rows_stays_linear() -> None:
+    head: list[RawCell] = [(f"列{c}", True, None, None) for c in range(2000)]
+    table = [(1, head)] + [(2 + r, [("2024年", False, None, None), (f"{r}件", False, None, None)]) for r in range(2000)]
+    lines = table_lines(table)
+    assert len(lines) <= 2001  # a line per row, not a line per (row, column)
+    assert all(any(f":{r}件" in t or f" {r}件" in t for _, t in lines) for r in (0, 1999))
+
+
+def test_figures_of_one_long_sentence_are_placed_in_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    dataset = load_dataset(ROOT / "indicators.yaml")
+    page = "利用状況\n利用者数は" + "1,234万人、" * 300 + "です。\n"
+    seen = [0]
+    plain = audit_module._plain
+
+    def counted(text: str) -> str:
+        seen[0] += len(text)
+        return plain(text)
+
+    monkeypatch.setattr(audit_module, "_plain", counted)
+    report = audit(page, dataset, page_file="long.txt")
+    assert sum(f.kind == "missing" for f in report.findings) == 300  # 1,234万人 is in no place of the file
+    assert seen[0] <= 20 * len(page)  # the sentence is made plain once, not once per figure (300 x 2,400)
