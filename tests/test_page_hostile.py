@@ -3,12 +3,15 @@ in the page or blew up memory. Sizes and counts are asserted, never wall-clock t
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from conftest import ROOT
 from dgcli.data.loader import load_dataset
 from dgcli.page import audit as audit_module
 from dgcli.page.audit import audit
+from dgcli.page.draft import draft
 from dgcli.page.tables import RawCell, grid, table_lines
 
 
@@ -52,3 +55,14 @@ def test_figures_of_one_long_sentence_are_placed_in_linear_work(monkeypatch: pyt
     report = audit(page, dataset, page_file="long.txt")
     assert sum(f.kind == "missing" for f in report.findings) == 300  # 1,234万人 is in no place of the file
     assert seen[0] <= 20 * len(page)  # the sentence is made plain once, not once per figure (300 x 2,400)
+
+
+def test_a_figure_held_in_many_places_names_a_few_of_them() -> None:
+    # 300 slides, each a list of one figure (5件) under one name: the draft holds 5件 in 300 metrics
+    page = "タイトル\n" + "---\nスライド ・2024年:5件\n" * 300
+    text = draft(page, "slides.txt")
+    assert len(text) <= 300 * len(page)  # was 300 places named in each of 300 comments
+    dataset = load_dataset(Path("draft.yaml"), file="draft.yaml", text=text)
+    report = audit(page, dataset, page_file="slides.txt")
+    held = [f.message for f in report.findings if "as todo-metric-1 2024" in f.message]
+    assert held and all(m.endswith(" and 295 more") for m in held)  # 5 named of 300, the rest counted

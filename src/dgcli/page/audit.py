@@ -219,8 +219,11 @@ class _Index:
             self._names_text = "\x00".join(_plain(name) for name in self.names)
         return self._names_text
 
-    def elsewhere(self, printed: str) -> list[str]:
-        """Where else the file holds a figure printed like this one: "mynacard 2023-07"."""
+    _PLACES = 5  # places named in a message: a figure held in thousands of places is no quadratic report
+
+    def elsewhere(self, printed: str) -> str:
+        """Where else the file holds a figure printed like this one: "mynacard 2023-07", at most
+        ``_PLACES`` of them and how many more ("" when nowhere)."""
         if self._printed is None:  # built once: a lookup per figure keeps the audit linear in the page
             self._printed = {}
             for metric in self.dataset.metrics.values():
@@ -228,7 +231,9 @@ class _Index:
                     for name, figure in observation.figures():
                         place = f"{metric.id} {observation.period_key or '(undated)'}" + (f" {name}" if name else "")
                         self._printed.setdefault(_plain(figure.text), []).append(place)
-        return list(self._printed.get(_plain(printed), []))
+        places = self._printed.get(_plain(printed), [])
+        more = len(places) - self._PLACES
+        return ", ".join(places[: self._PLACES]) + (f" and {more} more" if more > 0 else "")
 
 
 def choose_source(page_text: str, dataset: Dataset) -> str:
@@ -367,7 +372,7 @@ def _place_listed(index: _Index, mention: Mention) -> Finding | None:
             mention.text,
             where,
             f"no metric in the file is named {strip_marks(mention.heading)!r}"
-            + (f"; the file holds {mention.text} as {', '.join(places)}" if places else ""),
+            + (f"; the file holds {mention.text} as {places}" if places else ""),
         )
     observation = index.observation(metric, period)
     if observation is None:
@@ -378,7 +383,7 @@ def _place_listed(index: _Index, mention: Mention) -> Finding | None:
             mention.text,
             _where(metric, period, name),
             f"the file has no {period.text if period else 'undated'} figure of {metric.id}"
-            + (f"; it holds {mention.text} as {', '.join(places)}" if places else ""),
+            + (f"; it holds {mention.text} as {places}" if places else ""),
             metric.line,
         )
     figure, key_name = _figure_of(observation, mention, name)
@@ -397,7 +402,7 @@ def _place_listed(index: _Index, mention: Mention) -> Finding | None:
         )
     index.matched.add(key)
     places = index.elsewhere(mention.text)
-    also = f"; the file holds {mention.text} as {', '.join(places)}" if places else ""
+    also = f"; the file holds {mention.text} as {places}" if places else ""
     return Finding(
         "misplaced" if places else "mistyped",
         mention.line,
