@@ -10,8 +10,10 @@ import pytest
 from conftest import ROOT
 from dgcli.data.loader import load_dataset
 from dgcli.page import audit as audit_module
+from dgcli.page import reader as reader_module
 from dgcli.page.audit import audit
 from dgcli.page.draft import draft
+from dgcli.page.reader import read_page
 from dgcli.page.tables import RawCell, grid, table_lines
 
 
@@ -66,3 +68,28 @@ def test_a_figure_held_in_many_places_names_a_few_of_them() -> None:
     report = audit(page, dataset, page_file="slides.txt")
     held = [f.message for f in report.findings if "as todo-metric-1 2024" in f.message]
     assert held and all(m.endswith(" and 295 more") for m in held)  # 5 named of 300, the rest counted
+
+
+def test_a_long_list_is_read_in_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    scanned = [0]
+    heading = reader_module._period_heading
+
+    def counted(block: reader_module.Block) -> str:
+        scanned[0] += len(block.entries)
+        return heading(block)
+
+    monkeypatch.setattr(reader_module, "_period_heading", counted)
+    lines = 3000
+    page = read_page("タイトル\n利用状況\n" + "".join(f"- 項目{i}:{i}件\n" for i in range(lines)))
+    assert sum(len(b.entries) for s in page.sections for b in s.blocks) == lines  # every line read
+    assert scanned[0] <= 10 * lines  # was a scan of the block per line: 3000 x 3000 / 2
+
+
+def test_a_draft_cites_a_long_sentence_around_each_figure() -> None:
+    sentence = "利用者数は" + "".join(f"{i}万人、" for i in range(300)) + "です。"
+    page = f"タイトル\n利用状況\n- 2024年:5件\n{sentence}\n"
+    text = draft(page, "long.txt")
+    load_dataset(Path("draft.yaml"), file="draft.yaml", text=text)
+    assert text.count("# not placed: ") >= 299  # every figure but the first (a claim) listed ...
+    assert len(text) <= 200 * len(page)  # ... each with the words around it, not the whole sentence (300 x 2,700)
+    assert max(len(line) for line in text.splitlines() if line.startswith("# not placed")) <= 400

@@ -96,6 +96,12 @@ def _same(a: str, b: str) -> bool:
     return _plain(a) == _plain(b)
 
 
+def _brief(text: str, limit: int = 100) -> str:
+    """A heading or label as a finding names it: cut at ``limit`` characters, so a page line of
+    thousands of characters heading a thousand figures is not printed a thousand times whole."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def _plain(text: str) -> str:
     return "".join(normalize(text).split()).removeprefix("年間")
 
@@ -346,7 +352,7 @@ def _place(index: _Index, page: Page, mention: Mention) -> Finding | None:
 
 
 def _where(metric: Metric, period: Period | None, name: str) -> str:
-    return f"{metric.id} {period.key if period else '(undated)'}" + (f" {name}" if name else "")
+    return f"{metric.id} {period.key if period else '(undated)'}" + (f" {_brief(name)}" if name else "")
 
 
 def _place_listed(index: _Index, mention: Mention) -> Finding | None:
@@ -365,13 +371,13 @@ def _place_listed(index: _Index, mention: Mention) -> Finding | None:
             name = mention.label  # "- 署名用電子証明書有効性確認数:0.5億回": a part of the heading's metric
     if metric is None:
         places = index.elsewhere(mention.text)
-        where = f"under {mention.heading or '(no heading)'}: {mention.label}"
+        where = f"under {_brief(mention.heading) or '(no heading)'}: {_brief(mention.label)}"
         return Finding(
             "unplaced" if not places else "misplaced",
             mention.line,
             mention.text,
             where,
-            f"no metric in the file is named {strip_marks(mention.heading)!r}"
+            f"no metric in the file is named {_brief(strip_marks(mention.heading))!r}"
             + (f"; the file holds {mention.text} as {places}" if places else ""),
         )
     observation = index.observation(metric, period)
@@ -452,7 +458,7 @@ def _place_stated(index: _Index, mention: Mention) -> Finding | None:
         "missing",
         mention.line,
         mention.text,
-        f"in {mention.heading or mention.section or 'the lead'}",
+        f"in {_brief(mention.heading or mention.section) or 'the lead'}",
         f"the page states {mention.text} here; no claim or figure in the file holds it",
     )
 
@@ -477,7 +483,7 @@ def _place_citation(index: _Index, mention: Mention) -> Finding | None:
         "missing",
         mention.line,
         mention.text,
-        f"出典 of {mention.section}",
+        f"出典 of {_brief(mention.section)}",
         f"the 出典 line states {mention.text}; neither a survey nor a section's source: holds it",
     )
 
