@@ -93,3 +93,11 @@ def test_a_draft_cites_a_long_sentence_around_each_figure() -> None:
     assert text.count("# not placed: ") >= 299  # every figure but the first (a claim) listed ...
     assert len(text) <= 200 * len(page)  # ... each with the words around it, not the whole sentence (300 x 2,700)
     assert max(len(line) for line in text.splitlines() if line.startswith("# not placed")) <= 400
+
+
+def test_a_finding_names_a_long_heading_briefly() -> None:
+    # a tab-separated line of 1,000 words heading a line of 1,000 figures (not read as a table: 列0 prints 0)
+    page = "\t".join(f"列{i}" for i in range(1000)) + "\n" + "\t".join(f"{i}件" for i in range(1000)) + "\n"
+    report = audit(page, load_dataset(ROOT / "indicators.yaml"), page_file="wide.txt")
+    assert len(report.findings) >= 1000
+    assert all(len(f.where) + len(f.message) <= 400 for f in report.findings)  # was the 7,000-character heading
