@@ -9,12 +9,14 @@ import pytest
 
 from conftest import ROOT
 from dgcli.data.loader import load_dataset
+from dgcli.data.model import Time
 from dgcli.page import audit as audit_module
 from dgcli.page import reader as reader_module
 from dgcli.page.audit import audit
 from dgcli.page.draft import draft
 from dgcli.page.reader import read_page
 from dgcli.page.tables import RawCell, grid, table_lines
+from dgcli.text.periods import Period
 
 
 def _ragged(width: int, rows: int) -> list[tuple[int, list[RawCell]]]:
@@ -101,3 +103,22 @@ def test_a_finding_names_a_long_heading_briefly() -> None:
     report = audit(page, load_dataset(ROOT / "indicators.yaml"), page_file="wide.txt")
     assert len(report.findings) >= 1000
     assert all(len(f.where) + len(f.message) <= 400 for f in report.findings)  # was the 7,000-character heading
+
+
+def test_a_long_history_drafts_and_loads_without_comparing_every_pair(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dgcli.data import timing
+
+    compared = [0]
+    relation = timing.relation
+
+    def counted(a: Period, b: Period, time: Time) -> str:
+        compared[0] += 1
+        return relation(a, b, time)
+
+    monkeypatch.setattr(timing, "relation", counted)
+    months = [f"{1900 + i // 12}年{i % 12 + 1}月" for i in range(1000)]
+    page = "タイトル\n利用状況\n" + "".join(f"- {m}:{i}件\n" for i, m in enumerate(months))
+    text = draft(page, "history.txt")
+    dataset = load_dataset(Path("draft.yaml"), file="draft.yaml", text=text)
+    assert sum(len(m.observations) for m in dataset.metrics.values()) == 1000
+    assert compared[0] <= 10 * 1000  # no two months end the same day: was every pair, 1,000 x 999 / 2
