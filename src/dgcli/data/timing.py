@@ -16,6 +16,7 @@ beside each other source's newest figure up to that day as ``not compared`` (a d
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import NamedTuple
 
 from dgcli.data.model import Dataset, Metric, Observation, Time
@@ -219,14 +220,29 @@ def problems(dataset: Dataset, metric: Metric) -> list[tuple[Observation, str, s
                 )
             )
     observations = metric.observations
+    times = [when(dataset, o) for o in observations]
+    # Two times are one only if they end the same day: figures are compared within (source, end, key)
+    # groups, so a metric of 20,000 figures (a drafted table) loads in linear time, not pairwise.
+    groups: dict[tuple[str, int], dict[str, tuple[list[int], list[int]]]] = {}  # key: (every, undated)
+    for index, (observation, at) in enumerate(zip(observations, times, strict=True)):
+        if at is not None:
+            every, undated = groups.setdefault((observation.source, at.end), {}).setdefault(at.key, ([], []))
+            every.append(index)
+            if observation.period is None:
+                undated.append(index)
     for index, first in enumerate(observations):
-        first_time = when(dataset, first)
-        for second in observations[index + 1 :]:
-            second_time = when(dataset, second)
-            if second.source != first.source or first_time is None or second_time is None:
+        first_time = times[index]
+        if first_time is None:
+            continue
+        later: list[int] = []
+        for key, (every, undated) in groups[(first.source, first_time.end)].items():
+            # the same period twice is reported where periods are checked
+            members = undated if key == first_time.key and first.period is not None else every
+            later += members[bisect_right(members, index) :]
+        for j in sorted(later):
+            second, second_time = observations[j], times[j]
+            if second_time is None:
                 continue
-            if first_time.key == second_time.key and first.period is not None and second.period is not None:
-                continue  # the same period twice is reported where periods are checked
             time = reading(dataset, metric, first)
             if relation(first_time, second_time, time) == SAME and not _alike(first, second):
                 found.append(

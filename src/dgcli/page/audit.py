@@ -96,6 +96,12 @@ def _same(a: str, b: str) -> bool:
     return _plain(a) == _plain(b)
 
 
+def _brief(text: str, limit: int = 100) -> str:
+    """A heading or label as a finding names it: cut at ``limit`` characters, so a page line of
+    thousands of characters heading a thousand figures is not printed a thousand times whole."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def _plain(text: str) -> str:
     return "".join(normalize(text).split()).removeprefix("年間")
 
@@ -128,6 +134,22 @@ class _Index:
         self._held: dict[str, list[tuple[Metric, Observation, str]]] | None = None
         self._names_of: dict[str, tuple[list[str], set[str]]] = {}
         self._names_text: str | None = None
+        self._plain_context: dict[str, str] = {}  # a sentence's figures share its plain text ...
+        self._named_in: dict[tuple[str, str], bool] = {}  # ... and which metrics it names: linear in the page
+
+    def plain_context(self, context: str) -> str:
+        found = self._plain_context.get(context)
+        if found is None:
+            found = self._plain_context[context] = _plain(context)
+        return found
+
+    def names_metric(self, sentence: str, metric: Metric) -> bool:
+        """Whether a (plain) sentence prints one of the metric's names; once per sentence and metric."""
+        key = (sentence, metric.id)
+        found = self._named_in.get(key)
+        if found is None:
+            found = self._named_in[key] = any(n in sentence for n in self.names_of(metric)[0])
+        return found
 
     def metric(self, heading: str, section: str = "") -> Metric | None:
         """The metric a heading names; of several named alike, the one in the page's section."""
@@ -203,8 +225,11 @@ class _Index:
             self._names_text = "\x00".join(_plain(name) for name in self.names)
         return self._names_text
 
-    def elsewhere(self, printed: str) -> list[str]:
-        """Where else the file holds a figure printed like this one: "mynacard 2023-07"."""
+    _PLACES = 5  # places named in a message: a figure held in thousands of places is no quadratic report
+
+    def elsewhere(self, printed: str) -> str:
+        """Where else the file holds a figure printed like this one: "mynacard 2023-07", at most
+        ``_PLACES`` of them and how many more ("" when nowhere)."""
         if self._printed is None:  # built once: a lookup per figure keeps the audit linear in the page
             self._printed = {}
             for metric in self.dataset.metrics.values():
@@ -212,7 +237,9 @@ class _Index:
                     for name, figure in observation.figures():
                         place = f"{metric.id} {observation.period_key or '(undated)'}" + (f" {name}" if name else "")
                         self._printed.setdefault(_plain(figure.text), []).append(place)
-        return list(self._printed.get(_plain(printed), []))
+        places = self._printed.get(_plain(printed), [])
+        more = len(places) - self._PLACES
+        return ", ".join(places[: self._PLACES]) + (f" and {more} more" if more > 0 else "")
 
 
 def choose_source(page_text: str, dataset: Dataset) -> str:
@@ -325,7 +352,7 @@ def _place(index: _Index, page: Page, mention: Mention) -> Finding | None:
 
 
 def _where(metric: Metric, period: Period | None, name: str) -> str:
-    return f"{metric.id} {period.key if period else '(undated)'}" + (f" {name}" if name else "")
+    return f"{metric.id} {period.key if period else '(undated)'}" + (f" {_brief(name)}" if name else "")
 
 
 def _place_listed(index: _Index, mention: Mention) -> Finding | None:
@@ -344,14 +371,14 @@ def _place_listed(index: _Index, mention: Mention) -> Finding | None:
             name = mention.label  # "- 署名用電子証明書有効性確認数:0.5億回": a part of the heading's metric
     if metric is None:
         places = index.elsewhere(mention.text)
-        where = f"under {mention.heading or '(no heading)'}: {mention.label}"
+        where = f"under {_brief(mention.heading) or '(no heading)'}: {_brief(mention.label)}"
         return Finding(
             "unplaced" if not places else "misplaced",
             mention.line,
             mention.text,
             where,
-            f"no metric in the file is named {strip_marks(mention.heading)!r}"
-            + (f"; the file holds {mention.text} as {', '.join(places)}" if places else ""),
+            f"no metric in the file is named {_brief(strip_marks(mention.heading))!r}"
+            + (f"; the file holds {mention.text} as {places}" if places else ""),
         )
     observation = index.observation(metric, period)
     if observation is None:
@@ -362,7 +389,7 @@ def _place_listed(index: _Index, mention: Mention) -> Finding | None:
             mention.text,
             _where(metric, period, name),
             f"the file has no {period.text if period else 'undated'} figure of {metric.id}"
-            + (f"; it holds {mention.text} as {', '.join(places)}" if places else ""),
+            + (f"; it holds {mention.text} as {places}" if places else ""),
             metric.line,
         )
     figure, key_name = _figure_of(observation, mention, name)
@@ -381,7 +408,7 @@ def _place_listed(index: _Index, mention: Mention) -> Finding | None:
         )
     index.matched.add(key)
     places = index.elsewhere(mention.text)
-    also = f"; the file holds {mention.text} as {', '.join(places)}" if places else ""
+    also = f"; the file holds {mention.text} as {places}" if places else ""
     return Finding(
         "misplaced" if places else "mistyped",
         mention.line,
@@ -411,7 +438,7 @@ def _figure_of(observation: Observation, mention: Mention, name: str) -> tuple[F
 
 def _place_stated(index: _Index, mention: Mention) -> Finding | None:
     """A figure in a sentence: a claim's stated figure, or a figure the file holds that it restates."""
-    sentence = _plain(mention.context)
+    sentence = index.plain_context(mention.context)
     for claim in index.claims_near(sentence):
         own = _claimed_observation(index.dataset, claim)
         if own is not None and _same(own.figure.text, mention.text):
@@ -422,8 +449,7 @@ def _place_stated(index: _Index, mention: Mention) -> Finding | None:
             return None
     heading = fold(strip_marks(mention.heading))
     for metric, observation, name in index.holding(mention.text):
-        plain_names, folded = index.names_of(metric)
-        if any(n in sentence for n in plain_names) or heading in folded:
+        if heading in index.names_of(metric)[1] or index.names_metric(sentence, metric):
             index.matched.add((metric.id, observation.period_key, name))
             return None
     if re.search(rf"(?<![0-9.,]){re.escape(_plain(mention.text))}(?![0-9.,])", index.names_text()):
@@ -432,7 +458,7 @@ def _place_stated(index: _Index, mention: Mention) -> Finding | None:
         "missing",
         mention.line,
         mention.text,
-        f"in {mention.heading or mention.section or 'the lead'}",
+        f"in {_brief(mention.heading or mention.section) or 'the lead'}",
         f"the page states {mention.text} here; no claim or figure in the file holds it",
     )
 
@@ -457,7 +483,7 @@ def _place_citation(index: _Index, mention: Mention) -> Finding | None:
         "missing",
         mention.line,
         mention.text,
-        f"出典 of {mention.section}",
+        f"出典 of {_brief(mention.section)}",
         f"the 出典 line states {mention.text}; neither a survey nor a section's source: holds it",
     )
 

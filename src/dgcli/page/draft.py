@@ -69,7 +69,8 @@ class _NotPlaced(NamedTuple):
     def comment(self) -> str:
         if not self.figure:  # no figure left out: a note on how the draft names something
             return _comment(f"note: {self.reason} (page line {self.line})")
-        return _comment(f"not placed: {self.figure} in 「{self.context}」: {self.reason} (page line {self.line})")
+        context = _around(self.context, self.figure)
+        return _comment(f"not placed: {self.figure} in 「{context}」: {self.reason} (page line {self.line})")
 
 
 class _Whole(NamedTuple):
@@ -1077,6 +1078,19 @@ def _share_a_word(metric: _Metric, other: _Metric) -> bool:
         return {p for p in found if p not in m.unit and not any(p in word for word in _GENERIC)}
 
     return bool(pairs(metric) & pairs(other))
+
+
+_AROUND = 60  # characters of a long sentence a comment shows either side of its figure
+
+
+def _around(context: str, figure: str) -> str:
+    """A sentence as a comment cites it: whole when short, else the words around the figure, so a
+    sentence of a thousand figures is not written out a thousand times (a draft linear in its page)."""
+    if len(context) <= 3 * _AROUND:
+        return context
+    at = max(context.find(figure), 0)
+    start, end = max(at - _AROUND, 0), min(at + len(figure) + _AROUND, len(context))
+    return ("…" if start else "") + context[start:end] + ("…" if end < len(context) else "")
 
 
 def _comment(text: str) -> str:

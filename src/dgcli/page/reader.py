@@ -12,6 +12,7 @@ Nothing here knows the indicators file: ``audit`` matches a page against one, ``
 
 import re
 from decimal import Decimal
+from itertools import islice
 from typing import NamedTuple
 
 from dgcli.errors import ValueFormatError
@@ -190,6 +191,7 @@ def read_page(text: str | Numbered) -> Page:
     state = "start"
     current: PageSection | None = None
     items_left = 0  # names listed under a count (5サービス), still to come
+    reading = _Reading()
     while index < len(lines):
         line = lines[index]
         text = line.text
@@ -239,7 +241,7 @@ def read_page(text: str | Numbered) -> Page:
             current.headline.append((line.number, text))
         elif current is not None:
             state = "list"
-            _read_list_line(current, line)
+            _read_list_line(current, line, reading)
             items_left = _listed_items(lines, index, current.blocks[-1]) if current.blocks else 0
         index += 1
     if not sections and intro and figures_in(intro):  # a title and a sentence: the title heads the sentence
@@ -292,9 +294,11 @@ def answers(entries: list[Entry]) -> bool:
 
 def _listed_items(lines: list[Line], index: int, block: Block) -> int:
     """After ``…:5サービス`` come the five services' names, one per line: how many lines to take as items."""
-    figures = [entry for entry in block.entries if entry.figure]
-    if len(figures) != 1 or figures[0].line != lines[index].number or block.items:
+    last = block.entries[-1] if block.entries else None
+    if last is None or not last.figure or last.line != lines[index].number or block.items:
         return 0  # items list what the current (first) figure counts
+    if any(entry.figure for entry in islice(reversed(block.entries), 1, None)):  # stops at the figure before:
+        return 0  # linear over the whole list
     try:
         figure = parse_figure(block.entries[-1].figure)
     except ValueFormatError:
@@ -383,39 +387,67 @@ def _next_is_heading(lines: list[Line], index: int) -> bool:
     return index + 1 < len(lines) and _heading(lines[index + 1])
 
 
-def _read_list_line(section: PageSection, line: Line) -> None:
+class _Reading:
+    """What reading a section's lines has seen so far, kept as sets and counters so that a list of
+    100,000 lines is read in linear time (a scan of the block per line was quadratic)."""
+
+    def __init__(self) -> None:
+        self.section: PageSection | None = None
+        self.sentences: set[str] = set()  # every block sentence of the section
+        self.block: Block | None = None
+        self.entries: set[tuple[str, str]] = set()  # (label, figure) of the block's entries
+        self.tab = ""  # the block's last period tab
+
+    def of(self, section: PageSection, block: Block | None) -> "_Reading":
+        if section is not self.section:
+            self.section, self.sentences = section, {text for b in section.blocks for _, text in b.sentences}
+        if block is not self.block:
+            self.block = block
+            entries = block.entries if block is not None else []
+            self.entries = {(e.label, e.figure) for e in entries if e.figure}
+            self.tab = _period_heading(block) if block is not None else ""
+        return self
+
+
+def _read_list_line(section: PageSection, line: Line, reading: _Reading | None = None) -> None:
     """One line of a section's body: a heading, a period tab, a label:figure line, an item, a sentence."""
     blocks = section.blocks
     body = line.body
+    seen = (reading or _Reading()).of(section, blocks[-1] if blocks else None)
     if not line.bullet:
         if blocks:
             blocks[-1].sentences.append((line.number, body))
+            seen.sentences.add(body)
         else:
             section.headline.append((line.number, body))
         return
     label, figure = split_figure_line(body)
     block = blocks[-1] if blocks else None
     if figure:
-        if block is not None and any(e.label == label and e.figure == figure for e in block.entries):
+        if block is not None and (label, figure) in seen.entries:
             return  # the list repeated after a tab (the page's layout)
         if block is None:  # a list right after the prose: no heading names it (a period is no name)
             block = Block(label if as_period(label) is None else "", line.number, "", [], [], [])
             blocks.append(block)
-        period = _period_heading(block)
-        block.entries.append(Entry(line.number, label, figure, period))
+            seen.of(section, block)
+        block.entries.append(Entry(line.number, label, figure, seen.tab))
+        seen.entries.add((label, figure))
         return
     if as_period(body) is not None:
         if block is None:  # a period tab first: the list has no heading of its own (named later)
             block = Block("", line.number, "", [], [], [])
             blocks.append(block)
+            seen.of(section, block)
         block.entries.append(Entry(line.number, body, "", body))  # a period tab: its list follows
+        seen.tab = body
         return
     if _sentence(body) and block is None:  # ○ 導入企業の割合は49.9%となり…: a bulleted sentence heads no list
         section.headline.append((line.number, body))
         return
     if _sentence(body) and block is not None:
-        if not any(body == text for b in blocks for _, text in b.sentences):  # not a repeat of the layout
+        if body not in seen.sentences:  # not a repeat of the layout
             block.sentences.append((line.number, body))
+            seen.sentences.add(body)
         return
     if block is not None and _repeats(blocks, body):
         return  # a tab or heading repeated after its content (the page's layout, not new content)

@@ -36,9 +36,17 @@ def span(printed: str | None, *, rows_left: int | None = None) -> int:
     return max(1, min(value, MAX_COLSPAN))  # colspan="0" is 1
 
 
+def _budget(rows: list[tuple[int, list[RawCell]]]) -> int:
+    """Cells a table may be laid out into: linear in the cells it prints."""
+    return 10_000 + 10 * sum(len(cells) for _, cells in rows)
+
+
 def grid(rows: list[tuple[int, list[RawCell]]]) -> list[tuple[int, list[Cell]]]:
-    """The table's rows as laid out, spanned cells copied into every row and column they cover."""
-    budget = 10_000 + 10 * sum(len(cells) for _, cells in rows)  # copies: linear in the table
+    """The table's rows as laid out, spanned cells copied into every row and column they cover.
+    A table whose rows x columns would pass the budget (one row of 20,000 cells over 50,000 rows of
+    one) is given as printed, each row its own cells: a rectangle would be quadratic in the page."""
+    budget = _budget(rows)  # copies: linear in the table
+    area = budget
     placed: list[dict[int, Cell]] = [{} for _ in rows]
     for r, (_, cells) in enumerate(rows):
         column = 0
@@ -53,6 +61,8 @@ def grid(rows: list[tuple[int, list[RawCell]]]) -> list[tuple[int, list[Cell]]]:
                 for dc in range(across):
                     placed[r + dr].setdefault(column + dc, (text, header))
             column += across
+    if len(rows) * max((max(laid, default=-1) + 1 for laid in placed), default=0) > area:
+        return [(line, [(text, header) for text, header, _, _ in cells]) for line, cells in rows]
     out = []
     for (line, _), laid in zip(rows, placed, strict=True):
         width = max(laid, default=-1) + 1
@@ -78,6 +88,8 @@ def table_lines(table: list[tuple[int, list[RawCell]]]) -> Numbered:
     rows = [(line, cells) for line, cells in grid(table) if any(text for text, _ in cells)]
     if not rows:
         return []
+    if len(rows) * max(len(cells) for _, cells in rows) > _budget(table):  # too ragged for a rectangle
+        return [(line, " ".join(text for text, _ in cells if text)) for line, cells in rows]
     heads = 0
     while heads < len(rows) - 1 and all(th or not text for text, th in rows[heads][1]):
         heads += 1
