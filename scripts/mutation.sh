@@ -23,7 +23,7 @@ tests_for() {
     periods) echo '"tests/test_periods.py", "tests/test_mutation_pins.py"' ;;
     # the checks' words reach users through every renderer: their tests pin the reasons and summary line
     claims) echo '"tests/test_claims.py", "tests/test_timing.py", "tests/test_words.py", "tests/test_mutation_pins.py",
-      "tests/test_claims_verdicts.py", "tests/test_claims_trends.py", "tests/test_claims_verify.py",
+      "tests/test_claims_verdicts.py", "tests/test_claims_trends.py", "tests/test_claims_verify.py", "tests/test_time_attack.py",
       "tests/test_render.py", "tests/test_sarif.py", "tests/test_junit.py", "tests/test_cli.py", "tests/test_diff.py"' ;;
     *) echo "unknown module $1 (intervals, numbers, periods, claims)" >&2; exit 2 ;;
   esac

@@ -157,3 +157,18 @@ def test_two_bounds_where_one_implies_the_other_agree() -> None:
     assert "one bound implies the other" in results[0].reason
     # A figure below the bound is still inconsistent: 8,904万 [8,903.5万 – 8,904.5万) < 9,000万.
     assert agreements(HERE / "72-bound-beside-figure-below.yaml") == Counter({Verdict.INCONSISTENT: 1})
+
+
+def test_two_bounds_agree_whichever_source_is_listed_first(tmp_path: Path) -> None:
+    # page 8,000万以上, report 9,000万以上 for 2024年7月: every value ≥ 9,000万 is ≥ 8,000万, so nothing
+    # printed contradicts — consistent, in this order too (the report's bound lies within the page's)
+    text = (HERE / "71-two-bounds.yaml").read_text(encoding="utf-8")
+    text = text.replace("value: 9,000万以上", "value: X").replace("value: 8,000万以上", "value: 9,000万以上")
+    path = tmp_path / "indicators.yaml"
+    path.write_text(text.replace("value: X", "value: 8,000万以上"), encoding="utf-8")
+    (result,) = verify(load_dataset(path))
+    assert (result.verdict, result.reason) == (
+        Verdict.CONSISTENT,
+        "page prints 8,000万以上 ≥ 8,000万 (nearest), report prints 9,000万以上 ≥ 9,000万 (nearest): "
+        "one bound implies the other",
+    )
