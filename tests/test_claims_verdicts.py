@@ -47,6 +47,33 @@ def _whole(interval: Interval | None) -> tuple[object, ...] | None:
     return None if interval is None else tuple(interval)
 
 
+def _two_sources(tmp_path: Path, unit: str, first: str, second: str) -> Dataset:
+    """Metric m printed for 2024年7月 by source s (``first``) and by source d (``second``), both 四捨五入."""
+    path = tmp_path / "indicators.yaml"
+    path.write_text(
+        f"""schema_version: "2"
+sources:
+  - {{id: s, title: t, publisher: p, rounding: half_up}}
+  - {{id: d, title: d, publisher: p, rounding: half_up}}
+groups: [{{id: g, title: g}}]
+sections:
+  - id: x
+    title: x
+    group: g
+    metrics:
+      - id: m
+        name: m
+        name_en: m
+        unit: {unit}
+        observations:
+          - {{period: 2024年7月, value: {first}}}
+          - {{period: 2024年7月, value: {second}, source: d}}
+""",
+        encoding="utf-8",
+    )
+    return load_dataset(path)
+
+
 def _fields(result: Result) -> tuple[object, ...]:
     """Everything a reader sees of a result: verdict, reason, intervals, the stated figure, the rule."""
     stated = result.stated.text if result.stated is not None else None
@@ -1011,29 +1038,7 @@ def test_a_bound_is_never_called_a_slip(tmp_path: Path) -> None:
 
 
 def test_a_slip_against_a_band_is_judged_around_its_middle(tmp_path: Path) -> None:
-    path = tmp_path / "indicators.yaml"
-    path.write_text(
-        """schema_version: "2"
-sources:
-  - {id: s, title: t, publisher: p, rounding: half_up}
-  - {id: d, title: d, publisher: p, rounding: half_up}
-groups: [{id: g, title: g}]
-sections:
-  - id: x
-    title: x
-    group: g
-    metrics:
-      - id: m
-        name: m
-        name_en: m
-        unit: 人
-        observations:
-          - {period: 2024年7月, value: 350人}
-          - {period: 2024年7月, value: 3万人台, source: d}
-""",
-        encoding="utf-8",
-    )
-    dataset = load_dataset(path)
+    dataset = _two_sources(tmp_path, "人", "350人", "3万人台")
     (claim,) = all_claims(dataset)
     # 3万人台 is [30,000, 40,000), no single value: around its middle 35,000, a step either side is
     # (25,000, 45,000), which holds 350 × 100 = 35,000 (and not 350 × 10 = 3,500 nor 350 × 1,000):
@@ -1109,29 +1114,7 @@ def test_a_bound_stated_for_the_wrong_direction_is_gross(tmp_path: Path) -> None
 
 
 def test_a_printed_zero_is_no_slip_of_another_sources_figure(tmp_path: Path) -> None:
-    path = tmp_path / "indicators.yaml"
-    path.write_text(
-        """schema_version: "2"
-sources:
-  - {id: s, title: t, publisher: p, rounding: half_up}
-  - {id: d, title: d, publisher: p, rounding: half_up}
-groups: [{id: g, title: g}]
-sections:
-  - id: x
-    title: x
-    group: g
-    metrics:
-      - id: m
-        name: m
-        name_en: m
-        unit: "%"
-        observations:
-          - {period: 2024年7月, value: 4.0%}
-          - {period: 2024年7月, value: 0.0%, source: d}
-""",
-        encoding="utf-8",
-    )
-    dataset = load_dataset(path)
+    dataset = _two_sources(tmp_path, '"%"', "4.0%", "0.0%")
     (claim,) = all_claims(dataset)
     # 4.0% is [3.95%, 4.05%); 0.0% is [−0.05%, 0.05%), a share kept to [0%, 0.05%): apart. 4.0 ÷ 100 = 0.04
     # prints as 0.0%, but so does 4.0 ÷ 10ⁿ for every n ≥ 2: a printed zero tells no factor, only inconsistent
@@ -1269,29 +1252,7 @@ def test_a_change_of_at_most_a_figure_with_no_direction_word_allows_a_fall(tmp_p
 
 
 def test_a_source_printing_only_a_floor_is_no_slip_of_another(tmp_path: Path) -> None:
-    path = tmp_path / "indicators.yaml"
-    path.write_text(
-        """schema_version: "2"
-sources:
-  - {id: s, title: t, publisher: p, rounding: half_up}
-  - {id: d, title: d, publisher: p, rounding: half_up}
-groups: [{id: g, title: g}]
-sections:
-  - id: x
-    title: x
-    group: g
-    metrics:
-      - id: m
-        name: m
-        name_en: m
-        unit: 件
-        observations:
-          - {period: 2024年7月, value: 80件}
-          - {period: 2024年7月, value: 90件以上, source: d}
-""",
-        encoding="utf-8",
-    )
-    dataset = load_dataset(path)
+    dataset = _two_sources(tmp_path, "件", "80件", "90件以上")
     (claim,) = all_claims(dataset)
     # 80件 is exactly 80; 90件以上 is [90, ∞): apart, a revision. A floor has no precision to slip
     # by (no power of ten is told from a bound), so it is inconsistent, not gross
