@@ -172,3 +172,35 @@ def test_two_bounds_agree_whichever_source_is_listed_first(tmp_path: Path) -> No
         "page prints 8,000万以上 ≥ 8,000万 (nearest), report prints 9,000万以上 ≥ 9,000万 (nearest): "
         "one bound implies the other",
     )
+
+
+def test_two_figures_dated_only_by_different_publication_days_are_named(tmp_path: Path) -> None:
+    # report published 2024年9月30日 prints 9,308万, dash published 2024年10月1日 prints 9,400万, both
+    # undated: the dashboard may well show the report's 9月末 count, so the pair is named, never taken
+    # as two times — not compared: verify 0, --strict 1
+    path = tmp_path / "indicators.yaml"
+    path.write_text(
+        """schema_version: "2"
+sources:
+  - {id: page, title: データから見た成果, publisher: デジタル庁}
+  - {id: report, title: 白書, publisher: デジタル庁, published: 2024年9月30日}
+  - {id: dash, title: ダッシュボード, publisher: デジタル庁, published: 2024年10月1日}
+groups: [{id: g, title: g}]
+sections:
+  - id: s
+    title: s
+    group: g
+    metrics:
+      - id: m
+        name: 保有数
+        name_en: holdings
+        units: [枚, 件]
+        observations:
+          - {value: "9,308万枚", source: report}
+          - {value: "9,400万枚", source: dash}
+""",
+        encoding="utf-8",
+    )
+    assert core_exits(path) == (0, 1)
+    (result,) = verify(load_dataset(path))
+    assert result.verdict is Verdict.NOT_COMPARED and "the days they were published" in result.reason

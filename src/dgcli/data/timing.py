@@ -167,8 +167,14 @@ def _publication_reason(dataset: Dataset, metric: Metric, first: Observation, se
     """A figure dated only by the day it was published may be of any earlier moment (a dashboard
     published 10月1日 shows the 9月末 count): beside the other source's newest figure up to that day,
     it is named, never taken as apart."""
+    if _dated_by_publication(dataset, first) and _dated_by_publication(dataset, second):
+        return (  # two publication days: either may show the other's figure, as of a time neither says
+            f"{first.source} and {second.source} print {first.figure.text} and {second.figure.text} with no date but "
+            "the days they were published, which need not be the time their figures stand for: declare what each "
+            "source's undated figures stand for (as_of: an as-of date or a survey wave)"
+        )
     for undated, other in ((first, second), (second, first)):
-        if not _dated_by_publication(dataset, undated) or _dated_by_publication(dataset, other):
+        if not _dated_by_publication(dataset, undated):
             continue
         published = when(dataset, undated)
         assert published is not None
